@@ -1,0 +1,162 @@
+"""The ``kyniem`` command: a thin click layer over :mod:`scheduler.commands`.
+
+Shared options are defined once (:func:`common`); every command returns a view that
+:func:`scheduler.outputs.emit` prints as rich (terminal), plain (pipe) or JSON. Problems in
+user input end in a message naming file, line and field, and exit code 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from functools import wraps
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__, commands
+from .dates import DateFormatError, parse_date
+from .outputs import View, emit
+from .registry import InputError
+from .rules import LUNAR_YEARS, LeapDay, MilestoneClass
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class DateParam(click.ParamType):  # type: ignore[type-arg]
+    """A day-first date (dd/mm/yyyy) or ISO date; never month-first."""
+
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return parse_date(str(value))
+        except DateFormatError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+def _csv_choice(enum: type[MilestoneClass]) -> Callable[..., frozenset[MilestoneClass]]:
+    def parse(ctx: click.Context, param: click.Parameter, value: str | None
+              ) -> frozenset[MilestoneClass]:
+        if not value:
+            return frozenset()
+        try:
+            return frozenset(enum(v.strip()) for v in value.split(",") if v.strip())
+        except ValueError:
+            allowed = ",".join(e.value for e in enum)
+            raise click.BadParameter(f"{value!r}: use a comma list of {allowed}") from None
+
+    return parse
+
+
+def _csv_fold(ctx: click.Context, param: click.Parameter, value: str | None) -> frozenset[str]:
+    return frozenset(v.strip().casefold() for v in (value or "").split(",") if v.strip())
+
+
+def common(func: F) -> F:
+    """The options every command takes, turned into one ``settings`` argument."""
+
+    @click.option("--registry", "registries", multiple=True, metavar="FILE",
+                  help="Extra registry file (repeatable); also $KYNIEM_REGISTRY.")
+    @click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
+    @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", envvar="KYNIEM_LANG",
+                  show_default=True, help="Language of the output.")
+    @click.option("--now", type=DateParam(), help="Fix 'today' (dd/mm/yyyy), for scripts.")
+    @click.option("--leap-day", type=click.Choice([p.value for p in LeapDay]),
+                  default=LeapDay.FEB28.value, show_default=True,
+                  help="Where a 29/02 origin falls in a common year.")
+    @wraps(func)
+    def wrapper(*args: Any, registries: tuple[str, ...], as_json: bool, lang: str,
+                now: date | None, leap_day: str, **kwargs: Any) -> None:
+        settings = commands.Settings(registries, lang, now, LeapDay(leap_day))
+        try:
+            view: View = func(*args, settings=settings, **kwargs)
+        except InputError as exc:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+            sys.exit(2)
+        emit(view, as_json=as_json)
+        sys.exit(getattr(view, "exit_code", 0))
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _filters(func: F) -> F:
+    @click.option("--class", "classes", callback=_csv_choice(MilestoneClass), metavar="LIST",
+                  help="Only these classes: tron,le5,khac (Decree 145/2013, Art. 3).")
+    @click.option("--scope", "scopes", callback=_csv_fold, metavar="LIST",
+                  help="Only these scopes, e.g. national,'Hà Nội'.")
+    @click.option("--milestones", is_flag=True, help="Only milestone (ceremony) years.")
+    @wraps(func)
+    def wrapper(*args: Any, classes: frozenset[MilestoneClass], scopes: frozenset[str],
+                milestones: bool, **kwargs: Any) -> Any:
+        return func(*args, filters=commands.Filters(classes, scopes, milestones), **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kyniem")
+def main() -> None:
+    """kyniem — lịch và hạn chót cho các hoạt động kỷ niệm.
+
+    Calendar and deadline scheduler for Vietnamese commemoration plans.
+    """
+
+
+@main.command()
+@click.option("--from", "start", type=DateParam(), help="Start (default: today).")
+@click.option("--to", "end", type=DateParam(), help="End (default: one year on).")
+@click.option("--years", type=click.IntRange(1, 100), help="Horizon in years instead of --to.")
+@_filters
+@common
+def upcoming(settings: commands.Settings, start: date | None, end: date | None,
+             years: int | None, filters: commands.Filters) -> View:
+    """What falls in the horizon, nearest first, with a countdown in days."""
+    if end is not None and years is not None:
+        raise click.UsageError("give --to or --years, not both")
+    if start is not None and end is not None and end < start:
+        raise click.BadParameter("ends before --from", param_hint="--to")
+    return commands.upcoming(settings, start, end, years, filters)
+
+
+@main.command()
+@click.argument("year", type=click.IntRange(LUNAR_YEARS.start, LUNAR_YEARS.stop - 1))
+@_filters
+@common
+def year(settings: commands.Settings, year: int, filters: commands.Filters) -> View:
+    """The year's anniversaries with ordinals, in date order, as the annual guidance lists them."""
+    return commands.year(settings, year, filters)
+
+
+@main.command()
+@click.argument("anniversary_id", metavar="ID")
+@click.option("--past", default=3, type=click.IntRange(0, 50), show_default=True,
+              help="How many past milestones.")
+@click.option("--next", "upcoming", default=5, type=click.IntRange(0, 50), show_default=True,
+              help="How many next milestones.")
+@common
+def show(settings: commands.Settings, anniversary_id: str, past: int, upcoming: int) -> View:
+    """One anniversary: past and next milestones, class of each, source."""
+    return commands.show(settings, anniversary_id, past, upcoming)
+
+
+@main.command()
+@click.argument("files", nargs=-1, metavar="[FILE]...")
+@common
+def check(settings: commands.Settings, files: tuple[str, ...]) -> View:
+    """Validate registries (exit 2 on any problem)."""
+    return commands.check(settings, files)
+
+
+def run() -> None:
+    """Entry point that also survives a closed pipe (``kyniem year 2025 | head``)."""
+    try:
+        main()
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(1)

@@ -1,0 +1,70 @@
+"""Interface words in Vietnamese and English (``--lang vi|en``)."""
+
+from __future__ import annotations
+
+from .rules import MilestoneClass
+
+LANGS = ("vi", "en")
+
+WORDS: dict[str, tuple[str, str]] = {
+    "date": ("Ngày", "Date"),
+    "days": ("Còn", "In"),
+    "ordinal": ("Lần", "No."),
+    "class": ("Loại", "Class"),
+    "name": ("Sự kiện", "Anniversary"),
+    "origin": ("Ngày gốc", "Origin"),
+    "kind": ("Loại sự kiện", "Kind"),
+    "scope": ("Phạm vi", "Scope"),
+    "policy": ("Quy định", "Policy"),
+    "source": ("Nguồn", "Source"),
+    "aliases": ("Tên khác", "Also"),
+    "notes": ("Ghi chú", "Notes"),
+    "milestone": ("Mốc lễ", "Milestone"),
+    "past": ("Các mốc đã qua", "Past milestones"),
+    "next": ("Các mốc sắp tới", "Next milestones"),
+    "upcoming": ("Sắp tới từ {start} đến {end}", "Upcoming from {start} to {end}"),
+    "year": ("Các ngày kỷ niệm năm {year}", "Anniversaries in {year}"),
+    "none": ("Không có ngày kỷ niệm nào.", "No anniversaries."),
+    "today": ("hôm nay", "today"),
+    "in_days": ("{n} ngày", "{n} days"),
+    "ago": ("{n} ngày trước", "{n} days ago"),
+    "lunar": ("âm lịch", "lunar"),
+    "check_ok": (
+        "Hợp lệ: {n} ngày kỷ niệm, {p} quy định trong {f} tệp.",
+        "Valid: {n} anniversaries, {p} policies in {f} files.",
+    ),
+    "check_bad": ("{n} lỗi.", "{n} problems."),
+}
+
+CLASS_WORDS: dict[MilestoneClass, tuple[str, str]] = {
+    MilestoneClass.TRON: ("năm tròn", "round"),
+    MilestoneClass.LE5: ("năm lẻ 5", "ends in 5"),
+    MilestoneClass.KHAC: ("năm khác", "other"),
+}
+
+WEEKDAYS: tuple[tuple[str, ...], tuple[str, ...]] = (
+    ("T2", "T3", "T4", "T5", "T6", "T7", "CN"),
+    ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+)
+
+
+def _index(lang: str) -> int:
+    return 1 if lang == "en" else 0
+
+
+def word(key: str, lang: str, **values: object) -> str:
+    return WORDS[key][_index(lang)].format(**values)
+
+
+def class_word(klass: MilestoneClass, lang: str) -> str:
+    return CLASS_WORDS[klass][_index(lang)]
+
+
+def weekday(index: int, lang: str) -> str:
+    return WEEKDAYS[_index(lang)][index]
+
+
+def ordinal_en(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st…"""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

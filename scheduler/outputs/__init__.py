@@ -1,0 +1,25 @@
+"""Last stage of the pipeline: the same lists rendered for a terminal, a pipe or a script."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, Protocol, TextIO
+
+
+class View(Protocol):
+    def plain(self) -> str: ...
+    def as_json(self) -> Any: ...
+
+
+def emit(view: View, *, as_json: bool, stream: TextIO | None = None) -> None:
+    """JSON when asked; rich on a terminal; plain text when piped."""
+    out = stream or sys.stdout
+    if as_json:
+        out.write(json.dumps(view.as_json(), ensure_ascii=False, indent=2) + "\n")
+    elif out.isatty():
+        from rich.console import Console
+
+        Console(file=out).print(view)
+    else:
+        out.write(view.plain() + "\n")

@@ -1,0 +1,41 @@
+"""Where registries come from (bundled, ``$KYNIEM_REGISTRY``, ``--registry``) and the merged
+result. Kept free of YAML so that a warm run never imports a parser."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Anniversary, Policy
+
+ENV_VAR = "KYNIEM_REGISTRY"
+
+
+@dataclass(frozen=True)
+class Registry:
+    anniversaries: tuple[Anniversary, ...]
+    policies: Mapping[str, Policy]
+    files: tuple[str, ...]
+
+    def get(self, anniversary_id: str) -> Anniversary | None:
+        return next((a for a in self.anniversaries if a.id == anniversary_id), None)
+
+
+def bundled_path() -> Path:
+    """The registry that ships with kyniem (inside the wheel, or data/ in a checkout)."""
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "data" / "anniversaries.yaml"
+    return installed if installed.exists() else package.parent / "data" / "anniversaries.yaml"
+
+
+def registry_paths(
+    extra: Sequence[str] = (), env: Mapping[str, str] = os.environ, bundled: bool = True
+) -> list[Path]:
+    """Bundled registry, then ``$KYNIEM_REGISTRY`` (a path list), then ``--registry`` files."""
+    from_env = [p for p in env.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
+    head = [bundled_path()] if bundled else []
+    return head + [Path(p) for p in (*from_env, *extra)]
+
+

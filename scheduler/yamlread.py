@@ -1,0 +1,215 @@
+"""Reading user YAML with a line number for every problem.
+
+PyYAML's composer (libyaml when available) gives nodes that carry their line; a
+:class:`Reader` checks each mapping against a table of :class:`Field` and collects
+:class:`Problem` rows instead of stopping at the first, so one run reports everything wrong in
+a file. Files are only read, never written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .dates import DateFormatError, parse_date
+from .registry.errors import Problem
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class FieldError(ValueError):
+    """A field's value is wrong; the reader adds file, line and field name."""
+
+
+# --- scalar parsers: node text -> value, or FieldError -------------------------------------
+
+
+def text(value: str) -> str:
+    if not value.strip():
+        raise FieldError("must not be empty")
+    return value.strip()
+
+
+def ident(value: str) -> str:
+    if not _ID.match(value):
+        raise FieldError(f"{value!r} is not an id (lowercase letters, digits and '-')")
+    return value
+
+
+def positive_int(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise FieldError(f"{value!r} is not a whole number >= 1")
+    return int(value)
+
+
+def whole(value: str) -> int:
+    if not value.isdigit():
+        raise FieldError(f"{value!r} is not a whole number >= 0")
+    return int(value)
+
+
+def url(value: str) -> str:
+    if not value.startswith(("http://", "https://")):
+        raise FieldError(f"{value!r} is not an http(s) URL")
+    return value
+
+
+def day_first(value: str) -> date:
+    try:
+        return parse_date(value)
+    except DateFormatError as exc:
+        raise FieldError(str(exc)) from None
+
+
+def choice(enum: type[Any]) -> Callable[[str], Any]:
+    """A parser accepting the values of a StrEnum."""
+
+    def parse(value: str) -> Any:
+        try:
+            return enum(value)
+        except ValueError:
+            allowed = ", ".join(e.value for e in enum)
+            raise FieldError(f"{value!r} is not one of: {allowed}") from None
+
+    return parse
+
+
+@dataclass(frozen=True)
+class Field:
+    """How one field is read: required or not, the parser, a single value or a list.
+
+    ``parse=None`` keeps the node itself, for nested structures the caller reads.
+    """
+
+    required: bool
+    parse: Callable[[str], Any] | None
+    many: bool = False
+
+
+@dataclass
+class Reader:
+    """Collects problems for one file while turning its nodes into values."""
+
+    file: str
+    problems: list[Problem]
+
+    def problem(self, node: yaml.Node | None, field: str, message: str) -> None:
+        self.problems.append(Problem(self.file, None if node is None else line(node), field,
+                                     message))
+
+    def mapping(self, node: yaml.Node, where: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """Key -> (key node, value node); duplicate or non-text keys are problems."""
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, where, "expected a mapping (key: value)")
+            return {}
+        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key, value in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                self.problem(key, where, "keys must be plain words")
+            elif key.value in out:
+                self.problem(key, _join(where, key.value), "appears twice")
+            else:
+                out[key.value] = (key, value)
+        return out
+
+    def sequence(self, node: yaml.Node, where: str) -> list[yaml.Node]:
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, where, "expected a list of entries ('- …')")
+            return []
+        return list(node.value)
+
+    def record(
+        self, node: yaml.Node, where: str, fields: dict[str, Field]
+    ) -> tuple[dict[str, Any], dict[str, yaml.Node]] | None:
+        """Parse one mapping against a field table; None when any field is wrong."""
+        items = self.mapping(node, where)
+        before = len(self.problems)
+        values: dict[str, Any] = {}
+        nodes: dict[str, yaml.Node] = {}
+        for key, (key_node, value_node) in items.items():
+            spec = fields.get(key)
+            if spec is None:
+                known = ", ".join(fields)
+                self.problem(key_node, _join(where, key), f"unknown field (known: {known})")
+                continue
+            nodes[key] = value_node
+            if spec.parse is None:
+                values[key] = value_node
+                continue
+            try:
+                raw = self.raw(value_node, spec.many)
+                values[key] = tuple(map(spec.parse, raw)) if spec.many else spec.parse(raw)
+            except FieldError as exc:
+                self.problem(value_node, _join(where, key), str(exc))
+        for key, spec in fields.items():
+            if spec.required and key not in items:
+                self.problem(node, _join(where, key), "is required but missing")
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        return (values, nodes) if len(self.problems) == before else None
+
+    def raw(self, node: yaml.Node, many: bool) -> Any:
+        if many:
+            if not isinstance(node, yaml.SequenceNode):
+                raise FieldError("expected a list, e.g. [a, b]")
+            return [self.raw(item, False) for item in node.value]
+        if not isinstance(node, yaml.ScalarNode):
+            raise FieldError("expected a single value")
+        return str(node.value)
+
+
+def line(node: yaml.Node) -> int:
+    """1-based line of a node."""
+    return int(node.start_mark.line) + 1
+
+
+def scalar_of(node: yaml.Node, key: str) -> str | None:
+    """The text of ``key`` in a mapping node, without checks (to name a broken entry)."""
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if k.value == key and isinstance(v, yaml.ScalarNode):
+                return str(v.value)
+    return None
+
+
+def _join(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+def compose(path: Path, reader: Reader, expected: str) -> yaml.Node | None:
+    """The file's node tree, or None after recording why it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        reader.problem(None, "", "file not found")
+        return None
+    except OSError as exc:
+        reader.problem(None, "", f"cannot be read ({exc.strerror})")
+        return None
+    try:
+        source = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.start + 1].hex()
+        at = data[: exc.start].count(b"\n") + 1
+        reader.problems.append(Problem(reader.file, at, "", f"not UTF-8 text (byte 0x{bad})"))
+        return None
+    try:
+        node = yaml.compose(source, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = None if mark is None else mark.line + 1
+        reader.problems.append(Problem(reader.file, where, "", f"not valid YAML: {exc.problem}"))
+        return None
+    except yaml.YAMLError as exc:
+        reader.problems.append(Problem(reader.file, None, "", f"not valid YAML: {exc}"))
+        return None
+    if node is None:
+        reader.problem(None, "", f"is empty (expected {expected})")
+    return node

@@ -1,0 +1,180 @@
+"""Every command through the real click entry point: plain text when piped, JSON, errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from scheduler.cli import main
+
+ROOT = Path(__file__).parent.parent
+REG = Path(__file__).parent / "fixtures" / "registry"
+MINI = ["--registry", str(REG / "mini.yaml")]
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def rows(result: Result) -> list[dict[str, object]]:
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert isinstance(data, list)
+    return data
+
+
+def test_upcoming_json_has_the_documented_keys_and_countdown() -> None:
+    out = rows(run("upcoming", *MINI, "--now", "01/01/2024", "--scope", "national", "--json"))
+    mine = [r for r in out if str(r["id"]).startswith("test-")]
+    assert [(r["id"], r["date"], r["days"]) for r in mine] == [
+        ("test-gio-to", "2024-04-18", 108),
+        ("test-leader-born", "2024-05-01", 121),
+        ("test-dbp", "2024-05-07", 127),
+    ]
+    dbp = mine[2]
+    assert {k: dbp[k] for k in ("name", "name_en", "origin", "ordinal", "class")} == {
+        "name": "Chiến thắng Điện Biên Phủ", "name_en": "Dien Bien Phu Victory",
+        "origin": "1954-05-07", "ordinal": 70, "class": "tron"}
+    gio_to = mine[0]
+    assert (gio_to["origin"], gio_to["ordinal"], gio_to["class"]) == (None, None, "khac")
+    days = [r["days"] for r in out]
+    assert days == sorted(days) and all(0 <= d <= 366 for d in days)  # type: ignore[operator]
+
+
+def test_upcoming_horizon_and_class_filter() -> None:
+    out = rows(run("upcoming", *MINI, "--from", "01/01/2024", "--years", "3",
+                   "--class", "tron,le5", "--scope", "national", "--json"))
+    mine = [(r["id"], r["date"], r["class"]) for r in out if str(r["id"]).startswith("test-")]
+    assert mine == [
+        ("test-leader-born", "2024-05-01", "tron"),
+        ("test-dbp", "2024-05-07", "tron"),
+        ("test-gio-to", "2025-04-07", "le5"),
+    ]
+    assert all(r["class"] in ("tron", "le5") for r in out)
+
+
+def test_upcoming_to_and_milestones() -> None:
+    out = rows(run("upcoming", *MINI, "--from", "2024-05-01", "--to", "2024-05-31",
+                   "--milestones", "--json"))
+    assert all(r["milestone"] for r in out)
+    assert ("test-dbp", 70) in [(r["id"], r["ordinal"]) for r in out]
+
+
+def test_upcoming_plain_when_piped() -> None:
+    result = run("upcoming", *MINI, "--now", "01/05/2024", "--to", "10/05/2024",
+                 "--scope", "national")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "Sắp tới từ 01/05/2024 đến 10/05/2024"
+    assert "70 năm Chiến thắng Điện Biên Phủ (07/05/1954 - 07/05/2024)" in result.output
+    assert "120 năm Ngày sinh đồng chí Trần Phú (01/05/1904 - 01/05/2024)" in result.output
+    assert "6 ngày" in result.output and "hôm nay" in result.output
+    assert "\x1b[" not in result.output and "┃" not in result.output
+
+
+def test_year_english() -> None:
+    result = run("year", "2024", *MINI, "--lang", "en", "--scope", "national")
+    assert result.exit_code == 0
+    assert "70th anniversary: Dien Bien Phu Victory (07/05/1954 - 07/05/2024)" in result.output
+    assert "Hung Kings' Commemoration Day (10/3 lunar, 18/04/2024)" in result.output
+    assert result.output.index("18/04/2024") < result.output.index("07/05/2024")
+
+
+def test_year_json_is_in_date_order() -> None:
+    out = rows(run("year", "2025", *MINI, "--json"))
+    assert [r["date"] for r in out] == sorted(r["date"] for r in out)  # type: ignore[type-var]
+    gio_to = next(r for r in out if r["id"] == "test-gio-to")
+    assert (gio_to["date"], gio_to["class"]) == ("2025-04-07", "le5")
+
+
+def test_show_milestones_past_and_next() -> None:
+    result = run("show", "test-leader-born", *MINI, "--now", "01/01/2025", "--json")
+    assert result.exit_code == 0
+    card = json.loads(result.output)
+    assert [r["ordinal"] for r in card["past"]] == [100, 110, 120]
+    assert [r["ordinal"] for r in card["next"]] == [130, 140, 150, 160, 170]
+    assert card["source"] == "test"
+
+
+def test_show_plain_and_unknown_id() -> None:
+    result = run("show", "test-dbp", *MINI, "--now", "01/01/2025", "--past", "1", "--next", "2")
+    assert result.exit_code == 0
+    assert "70 năm Chiến thắng Điện Biên Phủ (07/05/1954 - 07/05/2024)" in result.output
+    assert "75 năm" in result.output and "80 năm" in result.output
+    assert "65 năm" not in result.output
+    bad = CliRunner().invoke(main, ["show", "test-dpb", *MINI])
+    assert bad.exit_code == 2
+    assert bad.output.startswith("ID: no anniversary 'test-dpb' (did you mean: test-dbp")
+
+
+def test_check_ok_and_problems() -> None:
+    ok = run("check", str(REG / "mini.yaml"))
+    assert ok.exit_code == 0 and ok.output.startswith("Hợp lệ:")
+    bad = CliRunner().invoke(main, ["check", str(REG / "many_problems.yaml"), "--lang", "en"])
+    assert bad.exit_code == 2
+    lines = bad.output.splitlines()
+    assert len(lines) == 5 and lines[-1] == "4 problems."
+    assert lines[0].startswith(f"{REG / 'many_problems.yaml'}:12: anniversaries[0].date:")
+
+
+def test_check_json() -> None:
+    bad = CliRunner().invoke(main, ["check", str(REG / "invalid_date.yaml"), "--json"])
+    assert bad.exit_code == 2
+    report = json.loads(bad.output)
+    assert report["ok"] is False
+    assert report["problems"][0]["line"] == 12
+    assert report["problems"][0]["field"] == "anniversaries[0].date"
+
+
+def test_bad_registry_on_a_listing_command_exits_2() -> None:
+    result = CliRunner().invoke(main, ["year", "2024", "--registry", str(REG / "bad_yaml.yaml")])
+    assert result.exit_code == 2
+    assert "bad_yaml.yaml:18: not valid YAML" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["upcoming", "--from", "13-01-2024"], "is not a date"),
+        (["upcoming", "--from", "2024-13-01"], "month must be in 1..12"),
+        (["upcoming", "--from", "31/02/2024"], "is not a valid date"),
+        (["upcoming", "--to", "01/01/2030", "--years", "2"], "not both"),
+        (["upcoming", "--from", "01/01/2030", "--to", "01/01/2029"], "ends before"),
+        (["upcoming", "--class", "round"], "comma list of tron,le5,khac"),
+        (["year", "2200"], "2200 is not in the range"),
+        (["year", "abc"], "is not a valid integer"),
+        (["upcoming", "--lang", "fr"], "'fr' is not one of"),
+    ],
+)
+def test_bad_arguments_exit_2(args: list[str], message: str) -> None:
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_env_registry_path_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    monkeypatch.setenv("KYNIEM_REGISTRY",
+                       os.pathsep.join([str(REG / "mini.yaml"), str(REG / "user_registry.yaml")]))
+    out = rows(run("year", "2025", "--json"))
+    assert {"test-dbp", "truong-thpt-quang-trung"} <= {r["id"] for r in out}
+    school = next(r for r in out if r["id"] == "truong-thpt-quang-trung")
+    assert (school["ordinal"], school["class"]) == (60, "tron")
+
+
+def test_cli_shim_and_console_script_agree(tmp_path: Path) -> None:
+    args = ["year", "2024", *MINI, "--json"]
+    env = {"KYNIEM_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    shim = subprocess.run([sys.executable, str(ROOT / "cli.py"), *args], capture_output=True,
+                          text=True, env=env, cwd=tmp_path, check=True)
+    module = subprocess.run([sys.executable, "-m", "scheduler", *args], capture_output=True,
+                            text=True, env=env, cwd=ROOT, check=True)
+    assert shim.stdout == module.stdout
+    assert json.loads(shim.stdout)

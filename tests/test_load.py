@@ -1,0 +1,112 @@
+"""Registry loading: every problem names file, line and field, and all are reported at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scheduler.model import Calendar
+from scheduler.registry import InputError
+from scheduler.registry.load import load_registry
+from scheduler.rules import ClassBy, LeapDay, MilestoneClass
+
+REG = Path(__file__).parent / "fixtures" / "registry"
+
+
+def problems(*names: str) -> list[str]:
+    with pytest.raises(InputError) as info:
+        load_registry([REG / n for n in names])
+    return [str(p) for p in info.value.problems]
+
+
+def test_mini_registry_loads_with_locations() -> None:
+    registry = load_registry([REG / "mini.yaml"])
+    ids = [a.id for a in registry.anniversaries]
+    assert ids == ["test-dbp", "test-gio-to", "test-leader-born", "test-leap", "test-leap-mar"]
+    dbp = registry.get("test-dbp")
+    assert dbp is not None and dbp.location is not None
+    assert dbp.location.line == 20 and dbp.location.file.endswith("mini.yaml")
+    gio_to = registry.get("test-gio-to")
+    assert gio_to is not None
+    assert gio_to.origin.calendar is Calendar.LUNAR and gio_to.origin.year is None
+    assert gio_to.class_by is ClassBy.YEAR
+    leap = registry.get("test-leap-mar")
+    assert leap is not None and leap.leap_day is LeapDay.MAR1
+    assert registry.policies["test-leader"].min_ordinal == 100
+    assert registry.policies["test-general"].classes == {MilestoneClass.TRON, MilestoneClass.LE5}
+
+
+@pytest.mark.parametrize(
+    ("fixture", "expected"),
+    [
+        ("invalid_date.yaml", ":12: anniversaries[0].date: '31/02/1930' is not a valid date"),
+        ("month_first_date.yaml", ":12: anniversaries[0].date: '12/25/1946' is not a valid"),
+        ("unknown_field.yaml", ":17: anniversaries[0].nmae: unknown field"),
+        ("duplicate_id.yaml", ":17: anniversaries[1].id: 'same' is already used at"),
+        ("lunar_day_31.yaml", ":12: anniversaries[0].date: '31/03': a lunar month has days 1–30"),
+        ("missing_source.yaml", ":9: anniversaries[0].source: is required but missing"),
+        ("duplicate_key.yaml", ":17: anniversaries[0].kind: appears twice"),
+        ("unknown_policy.yaml", ":15: anniversaries[0].policy: unknown policy"),
+        ("bad_yaml.yaml", ":18: not valid YAML"),
+        ("lunar_no_year_class_origin.yaml", ":12: anniversaries[0].date: without a year"),
+    ],
+)
+def test_each_problem_names_file_line_field(fixture: str, expected: str) -> None:
+    found = problems(fixture)
+    assert len(found) == 1
+    assert found[0].startswith(str(REG / fixture) + ":")
+    assert expected in found[0]
+
+
+def test_every_problem_reported_at_once() -> None:
+    found = problems("many_problems.yaml")
+    assert [p.split(": ", 2)[1] for p in found] == [
+        "anniversaries[0].date",
+        "anniversaries[1].colour",
+        "anniversaries[2].source",
+        "anniversaries[3].id",
+    ]
+
+
+def test_ids_must_not_collide_across_files() -> None:
+    found = problems("mini.yaml", "collides_with_mini.yaml")
+    assert len(found) == 1
+    assert "'test-dbp' is already used at" in found[0]
+    assert "mini.yaml:20" in found[0]
+
+
+def test_user_file_uses_a_policy_from_another_file() -> None:
+    text = (REG / "user_registry.yaml").read_text(encoding="utf-8")
+    registry = load_registry([REG / "mini.yaml", REG / "user_registry.yaml"])
+    assert registry.get("truong-thpt-quang-trung") is not None
+    assert (REG / "user_registry.yaml").read_text(encoding="utf-8") == text  # never written
+
+
+def test_missing_and_binary_files(tmp_path: Path) -> None:
+    binary = tmp_path / "broken.yaml"
+    binary.write_bytes(b"anniversaries:\n  - id: \xff\xfe\n")
+    with pytest.raises(InputError) as info:
+        load_registry([tmp_path / "nope.yaml", binary])
+    assert [str(p) for p in info.value.problems] == [
+        f"{tmp_path / 'nope.yaml'}: file not found",
+        f"{binary}:2: not UTF-8 text (byte 0xff)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", "is empty"),
+        ("- just a list\n", "expected a mapping"),
+        ("anniversaries: 3\n", "expected a list of entries"),
+        ("anniversaries: []\nextra: 1\n", "extra: unknown section"),
+        ("anniversaries:\n  - 5\n", "expected a mapping"),
+    ],
+)
+def test_wrong_shapes(tmp_path: Path, text: str, expected: str) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_registry([path])
+    assert expected in str(info.value)
