@@ -88,10 +88,16 @@ def show(settings: Settings, anniversary_id: str, past: int, upcoming: int) -> A
     today = settings.today
     query = of([anniversary], settings.leap_day)
     first = LUNAR_YEARS.start if anniversary.origin.year is None else anniversary.origin.year + 1
+    policy = anniversary.policy
+    yearly = not policy.classes and not policy.ordinals  # no milestones: list every year
+
+    def counts(occ: Occurrence) -> bool:
+        return yearly or occ.milestone
+
     back = [o for o in query.of_one(anniversary, range(today.year, first - 1, -1))
-            if o.milestone and o.date < today]
+            if counts(o) and o.date < today]
     ahead = (o for o in query.of_one(anniversary, range(today.year, LUNAR_YEARS.stop))
-             if o.milestone and o.date >= today)
+             if counts(o) and o.date >= today)
     return AnniversaryCard(
         anniversary,
         past=tuple(reversed(back[:past])),

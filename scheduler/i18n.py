@@ -25,6 +25,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "upcoming": ("Sắp tới từ {start} đến {end}", "Upcoming from {start} to {end}"),
     "year": ("Các ngày kỷ niệm năm {year}", "Anniversaries in {year}"),
     "none": ("Không có ngày kỷ niệm nào.", "No anniversaries."),
+    "nothing": ("(không có)", "(none)"),
     "today": ("hôm nay", "today"),
     "in_days": ("{n} ngày", "{n} days"),
     "ago": ("{n} ngày trước", "{n} days ago"),
@@ -34,6 +35,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "Valid: {n} anniversaries, {p} policies in {f} files.",
     ),
     "check_bad": ("{n} lỗi.", "{n} problems."),
+}
+
+KIND_WORDS: dict[str, tuple[str, str]] = {
+    "holiday": ("ngày lễ", "holiday"),
+    "event": ("sự kiện", "event"),
+    "founding": ("ngày thành lập", "founding"),
+    "birth": ("ngày sinh", "birth"),
+    "death": ("ngày mất", "death"),
+    "tradition": ("ngày truyền thống", "tradition day"),
+    "national": ("toàn quốc", "national"),
 }
 
 CLASS_WORDS: dict[MilestoneClass, tuple[str, str]] = {
@@ -54,6 +65,11 @@ def _index(lang: str) -> int:
 
 def word(key: str, lang: str, **values: object) -> str:
     return WORDS[key][_index(lang)].format(**values)
+
+
+def kind_word(value: str, lang: str) -> str:
+    """Kinds, and the scope "national"; other scopes (place names) pass through."""
+    return KIND_WORDS[value][_index(lang)] if value in KIND_WORDS else value
 
 
 def class_word(klass: MilestoneClass, lang: str) -> str:

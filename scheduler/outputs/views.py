@@ -7,13 +7,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..dates import fmt
-from ..i18n import class_word, ordinal_en, weekday, word
+from ..i18n import class_word, kind_word, ordinal_en, weekday, word
 from ..model import Anniversary, Calendar, Occurrence
 from ..registry.errors import Problem
 from ..rules import MilestoneClass
@@ -142,8 +142,8 @@ class AnniversaryCard:
         facts = [
             ("name", a.display_name(self.lang)),
             ("origin", origin),
-            ("kind", a.kind.value),
-            ("scope", a.scope),
+            ("kind", kind_word(a.kind.value, self.lang)),
+            ("scope", kind_word(a.scope, self.lang)),
             ("policy", f"{a.policy.id}: {policy_name}"),
             ("source", a.source + (f" <{a.url}>" if a.url else "")),
         ]
@@ -153,17 +153,17 @@ class AnniversaryCard:
             facts.append(("notes", a.notes))
         return [(word(k, self.lang), v) for k, v in facts]
 
-    def _milestone_lines(self, occs: Sequence[Occurrence]) -> Iterator[str]:
-        for occ in occs:
-            when = countdown(occ.date, self.today, self.lang)
-            klass = class_word(occ.klass, self.lang)
-            yield f"  {fmt(occ.date)}  {klass}  {title(occ, self.lang)}  [{when}]"
+    def _milestone_rows(self, occs: Sequence[Occurrence]) -> list[list[str]]:
+        return [["", fmt(o.date), countdown(o.date, self.today, self.lang),
+                 class_word(o.klass, self.lang), title(o, self.lang)] for o in occs]
 
     def plain(self) -> str:
         head = f"{self.anniversary.id}\n" + _columns([[f"{k}:", v] for k, v in self._facts()])
         parts = [head]
         for key, occs in (("past", self.past), ("next", self.upcoming)):
-            parts.append(f"{word(key, self.lang)}:\n" + "\n".join(self._milestone_lines(occs)))
+            rows = self._milestone_rows(occs)
+            body = _columns(rows) if rows else "  " + word("nothing", self.lang)
+            parts.append(f"{word(key, self.lang)}:\n{body}")
         return "\n\n".join(parts)
 
     def as_json(self) -> dict[str, Any]:

@@ -36,6 +36,9 @@ def registry_paths(
     """Bundled registry, then ``$KYNIEM_REGISTRY`` (a path list), then ``--registry`` files."""
     from_env = [p for p in env.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
     head = [bundled_path()] if bundled else []
-    return head + [Path(p) for p in (*from_env, *extra)]
+    paths: dict[Path, Path] = {}  # a file named twice is read once
+    for path in (*head, *map(Path, (*from_env, *extra))):
+        paths.setdefault(path.resolve(), path)
+    return list(paths.values())
 
 
