@@ -54,7 +54,8 @@ def test_plain_and_json_agree() -> None:
     view = table("en")
     plain = view.plain()
     data = view.as_json()
-    assert len(plain.splitlines()) == len(data) + 2
+    assert len(plain.splitlines()) == len(data) + 3  # heading, header, rows, legend
+    assert plain.splitlines()[-1] == "* a milestone (ceremony year) under its policy"
     for row in data:
         assert row["title"] in plain
 

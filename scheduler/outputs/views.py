@@ -101,7 +101,10 @@ class OccurrenceTable:
         if not self.occurrences:
             return f"{self.heading}\n{word('none', self.lang)}"
         rows = [self._header(), *(self._cells(o) for o in self.occurrences)]
-        return f"{self.heading}\n{_columns(rows)}"
+        return f"{self.heading}\n{_columns(rows)}{self._legend()}"
+
+    def _legend(self) -> str:
+        return f"\n{word('legend', self.lang)}" if any(o.milestone for o in self.occurrences) else ""
 
     def as_json(self) -> list[dict[str, Any]]:
         return [occurrence_json(o, self.lang, self.today) for o in self.occurrences]
@@ -120,6 +123,8 @@ class OccurrenceTable:
             cells = self._cells(occ)
             style = CLASS_STYLE[occ.klass] if occ.milestone else ""
             table.add_row(*cells[:-1], f"[{style}]{cells[-1]}[/]" if style else cells[-1])
+        if legend := self._legend().strip():
+            table.caption, table.caption_justify = legend, "left"
         yield table
 
 
