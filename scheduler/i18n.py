@@ -26,7 +26,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "year": ("Các ngày kỷ niệm năm {year}", "Anniversaries in {year}"),
     "none": ("Không có ngày kỷ niệm nào.", "No anniversaries."),
     "nothing": ("(không có)", "(none)"),
-    "legend": ("* mốc kỷ niệm theo quy định áp dụng", "* a milestone (ceremony year) under its policy"),
+    "legend": (
+        "* mốc kỷ niệm theo quy định áp dụng",
+        "* a milestone (ceremony year) under its policy",
+    ),
     "today": ("hôm nay", "today"),
     "in_days": ("{n} ngày", "{n} days"),
     "ago": ("{n} ngày trước", "{n} days ago"),

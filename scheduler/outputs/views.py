@@ -104,7 +104,8 @@ class OccurrenceTable:
         return f"{self.heading}\n{_columns(rows)}{self._legend()}"
 
     def _legend(self) -> str:
-        return f"\n{word('legend', self.lang)}" if any(o.milestone for o in self.occurrences) else ""
+        marked = any(o.milestone for o in self.occurrences)
+        return f"\n{word('legend', self.lang)}" if marked else ""
 
     def as_json(self) -> list[dict[str, Any]]:
         return [occurrence_json(o, self.lang, self.today) for o in self.occurrences]
