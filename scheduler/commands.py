@@ -5,12 +5,10 @@ Each takes :class:`Settings` and returns a view; nothing here prints.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
-from pathlib import Path
 
 from .dates import fmt, today_vn
 from .i18n import word
@@ -35,7 +33,7 @@ class Settings:
     def today(self) -> date:
         return self.now or today_vn()
 
-    def paths(self, files: Sequence[str] = ()) -> list[Path]:
+    def paths(self, files: Sequence[str] = ()) -> list[str]:
         """Registry files in use: bundled, ``$KYNIEM_REGISTRY``, ``--registry`` (or ``files``)."""
         import os
 
@@ -122,6 +120,8 @@ def check(settings: Settings, files: Sequence[str]) -> CheckReport:
 
 
 def _unknown_id(registry: Registry, anniversary_id: str) -> Problem:
+    import difflib
+
     ids = [a.id for a in registry.anniversaries]
     close = difflib.get_close_matches(anniversary_id, ids, n=3, cutoff=0.5)
     hint = f" (did you mean: {', '.join(close)}?)" if close else ""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any, Protocol, TextIO
 
@@ -16,6 +15,8 @@ def emit(view: View, *, as_json: bool, stream: TextIO | None = None) -> None:
     """JSON when asked; rich on a terminal; plain text when piped."""
     out = stream or sys.stdout
     if as_json:
+        import json
+
         out.write(json.dumps(view.as_json(), ensure_ascii=False, indent=2) + "\n")
     elif out.isatty():
         from rich.console import Console

@@ -7,12 +7,10 @@ directory; a cache that cannot be read or written is simply not used.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
-import tempfile
+import zlib
 from collections.abc import Sequence
-from pathlib import Path
 
 from .. import __version__, lunar
 from ..model import Calendar
@@ -21,32 +19,34 @@ from .sources import Registry
 ENV_VAR = "KYNIEM_CACHE_DIR"
 
 
-def cache_dir() -> Path:
+def cache_dir() -> str:
     override = os.environ.get(ENV_VAR)
     if override:
-        return Path(override)
+        return override
     from platformdirs import user_cache_dir
 
-    return Path(user_cache_dir("kyniem", appauthor=False))
+    return user_cache_dir("kyniem", appauthor=False)
 
 
-def _key(paths: Sequence[Path]) -> tuple[object, ...] | None:
+def _key(paths: Sequence[str]) -> tuple[object, ...] | None:
     try:
-        stats = [(str(p.resolve()), p.stat()) for p in paths]
+        stats = [(os.path.realpath(p), os.stat(p)) for p in paths]
     except OSError:
         return None  # a missing file: let the loader report it
     return (__version__, *((name, s.st_size, s.st_mtime_ns) for name, s in stats))
 
 
-def load_cached(paths: Sequence[Path], directory: Path | None = None) -> Registry:
+def load_cached(paths: Sequence[str], directory: str | os.PathLike[str] | None = None
+                ) -> Registry:
     """Like :func:`load.load_registry`, through the cache when it is fresh."""
     key = _key(paths)
     if key is None or os.environ.get(ENV_VAR) == "off":
         return _parse(paths)
-    directory = directory or cache_dir()
-    file = directory / (hashlib.sha256(repr(key).encode()).hexdigest()[:20] + ".pickle")
+    folder = os.fspath(directory) if directory is not None else cache_dir()
+    # the name only spreads registry sets over files; the full key inside decides freshness
+    file = os.path.join(folder, f"registry-{zlib.crc32(repr(key).encode()):08x}.pickle")
     try:
-        with file.open("rb") as fh:
+        with open(file, "rb") as fh:
             stored_key, registry, table = pickle.load(fh)
         if stored_key == key:
             lunar.preload(table)
@@ -60,16 +60,18 @@ def load_cached(paths: Sequence[Path], directory: Path | None = None) -> Registr
     return registry
 
 
-def _parse(paths: Sequence[Path]) -> Registry:
+def _parse(paths: Sequence[str]) -> Registry:
     from . import load  # the YAML reader is imported only on a miss: it costs start-up time
 
     return load.load_registry(paths)
 
 
-def _store(file: Path, payload: object) -> None:
+def _store(file: str, payload: object) -> None:
+    import tempfile  # only on a miss
+
     try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".registry-")
+        os.makedirs(os.path.dirname(file), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(file), prefix=".registry-")
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, file)

@@ -7,6 +7,7 @@ id used twice. Files are only read, never written.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -138,7 +139,7 @@ def _policy(reader: Reader, node: yaml.Node, where: str) -> Policy | None:
     )
 
 
-def load_registry(paths: Iterable[Path]) -> Registry:
+def load_registry(paths: Iterable[str | os.PathLike[str]]) -> Registry:
     """Load and merge registry files; raise :class:`InputError` listing every problem."""
     problems: list[Problem] = []
     policies: dict[str, Policy] = {}
@@ -148,7 +149,7 @@ def load_registry(paths: Iterable[Path]) -> Registry:
     for path in paths:
         reader = Reader(str(path), problems)
         files.append(str(path))
-        root = compose(path, reader, "'anniversaries:'")
+        root = compose(Path(path), reader, "'anniversaries:'")
         if root is None:
             continue
         top = reader.mapping(root, "")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..model import Anniversary, Policy
 
@@ -23,22 +22,26 @@ class Registry:
         return next((a for a in self.anniversaries if a.id == anniversary_id), None)
 
 
-def bundled_path() -> Path:
-    """The registry that ships with kyniem (inside the wheel, or data/ in a checkout)."""
-    package = Path(__file__).resolve().parent.parent
-    installed = package / "data" / "anniversaries.yaml"
-    return installed if installed.exists() else package.parent / "data" / "anniversaries.yaml"
+def bundled_path() -> str:
+    """The registry that ships with kyniem (inside the wheel, or data/ in a checkout).
+
+    Paths here are plain strings: pathlib would cost listing commands start-up time."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    installed = os.path.join(package, "data", "anniversaries.yaml")
+    if os.path.exists(installed):
+        return installed
+    return os.path.join(os.path.dirname(package), "data", "anniversaries.yaml")
 
 
 def registry_paths(
     extra: Sequence[str] = (), env: Mapping[str, str] = os.environ, bundled: bool = True
-) -> list[Path]:
+) -> list[str]:
     """Bundled registry, then ``$KYNIEM_REGISTRY`` (a path list), then ``--registry`` files."""
     from_env = [p for p in env.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
     head = [bundled_path()] if bundled else []
-    paths: dict[Path, Path] = {}  # a file named twice is read once
-    for path in (*head, *map(Path, (*from_env, *extra))):
-        paths.setdefault(path.resolve(), path)
+    paths: dict[str, str] = {}  # a file named twice is read once
+    for path in (*head, *from_env, *extra):
+        paths.setdefault(os.path.realpath(path), path)
     return list(paths.values())
 
 
