@@ -64,8 +64,10 @@ def main() -> None:
     args = parser.parse_args()
     cmd = [*kyniem_command(args.checkout), "upcoming", "--now", "01/01/2026"]
     with tempfile.TemporaryDirectory() as cache:
-        env = {**os.environ, "KYNIEM_CACHE_DIR": cache}
-        env.pop("KYNIEM_REGISTRY", None)
+        # the default cache location, under a temporary XDG_CACHE_HOME
+        env = {**os.environ, "XDG_CACHE_HOME": cache}
+        for name in ("KYNIEM_REGISTRY", "KYNIEM_CACHE_DIR"):
+            env.pop(name, None)
         subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, check=True)  # fill the cache
         base, warm = side_by_side(cmd, env, args.runs)
         cold_base, cold = side_by_side(cmd, {**env, "KYNIEM_CACHE_DIR": "off"}, args.runs // 2)

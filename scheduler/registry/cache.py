@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import sys
 import zlib
 from collections.abc import Sequence
 
@@ -20,9 +21,20 @@ ENV_VAR = "KYNIEM_CACHE_DIR"
 
 
 def cache_dir() -> str:
+    """``$KYNIEM_CACHE_DIR``, else the platform's user cache directory.
+
+    On Linux and other XDG systems that is ``$XDG_CACHE_HOME/kyniem`` (``~/.cache/kyniem``),
+    the rule platformdirs applies there (a test checks they agree); platformdirs itself is
+    imported only elsewhere, because importing it costs about as much as the whole listing.
+    """
     override = os.environ.get(ENV_VAR)
     if override:
         return override
+    if sys.platform not in ("darwin", "win32", "cygwin"):
+        base = os.environ.get("XDG_CACHE_HOME", "").strip()
+        if not os.path.isabs(base):  # the XDG spec ignores relative paths
+            base = os.path.expanduser("~/.cache")
+        return os.path.join(base, "kyniem")
     from platformdirs import user_cache_dir
 
     return user_cache_dir("kyniem", appauthor=False)
