@@ -9,14 +9,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from .dates import fmt, today_vn
 from .i18n import word
 from .model import Occurrence
 from .occurrences import of
-from .outputs.views import AnniversaryCard, CheckReport, OccurrenceTable
+from .outputs.table import OccurrenceTable
 from .registry import InputError, Problem, Registry, load_cached, registry_paths
 from .rules import LUNAR_YEARS, LeapDay, MilestoneClass
+
+if TYPE_CHECKING:
+    from .outputs.card import AnniversaryCard
+    from .outputs.report import CheckReport
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,8 @@ def year(settings: Settings, year: int, filters: Filters) -> OccurrenceTable:
 
 def show(settings: Settings, anniversary_id: str, past: int, upcoming: int) -> AnniversaryCard:
     """One anniversary with its last ``past`` and next ``upcoming`` milestones."""
+    from .outputs.card import AnniversaryCard
+
     registry = settings.registry()
     anniversary = registry.get(anniversary_id)
     if anniversary is None:
@@ -108,6 +115,7 @@ def show(settings: Settings, anniversary_id: str, past: int, upcoming: int) -> A
 def check(settings: Settings, files: Sequence[str]) -> CheckReport:
     """Validate registries: the given files together with the bundled one (ids must not
     collide), or, with no files, every registry in use."""
+    from .outputs.report import CheckReport
     from .registry.load import load_registry  # always the real files, never the cache
 
     paths = settings.paths(files)

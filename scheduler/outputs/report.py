@@ -1,0 +1,50 @@
+"""What ``kyniem check`` found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..i18n import word
+from ..registry.errors import Problem
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What ``kyniem check`` found: counts when valid, else one line per problem."""
+
+    problems: tuple[Problem, ...]
+    counts: tuple[int, int, int]  # anniversaries, policies, files
+    lang: str
+
+    @property
+    def exit_code(self) -> int:
+        return 2 if self.problems else 0
+
+    def plain(self) -> str:
+        if self.problems:
+            lines = [str(p) for p in self.problems]
+            return "\n".join([*lines, word("check_bad", self.lang, n=len(lines))])
+        n, p, f = self.counts
+        return word("check_ok", self.lang, n=n, p=p, f=f)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "ok": not self.problems,
+            "problems": [
+                {"file": p.file, "line": p.line, "field": p.field, "message": p.message}
+                for p in self.problems
+            ],
+            "anniversaries": self.counts[0],
+            "policies": self.counts[1],
+            "files": self.counts[2],
+        }
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.text import Text
+
+        style = "red" if self.problems else "green"
+        yield Text(self.plain(), style=style)
