@@ -69,10 +69,13 @@ def common(func: F) -> F:
     @click.option("--leap-day", type=click.Choice([p.value for p in LeapDay]),
                   default=LeapDay.FEB28.value, show_default=True,
                   help="Where a 29/02 origin falls in a common year.")
+    @click.option("--plans", "plans", multiple=True, metavar="PATH",
+                  help="Plan file or folder (repeatable); also $KYNIEM_PLANS. "
+                       "Default: the bundled example plans.")
     @wraps(func)
     def wrapper(*args: Any, registries: tuple[str, ...], as_json: bool, lang: str,
-                now: date | None, leap_day: str, **kwargs: Any) -> None:
-        settings = commands.Settings(registries, lang, now, LeapDay(leap_day))
+                now: date | None, leap_day: str, plans: tuple[str, ...], **kwargs: Any) -> None:
+        settings = commands.Settings(registries, lang, now, LeapDay(leap_day), plans)
         try:
             view: View = func(*args, settings=settings, **kwargs)
         except InputError as exc:
@@ -151,6 +154,81 @@ def show(settings: commands.Settings, anniversary_id: str, past: int, upcoming: 
 def check(settings: commands.Settings, files: tuple[str, ...]) -> View:
     """Validate registries (exit 2 on any problem)."""
     return commands.check(settings, files)
+
+
+@main.command()
+@click.argument("phrase")
+@click.option("--anniversary", type=DateParam(), help="The anniversary day of the plan.")
+@click.option("--issued", type=DateParam(), help="The plan's issue date ('từ nay').")
+@click.option("--campaign-end", type=DateParam(), help="End of the whole campaign.")
+@click.option("--year", type=click.IntRange(1900, 2100), help="Year for phrases without one.")
+@common
+def when(settings: commands.Settings, phrase: str, anniversary: date | None,
+         issued: date | None, campaign_end: date | None, year: int | None) -> View:
+    """How a plan's time phrase is read: first and last day, precision, recurrence."""
+    from . import planning
+
+    return planning.when(settings, phrase, anniversary, issued, campaign_end, year)
+
+
+@main.command()
+@click.option("--unit", help="Only what this unit leads or partners (any part of its name).")
+@click.option("--from", "start", type=DateParam(), help="Start (default: today).")
+@click.option("--to", "end", type=DateParam(), help="End (default: --week).")
+@click.option("--week", "days", flag_value=7, default=True, help="Seven days (default).")
+@click.option("--month", "days", flag_value=31, help="31 days.")
+@common
+def agenda(settings: commands.Settings, unit: str | None, start: date | None,
+           end: date | None, days: int) -> View:
+    """What is due, starting and running, nearest deadline first, shifts marked."""
+    from . import planning
+
+    if start is not None and end is not None and end < start:
+        raise click.BadParameter("ends before --from", param_hint="--to")
+    return planning.agenda(settings, unit, start, end, days)
+
+
+@main.command()
+@click.argument("target", metavar="PLAN|YEAR")
+@click.option("--unit", help="Only what this unit leads or partners.")
+@click.option("--width", type=click.IntRange(40, 400), default=100, show_default=True,
+              help="Width of the chart when piped.")
+@common
+def timeline(settings: commands.Settings, target: str, unit: str | None, width: int) -> View:
+    """A Gantt-like chart of a plan's (or a year's) windows, peaks and deadlines."""
+    from . import planning
+
+    return planning.timeline(settings, target, unit, width)
+
+
+@main.command()
+@click.option("--unit", help="Only units whose name contains this.")
+@common
+def units(settings: commands.Settings, unit: str | None) -> View:
+    """Every unit and its activities across plans (lead and partner)."""
+    from . import planning
+
+    return planning.units(settings, unit)
+
+
+@main.group()
+def plan() -> None:
+    """Plan files."""
+
+
+@plan.command("new")
+@click.argument("anniversary_id", metavar="ANNIVERSARY")
+@click.argument("year", type=click.IntRange(1900, 2100))
+@click.option("--template", metavar="FILE", help="A plan template (default: the bundled one).")
+@click.option("-o", "--output", metavar="FILE", help="Where to write (default: ID-YEAR.yaml).")
+@click.option("--force", is_flag=True, help="Replace an existing file.")
+@common
+def plan_new(settings: commands.Settings, anniversary_id: str, year: int,
+             template: str | None, output: str | None, force: bool) -> View:
+    """Write a dated plan for ANNIVERSARY in YEAR from a template, to edit."""
+    from . import planning
+
+    return planning.plan_new(settings, anniversary_id, year, template, output, force)
 
 
 def run() -> None:

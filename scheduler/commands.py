@@ -6,7 +6,7 @@ Each takes :class:`Settings` and returns a view; nothing here prints.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -32,7 +32,7 @@ class Settings:
     lang: str = "vi"
     now: date | None = None
     leap_day: LeapDay = LeapDay.FEB28
-    env: dict[str, str] | None = field(default=None, compare=False)
+    plans: tuple[str, ...] = ()
 
     @property
     def today(self) -> date:
@@ -40,10 +40,7 @@ class Settings:
 
     def paths(self, files: Sequence[str] = ()) -> list[str]:
         """Registry files in use: bundled, ``$KYNIEM_REGISTRY``, ``--registry`` (or ``files``)."""
-        import os
-
-        env = os.environ if self.env is None else self.env
-        return registry_paths(files or self.registries, env)
+        return registry_paths(files or self.registries)
 
     def registry(self) -> Registry:
         return load_cached(self.paths())
@@ -89,7 +86,7 @@ def show(settings: Settings, anniversary_id: str, past: int, upcoming: int) -> A
     registry = settings.registry()
     anniversary = registry.get(anniversary_id)
     if anniversary is None:
-        raise InputError([_unknown_id(registry, anniversary_id)])
+        raise InputError([unknown_id(registry, anniversary_id)])
     today = settings.today
     query = of([anniversary], settings.leap_day)
     first = LUNAR_YEARS.start if anniversary.origin.year is None else anniversary.origin.year + 1
@@ -113,21 +110,45 @@ def show(settings: Settings, anniversary_id: str, past: int, upcoming: int) -> A
 
 
 def check(settings: Settings, files: Sequence[str]) -> CheckReport:
-    """Validate registries: the given files together with the bundled one (ids must not
-    collide), or, with no files, every registry in use."""
+    """Validate registries and plans. Given files are sorted by content (a plan has
+    ``activities:``) and checked with the bundled registry (ids must not collide); with no
+    files, every registry and plan in use is checked."""
     from .outputs.report import CheckReport
+    from .plans.load import load_plans, plan_paths
     from .registry.load import load_registry  # always the real files, never the cache
 
-    paths = settings.paths(files)
+    plan_files = [f for f in files if _is_plan(f)]
+    registry_files = [f for f in files if f not in plan_files]
+    paths = settings.paths(registry_files)
+    counts = {"anniversaries": 0, "policies": 0, "plans": 0, "activities": 0}
     try:
         registry = load_registry(paths)
+        counts.update(anniversaries=len(registry.anniversaries),
+                      policies=len(registry.policies))
+        plans = plan_paths(plan_files or settings.plans) if plan_files or not files else []
+        loaded = load_plans(plans, registry)
+        counts.update(plans=len(loaded), activities=sum(len(p.activities) for p in loaded))
     except InputError as exc:
-        return CheckReport(exc.problems, (0, 0, len(paths)), settings.lang)
-    counts = (len(registry.anniversaries), len(registry.policies), len(registry.files))
+        return CheckReport(exc.problems, counts, settings.lang)
+    counts["files"] = len(paths) + len(plans)
     return CheckReport((), counts, settings.lang)
 
 
-def _unknown_id(registry: Registry, anniversary_id: str) -> Problem:
+def _is_plan(path: str) -> bool:
+    import os
+    import re
+
+    if os.path.isdir(path):
+        return True
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            head = fh.read(1 << 16)
+    except OSError:
+        return False  # the registry loader reports it
+    return re.search(r"^activities\s*:", head, re.MULTILINE) is not None
+
+
+def unknown_id(registry: Registry, anniversary_id: str) -> Problem:
     import difflib
 
     ids = [a.id for a in registry.anniversaries]

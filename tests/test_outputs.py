@@ -10,7 +10,10 @@ from rich.console import Console
 
 from scheduler.occurrences import of
 from scheduler.outputs import emit
-from scheduler.outputs.views import AnniversaryCard, CheckReport, OccurrenceTable, title
+from scheduler.outputs.card import AnniversaryCard
+from scheduler.outputs.report import CheckReport
+from scheduler.outputs.table import OccurrenceTable
+from scheduler.outputs.text import title
 from scheduler.registry.errors import Problem
 from scheduler.registry.load import load_registry
 
@@ -79,11 +82,13 @@ def test_card_renders_facts_and_milestones() -> None:
 
 def test_check_report() -> None:
     problem = Problem("r.yaml", 3, "anniversaries[0].date", "bad")
-    bad = CheckReport((problem,), (0, 0, 1), "en")
+    counts = {"anniversaries": 5, "policies": 3, "plans": 2, "activities": 9, "files": 3}
+    bad = CheckReport((problem,), counts, "en")
     assert bad.plain() == "r.yaml:3: anniversaries[0].date: bad\n1 problems."
     assert bad.exit_code == 2
-    good = CheckReport((), (5, 3, 1), "en")
-    assert good.plain() == "Valid: 5 anniversaries, 3 policies in 1 files."
+    good = CheckReport((), counts, "en")
+    assert good.plain() == "Valid: 5 anniversaries, 3 policies, 2 plans (9 activities) in 3 files."
+    assert good.as_json()["plans"] == 2
     assert good.exit_code == 0
 
 

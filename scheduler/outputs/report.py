@@ -17,7 +17,7 @@ class CheckReport:
     """What ``kyniem check`` found: counts when valid, else one line per problem."""
 
     problems: tuple[Problem, ...]
-    counts: tuple[int, int, int]  # anniversaries, policies, files
+    counts: dict[str, int]  # anniversaries, policies, plans, activities, files
     lang: str
 
     @property
@@ -28,8 +28,7 @@ class CheckReport:
         if self.problems:
             lines = [str(p) for p in self.problems]
             return "\n".join([*lines, word("check_bad", self.lang, n=len(lines))])
-        n, p, f = self.counts
-        return word("check_ok", self.lang, n=n, p=p, f=f)
+        return word("check_ok", self.lang, **self.counts)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -38,9 +37,7 @@ class CheckReport:
                 {"file": p.file, "line": p.line, "field": p.field, "message": p.message}
                 for p in self.problems
             ],
-            "anniversaries": self.counts[0],
-            "policies": self.counts[1],
-            "files": self.counts[2],
+            **self.counts,
         }
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:

@@ -1,0 +1,68 @@
+"""Wording shared by the plan views: an item's window, its due day, its units, its JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..dates import fmt
+from ..i18n import word
+from ..items import Item
+
+KIND_WORDS: dict[str, tuple[str, str]] = {
+    "anniversary": ("ngày kỷ niệm", "anniversary"),
+    "campaign": ("đợt", "campaign"),
+    "peak": ("cao điểm", "peak"),
+    "event": ("sự kiện", "event"),
+    "meeting": ("họp", "meeting"),
+    "visit": ("thăm hỏi", "visit"),
+    "deadline": ("hạn chót", "deadline"),
+    "report": ("báo cáo", "report"),
+}
+
+
+def kind_text(item: Item, lang: str) -> str:
+    return KIND_WORDS[item.kind.value][1 if lang == "en" else 0]
+
+
+def window_text(item: Item, lang: str) -> str:
+    """``01/11/2022 – 30/12/2022``, one day, or "chưa có thời gian" when undated."""
+    if item.start is None or item.end is None:
+        return word("undated", lang)
+    if item.due is not None:
+        return item.due.describe(lang)
+    if item.start == item.end:
+        return fmt(item.start)
+    return f"{fmt(item.start)} – {fmt(item.end)}"
+
+
+def units_text(item: Item, lang: str) -> str:
+    parts = []
+    if item.lead:
+        parts.append(item.lead)
+    if item.partners:
+        parts.append(f"{word('with', lang)} {', '.join(item.partners)}")
+    return "; ".join(parts)
+
+
+def item_json(item: Item) -> dict[str, Any]:
+    """An item for scripts: ISO dates, the due day before and after any shift."""
+    due = item.due
+    window = item.activity.window if item.activity else None
+    return {
+        "uid": item.uid,
+        "kind": item.kind.value,
+        "title": item.title,
+        "start": item.start.isoformat() if item.start else None,
+        "end": item.end.isoformat() if item.end else None,
+        "due": due.day.isoformat() if due else None,
+        "due_written": due.written.isoformat() if due else None,
+        "shifted": bool(due and due.moved),
+        "shift_reason": due.reason if due and due.moved else None,
+        "rrule": item.rrule,
+        "precision": window.precision.value if window else "day",
+        "lead": item.lead,
+        "partners": list(item.partners),
+        "phrase": item.phrase,
+        "plan": item.plan.id if item.plan else None,
+        "anniversary": item.occurrence.id if item.occurrence else None,
+    }

@@ -1,0 +1,134 @@
+"""``kyniem timeline``: a Gantt-like chart of windows, peaks and deadlines against the months.
+
+One character column covers a fixed number of days; windows are drawn █, peaks ▓,
+deadlines ◆ on their (shifted) due day, and the anniversary day is a ★ in the month ruler
+and a │ down every row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from ..dates import fmt
+from ..i18n import word
+from ..items import Item, ItemKind
+from .itemtext import item_json, window_text
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
+
+MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+GLYPH = {"window": "█", "peak": "▓", "due": "◆", "mark": "│", "day": "★", "empty": "·"}
+STYLE = {"window": "blue", "peak": "bold magenta", "due": "bold red", "mark": "yellow",
+         "day": "bold yellow"}
+
+
+@dataclass(frozen=True)
+class Timeline:
+    heading: str
+    start: date  # first day shown (a month's first day)
+    end: date  # last day shown (a month's last day)
+    rows: tuple[Item, ...]  # dated items except anniversaries, in order
+    marks: tuple[date, ...]  # anniversary days
+    lang: str
+    width: int = 100
+
+    @classmethod
+    def of(cls, items: Sequence[Item], heading: str, lang: str, width: int = 100,
+           start: date | None = None, end: date | None = None) -> Timeline:
+        dated = [i for i in items if i.start is not None and i.end is not None]
+        marks = tuple(sorted({i.start for i in dated
+                              if i.kind is ItemKind.ANNIVERSARY and i.start}))
+        rows = tuple(i for i in dated if i.kind is not ItemKind.ANNIVERSARY)
+        first = start or min((i.start for i in dated if i.start), default=date.today())
+        last = end or max((i.last_day for i in dated if i.last_day), default=first)
+        first = first.replace(day=1)
+        last = (last.replace(day=1) + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        return cls(heading, first, last, rows, marks, lang, width)
+
+    @property
+    def _label_width(self) -> int:
+        return min(40, max(16, self.width // 3))
+
+    @property
+    def _columns(self) -> int:
+        return max(12, self.width - self._label_width - 1)
+
+    def _column(self, day: date) -> int:
+        span = (self.end - self.start).days + 1
+        offset = min(max((day - self.start).days, 0), span - 1)
+        return offset * self._columns // span
+
+    def _cells(self, item: Item) -> list[str]:
+        """One glyph key per column for this item."""
+        cells = ["empty"] * self._columns
+        assert item.start is not None and item.end is not None
+        shown_end = min(item.end, self.end)
+        if item.start <= self.end and shown_end >= self.start:
+            kind = "peak" if item.kind is ItemKind.PEAK else "window"
+            for col in range(self._column(item.start), self._column(shown_end) + 1):
+                cells[col] = kind
+        for day in self.marks:
+            if self.start <= day <= self.end and cells[self._column(day)] == "empty":
+                cells[self._column(day)] = "mark"
+        if item.due is not None and self.start <= item.due.day <= self.end:
+            cells[self._column(item.due.day)] = "due"
+        return cells
+
+    def _ruler(self) -> str:
+        ruler = [" "] * self._columns
+        month = self.start
+        while month <= self.end:
+            label = MONTHS_EN[month.month - 1] if self.lang == "en" else f"T{month.month}"
+            if month.month == 1 or month == self.start:
+                label += f"/{month.year % 100:02d}"
+            col = self._column(month)
+            if all(c == " " for c in ruler[col:col + len(label) + 1]):
+                ruler[col:col + len(label)] = label
+            month = (month + timedelta(days=32)).replace(day=1)
+        for day in self.marks:
+            if self.start <= day <= self.end:
+                ruler[self._column(day)] = GLYPH["day"]
+        return "".join(ruler)[: self._columns]
+
+    def _label(self, item: Item) -> str:
+        text = ("  ↳ " if item.kind is ItemKind.PEAK else "") + item.title
+        width = self._label_width
+        return text if len(text) <= width else text[: width - 1] + "…"
+
+    def plain(self) -> str:
+        pad = self._label_width
+        lines = [self.heading, f"{fmt(self.start)} – {fmt(self.end)}",
+                 " " * pad + " " + self._ruler()]
+        for item in self.rows:
+            bar = "".join(GLYPH[c] for c in self._cells(item))
+            lines.append(f"{self._label(item).ljust(pad)} {bar}")
+        lines.append(word("timeline_legend", self.lang))
+        return "\n".join(lines)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "anniversaries": [d.isoformat() for d in self.marks],
+            "rows": [{**item_json(i), "window": window_text(i, self.lang)} for i in self.rows],
+        }
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.text import Text
+
+        chart = Timeline(self.heading, self.start, self.end, self.rows, self.marks, self.lang,
+                         min(self.width, options.max_width))
+        pad = chart._label_width
+        yield Text(self.heading, style="bold")
+        yield Text(f"{fmt(self.start)} – {fmt(self.end)}", style="dim")
+        yield Text(" " * pad + " " + chart._ruler(), style="bold")
+        for item in self.rows:
+            line = Text(chart._label(item).ljust(pad) + " ")
+            for key in chart._cells(item):
+                line.append(GLYPH[key], style=STYLE.get(key, "dim"))
+            yield line
+        yield Text(word("timeline_legend", self.lang), style="dim")

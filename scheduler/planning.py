@@ -1,0 +1,101 @@
+"""Controllers of the plan commands (``when``, ``agenda``, ``timeline``, ``units``,
+``plan new``): plain functions returning views; the CLI only parses arguments.
+
+Every plan view reads one list of dated items (:func:`load_items`); none reads a phrase.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from .commands import Settings
+from .i18n import word
+from .items import Items
+from .items import of as items_of
+from .outputs.agenda import Agenda
+from .outputs.timeline import Timeline
+from .outputs.units import Units
+from .outputs.window import WhenView
+from .plans import templates
+from .plans.load import load_plans, plan_paths
+from .plans.model import Plan
+from .plans.phrases import PhraseError, read_phrase
+from .plans.window import PhraseContext
+from .registry import InputError, Problem
+
+
+def load(settings: Settings) -> tuple[Plan, ...]:
+    return load_plans(plan_paths(settings.plans), settings.registry())
+
+
+def load_items(settings: Settings) -> Items:
+    """The one list of dated items, from every plan in use."""
+    return items_of(load(settings))
+
+
+def when(settings: Settings, phrase: str, anniversary: date | None, issued: date | None,
+         campaign_end: date | None, year: int | None) -> WhenView:
+    """How ``phrase`` is read in this context."""
+    context = PhraseContext(anniversary=anniversary, issued=issued, campaign_end=campaign_end,
+                            year=year)
+    try:
+        window = read_phrase(phrase, context)
+    except PhraseError as exc:
+        raise InputError([Problem("", None, "PHRASE", f"cannot read {phrase!r}: {exc.reason}")]
+                         ) from None
+    return WhenView(window, settings.lang)
+
+
+def agenda(settings: Settings, unit: str | None, start: date | None, end: date | None,
+           days: int) -> Agenda:
+    """What is due, starting and running from ``start`` (today) for ``days`` or to ``end``."""
+    start = start or settings.today
+    end = end or start + timedelta(days=days - 1)
+    return Agenda.of(load_items(settings).for_unit(unit), start, end, settings.lang, unit)
+
+
+def timeline(settings: Settings, target: str, unit: str | None, width: int) -> Timeline:
+    """A plan (by id) or a whole year (``2024``) as a chart."""
+    plans = load(settings)
+    if target.isdigit():
+        year = int(target)
+        chosen = [p for p in plans if p.year == year]
+        items = items_of(chosen).for_unit(unit)
+        heading = word("timeline", settings.lang, what=target)
+        dated = [i for i in items if i.overlaps(date(year, 1, 1), date(year, 12, 31))]
+        return Timeline.of(dated, heading, settings.lang, width, date(year, 1, 1),
+                           date(year, 12, 31))
+    plan = next((p for p in plans if p.id == target), None)
+    if plan is None:
+        known = ", ".join(p.id for p in plans) or "-"
+        raise InputError([Problem("", None, "PLAN", f"no plan {target!r} (plans: {known})")])
+    items = items_of([plan]).for_unit(unit)
+    return Timeline.of(list(items), word("timeline", settings.lang, what=plan.title),
+                       settings.lang, width)
+
+
+def units(settings: Settings, unit: str | None) -> Units:
+    return Units.of(load_items(settings), settings.lang, unit)
+
+
+def plan_new(settings: Settings, anniversary_id: str, year: int, template: str | None,
+             output: str | None, force: bool) -> templates.Written:
+    """Write a dated plan for ``anniversary_id`` in ``year`` from a template."""
+    from .commands import unknown_id
+    from .occurrences import occurrence
+
+    registry = settings.registry()
+    anniversary = registry.get(anniversary_id)
+    if anniversary is None:
+        raise InputError([unknown_id(registry, anniversary_id)])
+    occ = occurrence(anniversary, year, settings.leap_day)
+    if occ is None:
+        raise InputError([Problem("", None, "YEAR",
+                                  f"{anniversary_id} has no anniversary in {year}")])
+    source = Path(template) if template else templates.bundled_template()
+    plan = templates.dated_plan(source, anniversary, year, occ.date)
+    path = Path(output or f"{plan['id']}.yaml")
+    templates.write_new(path, templates.render(plan, str(source)), force)
+    return templates.Written(str(path), len(plan["activities"]), settings.lang)
+

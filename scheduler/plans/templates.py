@@ -1,0 +1,189 @@
+"""Plan templates: activities written relative to the anniversary day, so one plan applies to
+every milestone. ``kyniem plan new ANNIVERSARY YEAR`` turns a template into a dated plan file.
+
+Offsets (relative to the anniversary day of the chosen year):
+
+    0d, -7d, +3d       days              -2w        weeks
+    -10wd, +10wd       working days (holidays.VN, swapped Saturdays included)
+    -1m, +1m           months, same day (clamped to the month's end)
+    -1m:start, 0m:end  the first / last day of a month relative to the anniversary's month
+"""
+
+from __future__ import annotations
+
+import calendar
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..dates import fmt
+from ..model import Anniversary
+from ..registry.errors import InputError, Problem
+from ..yamlread import Field, FieldError, Reader, choice, compose, ident, line, text, whole
+from .model import ActivityKind
+from .workdays import Shift, add_working_days
+
+_OFFSET = re.compile(r"^\s*([+-]?\d+)\s*(d|wd|w|m)(?::(start|end))?\s*$")
+
+
+def _offset(value: str) -> str:
+    if not _OFFSET.match(value):
+        raise FieldError(f"{value!r} is not an offset (e.g. -7d, +10wd, -1m:start, 0d)")
+    return value.strip()
+
+
+TEMPLATE_FIELDS: dict[str, Field] = {
+    "title": Field(True, text),
+    "issuer": Field(False, text),
+    "reminders": Field(False, whole, many=True),
+    "activities": Field(True, None),
+}
+ACTIVITY_FIELDS: dict[str, Field] = {
+    "id": Field(True, ident),
+    "title": Field(True, text),
+    "kind": Field(True, choice(ActivityKind)),
+    "from": Field(False, _offset),
+    "to": Field(False, _offset),
+    "due": Field(False, _offset),
+    "lead": Field(False, text),
+    "partners": Field(False, text, many=True),
+    "notes": Field(False, text),
+    "shift": Field(False, choice(Shift)),
+    "reminders": Field(False, whole, many=True),
+}
+
+
+def apply_offset(day: date, offset: str) -> date:
+    """The date ``offset`` away from ``day`` (see the module docstring)."""
+    m = _OFFSET.match(offset)
+    if not m:
+        raise ValueError(offset)
+    n, unit, anchor = int(m[1]), m[2], m[3]
+    if unit == "d":
+        return day + timedelta(days=n)
+    if unit == "w":
+        return day + timedelta(weeks=n)
+    if unit == "wd":
+        return add_working_days(day, n)
+    months = day.year * 12 + day.month - 1 + n
+    year, month = divmod(months, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    target = {None: min(day.day, last), "start": 1, "end": last}[anchor]
+    return date(year, month + 1, target)
+
+
+@dataclass(frozen=True)
+class Written:
+    """What ``plan new`` wrote, as a one-line view."""
+
+    path: str
+    activities: int
+    lang: str
+
+    def plain(self) -> str:
+        if self.lang == "en":
+            return f"Wrote {self.path} ({self.activities} activities): edit it, then check it."
+        return f"Đã tạo {self.path} ({self.activities} hoạt động): hãy sửa rồi kiểm tra lại."
+
+    def as_json(self) -> dict[str, Any]:
+        return {"path": self.path, "activities": self.activities}
+
+
+def bundled_template() -> Path:
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "data" / "templates" / "standard.yaml"
+    if installed.exists():
+        return installed
+    return package.parent / "data" / "templates" / "standard.yaml"
+
+
+def dated_plan(template: Path, anniversary: Anniversary, year: int, day: date) -> dict[str, Any]:
+    """Read a template and date it for ``anniversary`` in ``year`` (its day is ``day``)."""
+    problems: list[Problem] = []
+    reader = Reader(str(template), problems)
+    root = compose(template, reader, "a template ('title:', 'activities:')")
+    parsed = reader.record(root, "", TEMPLATE_FIELDS) if root is not None else None
+    activities: list[dict[str, Any]] = []
+    if parsed is not None:
+        values, _ = parsed
+        for i, node in enumerate(reader.sequence(values["activities"], "activities")):
+            dated = _dated_activity(reader, node, f"activities[{i}]", day)
+            if dated is not None:
+                activities.append(dated)
+    if problems or parsed is None:
+        raise InputError(problems)
+    values, _ = parsed
+    ordinal = None if anniversary.origin.year is None else year - anniversary.origin.year
+    names = {"name": anniversary.name, "ordinal": ordinal if ordinal is not None else "",
+             "origin": str(anniversary.origin), "date": fmt(day), "year": year}
+    plan: dict[str, Any] = {
+        "id": f"{anniversary.id}-{year}",
+        "title": values["title"].format(**names),
+        "anniversary": anniversary.id,
+        "year": year,
+        "issuer": values.get("issuer", "(đơn vị ban hành)"),
+    }
+    if "reminders" in values:
+        plan["reminders"] = list(values["reminders"])
+    plan["activities"] = activities
+    return plan
+
+
+def _dated_activity(reader: Reader, node: Any, where: str, day: date) -> dict[str, Any] | None:
+    parsed = reader.record(node, where, ACTIVITY_FIELDS)
+    if parsed is None:
+        return None
+    values, nodes = parsed
+    if "due" in values:
+        start = end = apply_offset(day, values["due"])
+    elif "from" in values:
+        start = apply_offset(day, values["from"])
+        end = apply_offset(day, values.get("to", values["from"]))
+    else:
+        reader.problem(node, f"{where}.from", "give 'from' (and 'to') or 'due'")
+        return None
+    if end < start:
+        reader.problem(nodes.get("to", node), f"{where}.to", "ends before it starts")
+        return None
+    out: dict[str, Any] = {"id": values["id"], "title": values["title"],
+                           "kind": values["kind"].value, "start": fmt(start), "end": fmt(end)}
+    for key in ("lead", "notes"):
+        if key in values:
+            out[key] = values[key]
+    if "partners" in values:
+        out["partners"] = list(values["partners"])
+    if "shift" in values:
+        out["shift"] = values["shift"].value
+    if "reminders" in values:
+        out["reminders"] = list(values["reminders"])
+    rule = " → ".join(values[k] for k in ("from", "to", "due") if k in values)
+    out["notes"] = (out.get("notes", "") + f" [mẫu: {rule}, dòng {line(node)}]").strip()
+    return out
+
+
+def write_new(path: Path, content: str, force: bool) -> None:
+    """Write atomically (temp file + rename); refuse to replace a file unless ``force``."""
+    if path.exists() and not force:
+        raise InputError([Problem(str(path), None, "",
+                                  "already exists (use --force to replace it)")])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def render(plan: dict[str, Any], source: str) -> str:
+    header = (f"# kyniem plan, written by `kyniem plan new` from {source}.\n"
+              "# Edit it freely: dates are day-first (dd/mm/yyyy); see docs/plan-format.md.\n")
+    return header + yaml.safe_dump(plan, allow_unicode=True, sort_keys=False, width=100)
