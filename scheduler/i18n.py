@@ -114,6 +114,16 @@ def weekday(index: int, lang: str) -> str:
     return WEEKDAYS[_index(lang)][index]
 
 
+def sort_key(text: str) -> tuple[str, str]:
+    """Vietnamese alphabetical order: letters before their marked forms, đ right after d."""
+    import unicodedata
+
+    folded = text.casefold().replace("đ", "d\uffff")
+    bare = "".join(c for c in unicodedata.normalize("NFD", folded)
+                   if not unicodedata.combining(c))
+    return bare, folded
+
+
 def ordinal_en(n: int) -> str:
     """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st…"""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")

@@ -129,8 +129,18 @@ class Reader:
         self, node: yaml.Node, where: str, fields: dict[str, Field]
     ) -> tuple[dict[str, Any], dict[str, yaml.Node]] | None:
         """Parse one mapping against a field table; None when any field is wrong."""
-        items = self.mapping(node, where)
         before = len(self.problems)
+        values, nodes = self.fields(node, where, fields)
+        if not isinstance(node, yaml.MappingNode) or len(self.problems) > before:
+            return None
+        return values, nodes
+
+    def fields(
+        self, node: yaml.Node, where: str, fields: dict[str, Field]
+    ) -> tuple[dict[str, Any], dict[str, yaml.Node]]:
+        """The fields that parsed, recording a problem for each one that did not; for
+        readers that go on checking the rest of a file after a first problem."""
+        items = self.mapping(node, where)
         values: dict[str, Any] = {}
         nodes: dict[str, yaml.Node] = {}
         for key, (key_node, value_node) in items.items():
@@ -148,12 +158,11 @@ class Reader:
                 values[key] = tuple(map(spec.parse, raw)) if spec.many else spec.parse(raw)
             except FieldError as exc:
                 self.problem(value_node, _join(where, key), str(exc))
-        for key, spec in fields.items():
-            if spec.required and key not in items:
-                self.problem(node, _join(where, key), "is required but missing")
-        if not isinstance(node, yaml.MappingNode):
-            return None
-        return (values, nodes) if len(self.problems) == before else None
+        if isinstance(node, yaml.MappingNode):
+            for key, spec in fields.items():
+                if spec.required and key not in items:
+                    self.problem(node, _join(where, key), "is required but missing")
+        return values, nodes
 
     def raw(self, node: yaml.Node, many: bool) -> Any:
         if many:

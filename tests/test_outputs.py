@@ -99,3 +99,11 @@ def test_emit_chooses_plain_for_pipes_and_json_on_request() -> None:
     out = StringIO()
     emit(table(), as_json=True, stream=out)
     assert '"Chiến thắng Điện Biên Phủ"' in out.getvalue()  # UTF-8, not \\u escapes
+
+
+def test_vietnamese_sort_order() -> None:
+    from scheduler.i18n import sort_key
+
+    names = ["UBND phường", "Đoàn TNCS", "Dân vận", "Ban Tuyên giáo", "Ân nhân", "An ninh"]
+    assert sorted(names, key=sort_key) == ["An ninh", "Ân nhân", "Ban Tuyên giáo", "Dân vận",
+                                          "Đoàn TNCS", "UBND phường"]

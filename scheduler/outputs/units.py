@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import word
+from ..i18n import sort_key, word
 from ..items import Item, ItemKind
 from .itemtext import item_json, kind_text, window_text
 from .text import columns
@@ -41,7 +41,7 @@ class Units:
                     key = unit.casefold()
                     names.setdefault(key, unit)
                     role.setdefault(key, []).append(item)
-        keys = sorted(k for k in names if not only or only.casefold() in k)
+        keys = sorted((k for k in names if not only or only.casefold() in k), key=sort_key)
         return cls(tuple(UnitTasks(names[k], tuple(lead.get(k, ())), tuple(partner.get(k, ())))
                          for k in keys), lang)
 

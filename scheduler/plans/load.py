@@ -130,36 +130,37 @@ def load_plans(paths: Iterable[Path], registry: Registry) -> tuple[Plan, ...]:
 
 
 def _plan(reader: Reader, root: yaml.Node, registry: Registry) -> Plan | None:
-    parsed = reader.record(root, "", PLAN_FIELDS)
-    if parsed is None:
-        return None
-    values, nodes = parsed
-    anniversary = _anniversary(reader, values["anniversary"], values["id"], registry)
-    combined = tuple(_registry_entry(reader, nodes["combined_with"], "combined_with", i, registry)
-                     for i in values.get("combined_with", ()))
-    if anniversary is None or None in combined:
-        return None
-    year = _year(reader, root, nodes, values, anniversary)
+    """Read a plan, going on after a problem so one run reports everything wrong."""
+    before = len(reader.problems)
+    values, nodes = reader.fields(root, "", PLAN_FIELDS)
+    plan_id = values.get("id", "plan")
+    anniversary = (_anniversary(reader, values["anniversary"], plan_id, registry)
+                   if "anniversary" in values else None)
+    combined = [_registry_entry(reader, nodes["combined_with"], "combined_with", i, registry)
+                for i in values.get("combined_with", ())]
+    year = _year(reader, root, nodes, values, anniversary) if anniversary else None
     parents = [_parent(reader, n, f"implements[{i}]")
                for i, n in enumerate(reader.sequence(values["implements"], "implements"))
                ] if "implements" in values else []
-    if year is None or None in parents:
-        return None
-    occ_day = _anniversary_day(anniversary, year)
-    # A plan that states no issue date cannot predate the documents it implements: "từ nay"
-    # then counts from the latest of those.
-    parent_dates = [p.date for p in parents if p is not None and p.date is not None]
-    issued = values.get("issued") or max(parent_dates, default=None)
-    context = PhraseContext(anniversary=occ_day, issued=issued,
-                            campaign_end=values.get("campaign_end"), year=year)
-    items = reader.sequence(values["activities"], "activities")
-    activities = [_activity(reader, n, f"activities[{i}]", context) for i, n in enumerate(items)]
-    ids = [a.id for a in activities if a is not None]
-    for node, activity in zip(items, activities, strict=True):
-        if activity is not None and ids.count(activity.id) > 1:
+    context = None
+    if anniversary is not None and year is not None:
+        # A plan that states no issue date cannot predate the documents it implements:
+        # "từ nay" then counts from the latest of those.
+        parent_dates = [p.date for p in parents if p is not None and p.date is not None]
+        context = PhraseContext(anniversary=_anniversary_day(anniversary, year),
+                                issued=values.get("issued") or max(parent_dates, default=None),
+                                campaign_end=values.get("campaign_end"), year=year)
+    nodes_of = reader.sequence(values["activities"], "activities") if "activities" in values \
+        else []
+    activities = [_activity(reader, n, f"activities[{i}]", context)
+                  for i, n in enumerate(nodes_of)]
+    seen: set[str] = set()
+    for node, activity in zip(nodes_of, activities, strict=True):
+        if activity is not None and activity.id in seen:
             reader.problem(node, "activities.id", f"{activity.id!r} is used twice in this plan")
-            return None
-    if None in activities:
+        elif activity is not None:
+            seen.add(activity.id)
+    if len(reader.problems) > before or anniversary is None or year is None:
         return None
     return Plan(
         id=values["id"],
@@ -251,9 +252,11 @@ def _parent(reader: Reader, node: yaml.Node, where: str) -> ParentDoc | None:
 
 
 def _activity(reader: Reader, node: yaml.Node, where: str,
-              context: PhraseContext) -> Activity | None:
+              context: PhraseContext | None) -> Activity | None:
+    """One activity; its phrase is read only when the plan's context is known (otherwise
+    the plan's own problem is reported, not a cascade of phrase errors)."""
     parsed = reader.record(node, where, ACTIVITY_FIELDS)
-    if parsed is None:
+    if parsed is None or context is None:
         return None
     values, nodes = parsed
     window = _window(reader, node, where, values, nodes, context)

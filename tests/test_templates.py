@@ -1,0 +1,80 @@
+"""Plan templates: offsets from the anniversary day, and ``plan new`` writing safely."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from scheduler.plans import templates
+from scheduler.plans.load import load_plans
+from scheduler.registry import InputError
+from scheduler.registry.load import load_registry
+from scheduler.registry.sources import bundled_path
+
+REGISTRY = load_registry([bundled_path()])
+DAY = date(2024, 5, 7)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("offset", "expected"),
+    [
+        ("0d", date(2024, 5, 7)),
+        ("-7d", date(2024, 4, 30)),
+        ("+2w", date(2024, 5, 21)),
+        ("-1m", date(2024, 4, 7)),
+        ("-1m:start", date(2024, 4, 1)),
+        ("0m:end", date(2024, 5, 31)),
+        ("-3m:end", date(2024, 2, 29)),
+        ("+10wd", date(2024, 5, 21)),
+        ("-5wd", date(2024, 4, 26)),  # 29/04 (swapped day off), 30/04, 01/05 are not working
+    ],
+)
+def test_offsets(offset: str, expected: date) -> None:
+    assert templates.apply_offset(DAY, offset) == expected
+
+
+def test_month_offsets_clamp_to_the_month_end() -> None:
+    assert templates.apply_offset(date(2024, 3, 31), "-1m") == date(2024, 2, 29)
+    assert templates.apply_offset(date(2024, 1, 31), "+13m") == date(2025, 2, 28)
+
+
+def test_bundled_template_dates_a_plan_that_loads(tmp_path: Path) -> None:
+    dbp = REGISTRY.get("chien-thang-dien-bien-phu")
+    assert dbp is not None
+    plan = templates.dated_plan(templates.bundled_template(), dbp, 2029, date(2029, 5, 7))
+    assert plan["title"].startswith("Kế hoạch tổ chức các hoạt động kỷ niệm 75 năm Chiến thắng")
+    peak = next(a for a in plan["activities"] if a["id"] == "cao-diem")
+    assert (peak["start"], peak["end"]) == ("30/04/2029", "07/05/2029")
+    out = tmp_path / "p.yaml"
+    templates.write_new(out, templates.render(plan, "test"), force=False)
+    (loaded,) = load_plans([out], REGISTRY)
+    assert loaded.ordinal == 75 and len(loaded.activities) == len(plan["activities"])
+
+
+def test_write_new_never_replaces_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "plan.yaml"
+    out.write_text("mine", encoding="utf-8")
+    with pytest.raises(InputError, match="already exists"):
+        templates.write_new(out, "theirs", force=False)
+    assert out.read_text(encoding="utf-8") == "mine"
+    templates.write_new(out, "theirs", force=True)
+    assert out.read_text(encoding="utf-8") == "theirs"
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.yaml"]  # no temp file left
+
+
+def test_bad_template_reports_line_and_field(tmp_path: Path) -> None:
+    bad = tmp_path / "t.yaml"
+    bad.write_text('title: "T"\nactivities:\n  - id: a\n    title: "A"\n    kind: event\n'
+                   '    from: "yesterday"\n  - id: b\n    title: "B"\n    kind: event\n',
+                   encoding="utf-8")
+    dbp = REGISTRY.get("chien-thang-dien-bien-phu")
+    assert dbp is not None
+    with pytest.raises(InputError) as info:
+        templates.dated_plan(bad, dbp, 2029, date(2029, 5, 7))
+    assert [str(p) for p in info.value.problems] == [
+        f"{bad}:6: activities[0].from: 'yesterday' is not an offset "
+        "(e.g. -7d, +10wd, -1m:start, 0d)",
+        f"{bad}:7: activities[1].from: give 'from' (and 'to') or 'due'",
+    ]
