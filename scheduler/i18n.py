@@ -114,14 +114,22 @@ def weekday(index: int, lang: str) -> str:
     return WEEKDAYS[_index(lang)][index]
 
 
+#: Letters of the Vietnamese alphabet that follow their base letter (a ă â, d đ, e ê,
+#: o ô ơ, u ư): their combining marks, ranked; tone marks only break ties.
+LETTER_MARKS = {"\u0306": "1", "\u0302": "2", "\u031b": "3"}  # breve, circumflex, horn
+
+
 def sort_key(text: str) -> tuple[str, str]:
-    """Vietnamese alphabetical order: letters before their marked forms, đ right after d."""
+    """Vietnamese dictionary order: a < ă < â … d < đ, letter by letter; tones second."""
     import unicodedata
 
-    folded = text.casefold().replace("đ", "d\uffff")
-    bare = "".join(c for c in unicodedata.normalize("NFD", folded)
-                   if not unicodedata.combining(c))
-    return bare, folded
+    primary = []
+    for ch in unicodedata.normalize("NFD", text.casefold().replace("đ", "d\u0335")):
+        if ch in LETTER_MARKS or ch == "\u0335":
+            primary[-1] = primary[-1][0] + LETTER_MARKS.get(ch, "1")
+        elif not unicodedata.combining(ch):
+            primary.append(ch + "0")
+    return "".join(primary), text.casefold()
 
 
 def ordinal_en(n: int) -> str:
