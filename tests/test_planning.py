@@ -105,7 +105,7 @@ def test_timeline_plan_and_year() -> None:
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert lines[1] == "01/03/2024 – 30/04/2025"
-    assert "★" in lines[2]
+    assert "T5" in lines[2] and "★" in lines[3]
     assert any("▓" in line for line in lines) and any("◆" in line for line in lines)
     assert lines[-1].startswith("█ thời gian thực hiện")
     assert all(len(line) <= 100 for line in lines[2:-1])

@@ -1,7 +1,7 @@
 """``kyniem timeline``: a Gantt-like chart of windows, peaks and deadlines against the months.
 
 One character column covers a fixed number of days; windows are drawn █, peaks ▓,
-deadlines ◆ on their (shifted) due day, and the anniversary day is a ★ in the month ruler
+deadlines ◆ on their (shifted) due day, and the anniversary day is a ★ under the month ruler
 and a │ down every row.
 """
 
@@ -89,10 +89,15 @@ class Timeline:
             if all(c == " " for c in ruler[col:col + len(label) + 1]):
                 ruler[col:col + len(label)] = label
             month = (month + timedelta(days=32)).replace(day=1)
+        return "".join(ruler)[: self._columns]
+
+    def _marker(self) -> str:
+        """The anniversary days, on their own line under the months."""
+        line = [" "] * self._columns
         for day in self.marks:
             if self.start <= day <= self.end:
-                ruler[self._column(day)] = GLYPH["day"]
-        return "".join(ruler)[: self._columns]
+                line[self._column(day)] = GLYPH["day"]
+        return "".join(line)
 
     def _label(self, item: Item) -> str:
         text = ("  ↳ " if item.kind is ItemKind.PEAK else "") + item.title
@@ -102,7 +107,7 @@ class Timeline:
     def plain(self) -> str:
         pad = self._label_width
         lines = [self.heading, f"{fmt(self.start)} – {fmt(self.end)}",
-                 " " * pad + " " + self._ruler()]
+                 " " * pad + " " + self._ruler(), " " * pad + " " + self._marker()]
         for item in self.rows:
             bar = "".join(GLYPH[c] for c in self._cells(item))
             lines.append(f"{self._label(item).ljust(pad)} {bar}")
@@ -126,6 +131,7 @@ class Timeline:
         yield Text(self.heading, style="bold")
         yield Text(f"{fmt(self.start)} – {fmt(self.end)}", style="dim")
         yield Text(" " * pad + " " + chart._ruler(), style="bold")
+        yield Text(" " * pad + " " + chart._marker(), style=STYLE["day"])
         for item in self.rows:
             line = Text(chart._label(item).ljust(pad) + " ")
             for key in chart._cells(item):

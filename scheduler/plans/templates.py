@@ -186,4 +186,5 @@ def write_new(path: Path, content: str, force: bool) -> None:
 def render(plan: dict[str, Any], source: str) -> str:
     header = (f"# kyniem plan, written by `kyniem plan new` from {source}.\n"
               "# Edit it freely: dates are day-first (dd/mm/yyyy); see docs/plan-format.md.\n")
-    return header + yaml.safe_dump(plan, allow_unicode=True, sort_keys=False, width=100)
+    return header + yaml.safe_dump(plan, allow_unicode=True, sort_keys=False, width=100,
+                                   default_flow_style=None)
