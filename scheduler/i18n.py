@@ -123,7 +123,7 @@ def sort_key(text: str) -> tuple[str, str]:
     """Vietnamese dictionary order: a < ă < â … d < đ, letter by letter; tones second."""
     import unicodedata
 
-    primary = []
+    primary: list[str] = []
     for ch in unicodedata.normalize("NFD", text.casefold().replace("đ", "d\u0335")):
         if ch in LETTER_MARKS or ch == "\u0335":
             primary[-1] = primary[-1][0] + LETTER_MARKS.get(ch, "1")
