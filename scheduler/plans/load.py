@@ -56,19 +56,23 @@ PLAN_FIELDS: dict[str, Field] = {
     "reminders": Field(False, whole, many=True),
     "activities": Field(True, None),
 }
-ACTIVITY_FIELDS: dict[str, Field] = {
+#: Fields an activity has in a plan and in a template alike.
+ACTIVITY_BASE: dict[str, Field] = {
     "id": Field(True, ident),
     "title": Field(True, text),
     "kind": Field(True, choice(ActivityKind)),
-    "when": Field(False, text),
-    "start": Field(False, day_first),
-    "end": Field(False, day_first),
     "lead": Field(False, text),
     "partners": Field(False, text, many=True),
     "notes": Field(False, text),
-    "section": Field(False, text),
     "shift": Field(False, choice(Shift)),
     "reminders": Field(False, whole, many=True),
+}
+ACTIVITY_FIELDS: dict[str, Field] = {
+    **ACTIVITY_BASE,
+    "when": Field(False, text),
+    "start": Field(False, day_first),
+    "end": Field(False, day_first),
+    "section": Field(False, text),
 }
 PARENT_FIELDS: dict[str, Field] = {
     "number": Field(True, text),

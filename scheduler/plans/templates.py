@@ -25,9 +25,9 @@ import yaml
 from ..dates import fmt
 from ..model import Anniversary
 from ..registry.errors import InputError, Problem
-from ..yamlread import Field, FieldError, Reader, choice, compose, ident, line, text, whole
-from .model import ActivityKind
-from .workdays import Shift, add_working_days
+from ..yamlread import Field, FieldError, Reader, compose, line, text, whole
+from .load import ACTIVITY_BASE
+from .workdays import add_working_days
 
 _OFFSET = re.compile(r"^\s*([+-]?\d+)\s*(d|wd|w|m)(?::(start|end))?\s*$")
 
@@ -45,17 +45,10 @@ TEMPLATE_FIELDS: dict[str, Field] = {
     "activities": Field(True, None),
 }
 ACTIVITY_FIELDS: dict[str, Field] = {
-    "id": Field(True, ident),
-    "title": Field(True, text),
-    "kind": Field(True, choice(ActivityKind)),
+    **ACTIVITY_BASE,
     "from": Field(False, _offset),
     "to": Field(False, _offset),
     "due": Field(False, _offset),
-    "lead": Field(False, text),
-    "partners": Field(False, text, many=True),
-    "notes": Field(False, text),
-    "shift": Field(False, choice(Shift)),
-    "reminders": Field(False, whole, many=True),
 }
 
 
