@@ -152,7 +152,7 @@ def show(settings: commands.Settings, anniversary_id: str, past: int, upcoming: 
 @click.argument("files", nargs=-1, metavar="[FILE]...")
 @common
 def check(settings: commands.Settings, files: tuple[str, ...]) -> View:
-    """Validate registries (exit 2 on any problem)."""
+    """Validate registries and plans: every problem with file and line (exit 2)."""
     return commands.check(settings, files)
 
 

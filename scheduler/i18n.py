@@ -42,6 +42,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "undated_items": ("Chưa có thời gian", "Not dated yet"),
     "when": ("Thời gian", "When"),
     "what": ("Việc", "What"),
+    "type": ("Loại", "Type"),
     "who": ("Đơn vị", "Units"),
     "plan": ("Kế hoạch", "Plan"),
     "units": ("Các đơn vị và nhiệm vụ", "Units and their tasks"),

@@ -95,9 +95,12 @@ class Agenda:
                 continue
             table = Table(title=f"{word(key, self.lang)} ({len(items)})", title_justify="left",
                           title_style=SECTION_STYLE[key], header_style="bold", expand=True)
-            for header, ratio in (("when", 3), ("kind", 1), ("what", 6), ("who", 4),
-                                  ("plan", 2)):
-                table.add_column(word(header, self.lang), ratio=ratio)
+            table.add_column(word("when", self.lang), no_wrap=True)
+            table.add_column(word("type", self.lang), no_wrap=True)
+            table.add_column(word("what", self.lang), ratio=3)
+            table.add_column(word("who", self.lang), ratio=2)
+            table.add_column(word("plan", self.lang), max_width=18, overflow="ellipsis",
+                             no_wrap=True)
             for item in items:
                 table.add_row(*self._row(item))
             yield table
