@@ -94,7 +94,7 @@ def plan_new(settings: Settings, anniversary_id: str, year: int, template: str |
         raise InputError([Problem("", None, "YEAR",
                                   f"{anniversary_id} has no anniversary in {year}")])
     source = Path(template) if template else templates.bundled_template()
-    plan = templates.dated_plan(source, anniversary, year, occ.date)
+    plan = templates.dated_plan(source, occ)
     path = Path(output or f"{plan['id']}.yaml")
     templates.write_new(path, templates.render(plan, str(source)), force)
     return templates.Written(str(path), len(plan["activities"]), settings.lang)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from scheduler.occurrences import occurrence
 from scheduler.plans import templates
 from scheduler.plans.load import load_plans
 from scheduler.registry import InputError
@@ -43,8 +44,11 @@ def test_month_offsets_clamp_to_the_month_end() -> None:
 def test_bundled_template_dates_a_plan_that_loads(tmp_path: Path) -> None:
     dbp = REGISTRY.get("chien-thang-dien-bien-phu")
     assert dbp is not None
-    plan = templates.dated_plan(templates.bundled_template(), dbp, 2029, date(2029, 5, 7))
-    assert plan["title"].startswith("Kế hoạch tổ chức các hoạt động kỷ niệm 75 năm Chiến thắng")
+    occ = occurrence(dbp, 2029)
+    assert occ is not None
+    plan = templates.dated_plan(templates.bundled_template(), occ)
+    assert plan["title"] == ("Kế hoạch tổ chức các hoạt động kỷ niệm 75 năm Chiến thắng Điện Biên "
+                             "Phủ (07/05/1954 - 07/05/2029)")
     peak = next(a for a in plan["activities"] if a["id"] == "cao-diem")
     assert (peak["start"], peak["end"]) == ("30/04/2029", "07/05/2029")
     out = tmp_path / "p.yaml"
@@ -66,15 +70,29 @@ def test_write_new_never_replaces_without_force(tmp_path: Path) -> None:
 
 def test_bad_template_reports_line_and_field(tmp_path: Path) -> None:
     bad = tmp_path / "t.yaml"
-    bad.write_text('title: "T"\nactivities:\n  - id: a\n    title: "A"\n    kind: event\n'
-                   '    from: "yesterday"\n  - id: b\n    title: "B"\n    kind: event\n',
-                   encoding="utf-8")
+    bad.write_text('title: "T {ordinal} {colour}"\nactivities:\n  - id: a\n    title: "A"\n'
+                   '    kind: event\n    from: "yesterday"\n  - id: b\n    title: "B"\n'
+                   '    kind: event\n', encoding="utf-8")
     dbp = REGISTRY.get("chien-thang-dien-bien-phu")
     assert dbp is not None
+    occ = occurrence(dbp, 2029)
+    assert occ is not None
     with pytest.raises(InputError) as info:
-        templates.dated_plan(bad, dbp, 2029, date(2029, 5, 7))
+        templates.dated_plan(bad, occ)
     assert [str(p) for p in info.value.problems] == [
+        f"{bad}:1: title: cannot fill in 'colour' (placeholders: {{title}}, {{name}}, {{year}}, "
+        "{ordinal}, {date})",
         f"{bad}:6: activities[0].from: 'yesterday' is not an offset "
         "(e.g. -7d, +10wd, -1m:start, 0d)",
         f"{bad}:7: activities[1].from: give 'from' (and 'to') or 'due'",
     ]
+
+
+def test_lunar_anniversary_title_has_no_empty_ordinal() -> None:
+    gio_to = REGISTRY.get("gio-to-hung-vuong")
+    assert gio_to is not None
+    occ = occurrence(gio_to, 2027)
+    assert occ is not None
+    plan = templates.dated_plan(templates.bundled_template(), occ)
+    assert plan["title"] == ("Kế hoạch tổ chức các hoạt động kỷ niệm Giỗ Tổ Hùng Vương "
+                             "(10/3 âm lịch, 16/04/2027)")

@@ -23,7 +23,8 @@ from typing import Any
 import yaml
 
 from ..dates import fmt
-from ..model import Anniversary
+from ..model import Occurrence
+from ..outputs.text import title
 from ..registry.errors import InputError, Problem
 from ..yamlread import Field, FieldError, Reader, compose, line, text, whole
 from .load import ACTIVITY_BASE
@@ -96,28 +97,34 @@ def bundled_template() -> Path:
     return package.parent / "data" / "templates" / "standard.yaml"
 
 
-def dated_plan(template: Path, anniversary: Anniversary, year: int, day: date) -> dict[str, Any]:
-    """Read a template and date it for ``anniversary`` in ``year`` (its day is ``day``)."""
+def dated_plan(template: Path, occ: Occurrence) -> dict[str, Any]:
+    """Read a template and date it for one occurrence of an anniversary."""
     problems: list[Problem] = []
     reader = Reader(str(template), problems)
     root = compose(template, reader, "a template ('title:', 'activities:')")
     parsed = reader.record(root, "", TEMPLATE_FIELDS) if root is not None else None
     activities: list[dict[str, Any]] = []
+    plan_title = ""
     if parsed is not None:
-        values, _ = parsed
+        values, nodes = parsed
+        names = {"title": title(occ, "vi"), "name": occ.anniversary.name, "year": occ.date.year,
+                 "ordinal": "" if occ.ordinal is None else occ.ordinal, "date": fmt(occ.date)}
+        try:
+            plan_title = values["title"].format(**names)
+        except (KeyError, IndexError, ValueError) as exc:
+            reader.problem(nodes["title"], "title", f"cannot fill in {exc} (placeholders: "
+                           + ", ".join("{" + k + "}" for k in names) + ")")
         for i, node in enumerate(reader.sequence(values["activities"], "activities")):
-            dated = _dated_activity(reader, node, f"activities[{i}]", day)
+            dated = _dated_activity(reader, node, f"activities[{i}]", occ.date)
             if dated is not None:
                 activities.append(dated)
     if problems or parsed is None:
         raise InputError(problems)
     values, _ = parsed
-    ordinal = None if anniversary.origin.year is None else year - anniversary.origin.year
-    names = {"name": anniversary.name, "ordinal": ordinal if ordinal is not None else "",
-             "origin": str(anniversary.origin), "date": fmt(day), "year": year}
+    anniversary, year = occ.anniversary, occ.date.year
     plan: dict[str, Any] = {
         "id": f"{anniversary.id}-{year}",
-        "title": values["title"].format(**names),
+        "title": plan_title,
         "anniversary": anniversary.id,
         "year": year,
         "issuer": values.get("issuer", "(đơn vị ban hành)"),
