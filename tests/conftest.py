@@ -3,8 +3,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# Timing is not what the properties test: a busy CI machine must not turn them flaky.
+settings.register_profile("kyniem", deadline=None)
+settings.load_profile("kyniem")
 
 
 @pytest.fixture(autouse=True)
@@ -12,4 +17,5 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test reads the user's registries or writes the user's cache."""
     monkeypatch.delenv("KYNIEM_REGISTRY", raising=False)
     monkeypatch.delenv("KYNIEM_LANG", raising=False)
+    monkeypatch.delenv("KYNIEM_PLANS", raising=False)
     monkeypatch.setenv("KYNIEM_CACHE_DIR", str(tmp_path / "cache"))
