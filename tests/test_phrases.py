@@ -1,4 +1,4 @@
-"""The time-phrase reader (scheduler/plans/phrases.py): seeds, DOMAIN forms, errors, fuzzing.
+"""The time-phrase reader (scheduler/plans/phrases/): seeds, DOMAIN forms, errors, fuzzing.
 
 Contexts are those of the three seed plans (/work/shared/seeds): 000 targets 18/12/2022, 001
 targets 07/05/2024, 003 targets 10/10/2024. Seed 000's issue date is not in its text; where a

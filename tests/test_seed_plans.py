@@ -2,7 +2,7 @@
 
 Every activity of data/plans/*.yaml has one row below: the window a reader of the seed text
 (/work/shared/seeds/*.txt) gives it, written out by hand from the text and the rules in
-scheduler/plans/phrases.py, never copied from the code's output. (Where the code or the plan's
+scheduler/plans/phrases/, never copied from the code's output. (Where the code or the plan's
 YAML encoding disagreed, the encoding was fixed: IV.8 and IV.11 of seed 003.)
 
 Context the rows rely on:

@@ -41,7 +41,7 @@ class Closure(StrEnum):
     ANNIVERSARY = "anniversary"  # the commemoration day the plan targets
     CAMPAIGN_END = "campaign-end"  # the end of the whole campaign, as the plan states it
     ISSUED = "issued"  # the plan's issue date ("từ nay": from now)
-    ASSUMED = "assumed"  # a documented default (see the rules in phrases.py)
+    ASSUMED = "assumed"  # a documented default (see the rules in plans/phrases/)
 
 
 @dataclass(frozen=True)

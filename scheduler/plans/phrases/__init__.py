@@ -1,0 +1,199 @@
+"""Read a plan's time phrase ("triển khai trong tháng 11 đến 30/12/2022") into a Window.
+
+One reader for every form in DOMAIN.md ("Time expressions seen in real plans"), in Vietnamese
+and in plain English. Words that are not time ("triển khai", "báo cáo Ban Thường vụ Quận ủy",
+parentheses, ``*``, quotes, trailing dots) are skipped; a phrase with no time in it is a
+:class:`PhraseError` (the only exception :func:`read_phrase` raises, for any input) unless it is
+a recognised undated phrase ("theo chỉ đạo của Thành phố", "as directed by the City", "TBD").
+
+Decisions (each is tested in tests/test_phrases.py):
+
+Reading
+  * Text is normalised first: Unicode NFC, lower case, ``*``, ``_``, parentheses and quotes
+    dropped, whitespace collapsed. Vietnamese keywords match their exact spelling or the
+    spelling with no diacritics at all ("tháng"/"thang", "đến"/"den"), never another accented
+    word ("thắng", "đền", "tự" are not "tháng", "đến", "từ"). English words are read only in
+    phrases that are not Vietnamese (no Vietnamese letter or keyword), so "to lớn" or "in ấn"
+    are not connectors; "may" is the month only next to a day, a year or a preposition.
+    Words glued by "/" are document codes ("80-KH/TU", "b/cáo"), not words.
+  * Dates are day first, always: "07/5/2024", "7/5", "7.5.2024", "ngày 7 tháng 5 năm 2024",
+    "15 Dec 2022", "the 15th of December"; ISO "2024-05-07" too. Month-first dates ("December
+    15, 2022") and two-digit years are refused, never guessed; invalid dates (31/02/2024) are
+    errors. "N/yyyy" is a month ("5/2024"). Days of one month: "22-26/4/2024", "ngày 16, 17 và
+    18/12/2022", "15-20 Dec 2022".
+  * A connector ("từ", "đến", "trước", "from", "until", "by", …) counts only when a time follows
+    it directly (allowing "ngày", "trong", "vào", "the", "on", "in", "of", "between"); a dash
+    counts only between two times ("18/12/1972-18/12/2022", "2022 - 2025"), not in "văn hóa -
+    văn nghệ". A duration counts only next to a time ("chiến thắng 12 ngày đêm" is a name).
+  * Times joined by ",", "và", "and" are one window covering them all (their hull): "trong
+    tháng 10, 11/2022" = 1/10–30/11/2022, "trong năm 2023, 2024" = 2023–2024. Two times with
+    nothing relating them are an error, except that times ending more than 5 years before the
+    context year ("Chiến dịch 12 ngày đêm tháng 12 năm 1972 … (triển khai từ tháng 9/2022)")
+    are history, dropped when the phrase has other times. Weekdays ("Thứ Bảy, ngày 17/12") are
+    words except in weekly phrases.
+
+Parts of months, quarters, years
+  * đầu tháng (early, beginning of, thượng tuần) = days 1–10, giữa tháng (mid, trung tuần) =
+    11–20, cuối tháng (late, end of, hạ tuần) = 21–last: the traditional thượng/trung/hạ tuần.
+    "hết tháng N" = through the last day of N (an end bound, precision month); English "end
+    of N" right after until/to/by/through reads the same way.
+  * Quý I–IV, "quý 2", "Q2 2024", "second quarter of 2024": the quarter's three months.
+  * đầu/giữa/cuối năm (early/mid/late/end of a year) = January–March, April–September,
+    October–December (precision quarter); "hết năm 2024" = through 31/12/2024; "6 tháng đầu
+    năm" = January–June, "6 tháng cuối năm" = July–December.
+
+Ranges and open ends
+  * "từ A đến B", "A - B", "A–B", "A—B", "from A to B": A's first day to B's last day.
+    "từ ngày 22 đến ngày 26/4/2024": the bare day takes its partner's month.
+  * An anniversary pair "(18/12/1972 - 18/12/2022)": a day range whose two dates share day and
+    month and whose start is two or more years before its end is not a window of years but the
+    commemoration written as origin - anniversary; it reads as the single second date.
+  * Open end ("từ tháng 9/2022", "cao điểm từ ngày 15/12/2022", "since 1 Nov"): closed by the
+    anniversary if it is on or after the start (ANNIVERSARY), else by the campaign end if on or
+    after the start (CAMPAIGN_END), else on 31/12 of the start's year (ASSUMED). A time written
+    as a range keeps its end ("từ 10 - 20/12/2022" = 10–20/12/2022).
+  * "từ nay", "kể từ ngày ký", "from now" start on the issue date (ISSUED); with no issue date
+    they are an error.
+  * Open start ("đến hết tháng 5/2024", "trước và trong ngày 11/6/2023", "by 15/12/2022"): the
+    issue date when known and not after the end (ISSUED), else the first day of the end
+    bound's month (or of its quarter/year for those: ASSUMED).
+  * "trước X" / "before X" ends the day before X; "trước và trong ngày X", "before and on X",
+    "by X", "chậm nhất X" end on X; "sau X" / "after X" starts the day after X; "trước, trong
+    và sau X" / "before, during and after X" is X's month (both bounds ASSUMED).
+  * "vào dịp kỷ niệm", "ngày kỷ niệm", "on the anniversary": the anniversary day (needs
+    ctx.anniversary). Beside explicit dates, the mention is just words.
+  * Peaks: "cao điểm", "peak" start a second window, ``peak``, read like the main one ("đặc biệt
+    là", "nhất là", "especially" too, when a time follows at once). The main window is widened
+    to end with the peak ("triển khai cuối tháng 11, cao điểm từ ngày 15/12/2022" =
+    21/11–18/12/2022, peak 15/12–18/12/2022); a peak starting before the main window is an
+    error. A phrase that is only a peak is a window equal to its peak, with ``peak`` set.
+  * Durations "05 ngày, từ 22/4/2024 đến 26/4/2024", "5 days, …": the count must equal the
+    days of a day-precise range (inclusive), or fit inside a coarser one; with only one bound
+    it closes the other ("05 ngày từ ngày 22/4/2024" = 22–26/4/2024).
+
+Missing years ("15/12", "cuối tháng 11", "Kỳ sinh hoạt chi bộ tháng 4")
+  * From the phrase first: the nearest later time with a year (the year before it if that
+    would put this one after it: "từ 15/12 đến 15/1/2023" starts 15/12/2022), else the nearest
+    earlier one (the year after if needed).
+  * Else from the context: ctx.year, else the anniversary's year, else the issue year. When
+    that is the anniversary's year and puts the time's first day more than 6 months after the
+    anniversary, while the year before would be within the year before the anniversary, the
+    year before is taken ("tháng 12" in a plan for 07/5/2024 is 12/2023).
+
+Recurring items (RFC 5545 §3.3.10 RRULE, with UNTIL = the window's end as YYYYMMDD)
+  * "định kỳ hàng tháng (trước ngày 20)", "monthly before the 20th": due before the 20th =
+    the 19th: ``FREQ=MONTHLY;BYMONTHDAY=19``; "ngày 20 hàng tháng", "by the 20th of each
+    month": the 20th; "trước ngày 1", or no day: the last day of each month
+    (``BYMONTHDAY=-1``). A day a month lacks is skipped, as RFC 5545 says.
+  * "hằng quý", "quarterly": that day of the last month of each quarter
+    (``FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=…``); "hàng tuần (thứ sáu)", "weekly on
+    Friday": ``FREQ=WEEKLY;BYDAY=FR`` (no weekday: the start's); "hàng ngày", "daily";
+    "ngày 18/12 hằng năm" (yearly needs its day).
+  * Window: from the first occurrence on or after the issue date (ISSUED), else on or after
+    1 January of the context year (ASSUMED), to the campaign end (CAMPAIGN_END), else 31/12
+    of the anniversary's (else the context) year (ASSUMED); a range in the phrase ("hàng tháng
+    từ tháng 5 đến tháng 12/2024") bounds it instead, and one that holds a single period ("the
+    monthly meeting in May 2024") is that period, not a recurrence. dateutil checks that the
+    rule's first occurrence is ``start``.
+
+Undated, precision, closures
+  * Undated: "theo chỉ đạo/hướng dẫn/thông báo/quy định của …", "chưa xác định", "thông báo
+    sau", "as directed/instructed by …", "TBD", "to be determined/announced", when the phrase
+    has no time: no days, precision UNDATED, both closures TEXT (the text says so).
+  * ``precision`` is the coarsest precision of the bounds the text gave; bounds taken from
+    the context do not count (a window with none from the text, or recurring, is DAY).
+  * Windows never end before they start: such a phrase is a PhraseError.
+  * Lunar dates ("10/3 âm lịch", "lunar") are an error, never read as solar dates.
+
+The reading, stage by stage: ``tokens`` (normalise, tokenise, vocabulary) → ``scanner`` (with
+``periods`` and ``days``: tokens to elements) → ``ranges`` (stray words, peak, ranges, history,
+missing years) → ``bounds`` (open ends closed, durations, the window) or ``recurrence``
+(RRULEs). ``elements`` holds what they pass along; ``errors`` the two exceptions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..window import Closure, PhraseContext, Precision, Window
+from .bounds import read_ranges, window_of
+from .elements import OPERANDS, Kind, dmy
+from .errors import PhraseError, Unreadable
+from .ranges import (
+    drop_history,
+    group_ranges,
+    meaningful,
+    read_anniversary_pairs,
+    resolve_years,
+    split_peak,
+)
+from .recurrence import read_recurring
+from .scanner import Scanner
+from .tokens import LUNAR_RE, UNDATED_RE, fold, normalise, tokenise
+
+__all__ = ["PhraseError", "read_phrase"]
+
+MAX_LENGTH = 4000  # characters; longer text is not a time phrase
+
+
+def read_phrase(text: str, ctx: PhraseContext = PhraseContext()) -> Window:  # noqa: B008
+    """Read a plan's time phrase (Vietnamese or English) into a :class:`Window`.
+
+    ``ctx`` gives what the plan says besides the phrase (anniversary day, issue date, campaign
+    end, default year). Raises :class:`PhraseError`, and nothing else, for any input it cannot
+    read; the rules are in this package's docstring.
+    """
+    if not isinstance(text, str):
+        raise PhraseError(repr(text), "the phrase is not text")
+    try:
+        return _read(text, ctx)
+    except Unreadable as exc:
+        raise PhraseError(text, exc.reason) from None
+    except (ValueError, OverflowError, ArithmeticError, LookupError, TypeError,
+            AssertionError, AttributeError) as exc:  # pragma: no cover - a bug, reported
+        raise PhraseError(text, f"internal error while reading it ({type(exc).__name__}: "
+                                f"{exc})") from exc
+
+
+def _read(text: str, ctx: PhraseContext) -> Window:
+    """The reading itself; :class:`Unreadable` for a phrase it cannot read."""
+    if len(text) > MAX_LENGTH:
+        raise Unreadable(f"it is longer than {MAX_LENGTH} characters, not a time phrase")
+    toks, english = tokenise(normalise(text))
+    if LUNAR_RE.search(" ".join(fold(t.text) for t in toks)):
+        raise Unreadable("lunar-calendar dates (âm lịch) are not read here; give the solar date")
+    scanned = Scanner(toks, english).run()
+    main, peak_seg = split_peak(meaningful(scanned, toks))
+    if main.recur:
+        return read_recurring(text, main, ctx)
+    if not any(e.kind in OPERANDS for e in main.items) and peak_seg is None:
+        if UNDATED_RE.search(" ".join(fold(t.text) for t in toks)):
+            return Window(phrase=text, start=None, end=None, precision=Precision.UNDATED,
+                          start_from=Closure.TEXT, end_from=Closure.TEXT)
+        if any(e.kind == Kind.DUR for e in scanned):
+            raise Unreadable("it gives a duration but no dates")
+        raise Unreadable("no time expression was found in it")
+    segments = [main] if peak_seg is None else [main, peak_seg]
+    for seg in segments:
+        seg.ranges = group_ranges(seg.items)
+        read_anniversary_pairs(seg.ranges)
+        seg.ranges = drop_history(seg.ranges, ctx)
+    resolve_years([a for seg in segments for r in seg.ranges for a in r.atoms], ctx)
+    main_read = read_ranges(main, ctx)
+    if peak_seg is None:
+        assert main_read is not None
+        return window_of(text, main_read)
+    peak_read = read_ranges(peak_seg, ctx)
+    assert peak_read is not None
+    peak = window_of(text, peak_read)
+    if main_read is None:  # only a peak: the window is the peak
+        return replace(peak, peak=peak)
+    if peak_read.start.day < main_read.start.day:
+        raise Unreadable(f"the peak starts ({dmy(peak_read.start.day)}) before the activity "
+                         f"({dmy(main_read.start.day)})")
+    if peak_read.end.day > main_read.end.day:  # the activity runs on through its peak
+        main_read.end = peak_read.end
+        if peak_read.end.prec is not None:
+            main_read.precs.append(peak_read.end.prec)
+    return window_of(text, main_read, peak=peak)
+

@@ -1,0 +1,169 @@
+"""What the scanner makes of tokens: elements (times, connectors, markers) holding atoms.
+
+An :class:`Atom` is a stretch of calendar as the text wrote it, its year possibly still
+unknown; an :class:`Element` is one meaningful piece of the phrase, over a span of tokens.
+The parts of months and years are the package docstring's ("Parts of months, quarters,
+years"): the traditional thượng/trung/hạ tuần, and quarters of a year.
+"""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum, auto
+
+from ..window import Precision
+from .errors import Unreadable
+
+TYPE_CHECKING = False  # mypy reads this as typing.TYPE_CHECKING; importing typing costs ~2 ms
+
+
+class Kind(Enum):
+    """What an element is: a connector, a marker, or an operand (a time)."""
+
+    FROM = auto()
+    TO = auto()
+    BY = auto()
+    BEFORE = auto()
+    AFTER = auto()
+    DASH = auto()
+    LIST = auto()
+    PEAK = auto()
+    RECUR = auto()
+    DUR = auto()
+    ATOM = auto()
+    NOW = auto()
+    ANNIV = auto()
+    MDAY = auto()
+    WDAY = auto()
+    AROUND = auto()
+
+
+OPERANDS = frozenset({Kind.ATOM, Kind.NOW, Kind.ANNIV, Kind.MDAY})
+START_CONN = frozenset({Kind.FROM, Kind.AFTER, Kind.AROUND})
+END_CONN = frozenset({Kind.TO, Kind.BY, Kind.BEFORE, Kind.DASH})
+WORD_CONN = frozenset({Kind.FROM, Kind.AFTER, Kind.TO, Kind.BY, Kind.BEFORE, Kind.AROUND})
+WEAK = "weak"  # "đặc biệt là", "nhất là": a peak only when a time follows at once
+
+if TYPE_CHECKING:
+    from typing import Literal
+
+    Part = Literal["early", "mid", "late", "through"]
+else:
+    Part = str  # only annotations use it
+MONTH_PARTS: dict[str, tuple[int, int | None]] = {
+    "early": (1, 10), "mid": (11, 20), "late": (21, None)}  # days; None: the month's last
+YEAR_PARTS: dict[str, tuple[int, int]] = {"early": (1, 3), "mid": (4, 9), "late": (10, 12)}
+
+
+@dataclass(slots=True)
+class Atom:
+    """A stretch of calendar: months m1..m2 (days d1..d2) ending in ``year`` (None: unknown)."""
+
+    prec: Precision
+    m1: int
+    m2: int
+    d1: int
+    d2: int | None  # None: the last day of m2
+    year: int | None
+    span: int = 0  # years from the first month to the last
+    through: bool = False  # "hết tháng 5": an end bound
+    end_of: bool = False  # English "end of": "through" when it closes a range
+    ranged: bool = False  # written as a range or list ("10 - 20/12"): "từ" does not open it
+    explicit: bool = False  # the year was written
+
+    def lo(self) -> date:
+        """The first day (the year must be known by now)."""
+        assert self.year is not None
+        return calendar_day(self.year - self.span, self.m1, self.d1)
+
+    def hi(self) -> date:
+        """The last day (the year must be known by now)."""
+        y = self.year
+        assert y is not None
+        return calendar_day(y, self.m2,
+                            self.d2 if self.d2 is not None else monthrange(y, self.m2)[1])
+
+
+@dataclass(slots=True)
+class Element:
+    """A connector, marker or time over tokens ``i0:i1``."""
+
+    kind: Kind
+    i0: int  # token span [i0, i1)
+    i1: int
+    atom: Atom | None = None
+    n: int = 0  # MDAY: day of month; DUR: days; WDAY: weekday
+    freq: str = ""  # RECUR: MONTHLY, WEEKLY, QUARTERLY, YEARLY, DAILY, "" (định kỳ)
+
+
+def month_atom(months: list[int], year: int | None, part: Part | None) -> Atom:
+    """Months ("tháng 10, 11"), or a part of them ("cuối tháng 11"); a wrap adds a year."""
+    span = sum(1 for a, b in zip(months, months[1:], strict=False) if b < a)
+    m1, m2 = months[0], months[-1]
+    if part in MONTH_PARTS:
+        d1, d2 = MONTH_PARTS[part]
+        return Atom(Precision.MONTH_PART, m1, m2, d1, d2, year, span,
+                    explicit=year is not None, ranged=len(months) > 1)
+    return Atom(Precision.MONTH, m1, m2, 1, None, year, span, through=part == "through",
+                explicit=year is not None, ranged=len(months) > 1)
+
+
+def year_atom(found: list[int], part: Part | None) -> Atom:
+    """Years ("năm 2023, 2024": their hull), or a part of one ("cuối năm": a quarter's days)."""
+    lo, hi = min(found), max(found)
+    if part in YEAR_PARTS:
+        m1, m2 = YEAR_PARTS[part]
+        return Atom(Precision.QUARTER, m1, m2, 1, None, hi, hi - lo, explicit=True,
+                    ranged=len(found) > 1)
+    return Atom(Precision.YEAR, 1, 12, 1, None, hi, hi - lo, through=part == "through",
+                explicit=True, ranged=len(found) > 1)
+
+
+def quarter_atom(found: list[int], year: int | None) -> Atom:
+    """Quarters 1–4 as their months; a wrap ("Quý IV, I") adds a year."""
+    span = sum(1 for a, b in zip(found, found[1:], strict=False) if b < a)
+    return Atom(Precision.QUARTER, 3 * found[0] - 2, 3 * found[-1], 1, None, year, span,
+                explicit=year is not None, ranged=len(found) > 1)
+
+
+def day_atom(d1: int, d2: int, month: int, year: int | None, part: Part | None) -> Atom:
+    """Days d1..d2 of one month, checked to exist (in a leap year when the year is unknown)."""
+    if not 1 <= month <= 12:
+        raise Unreadable(f"{month} is not a month")
+    atom = Atom(Precision.DAY, month, month, d1, d2, year, through=part == "through",
+                explicit=year is not None, ranged=d1 != d2)
+    if d2 < d1:
+        raise Unreadable(f"days {d1}-{d2} run backwards")
+    if year is not None:
+        atom.lo(), atom.hi()  # validates
+    elif d2 > monthrange(2000, month)[1]:
+        raise Unreadable(f"{d2:02d}/{month:02d} is not a valid date")
+    return atom
+
+
+# --- days ------------------------------------------------------------------------------------
+
+def calendar_day(year: int, month: int, day: int) -> date:
+    """The date, or :class:`Unreadable` saying why there is none (years 1000–2999 only)."""
+    if not 1000 <= year <= 2999:
+        raise Unreadable(f"year {year} is out of range")
+    if not 1 <= month <= 12:
+        raise Unreadable(f"{month} is not a month")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise Unreadable(f"{day:02d}/{month:02d}/{year} is not a valid date") from None
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by whole months, kept within the target month (31/1 + 1 = 28/2 or 29/2)."""
+    total = day.year * 12 + day.month - 1 + months
+    year, month = divmod(total, 12)
+    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
+
+
+def dmy(day: date) -> str:
+    """Day first, as the plans write it: "07/05/2024"."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
