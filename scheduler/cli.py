@@ -231,6 +231,63 @@ def plan_new(settings: commands.Settings, anniversary_id: str, year: int,
     return planning.plan_new(settings, anniversary_id, year, template, output, force)
 
 
+@main.command()
+@click.option("--unit", help="Only this unit's tasks (lead or partner; any part of its name).")
+@click.option("--anniversary", "anniversary_id", metavar="ID", help="Only this anniversary.")
+@click.option("--plan", "plan_id", metavar="ID", help="Only this plan.")
+@click.option("--milestones", is_flag=True, help="Only milestone years over the horizon.")
+@click.option("--years", type=click.IntRange(0, 100), help="Horizon: this year to +N (10).")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (default: stdout).")
+@click.option("--state", metavar="FILE",
+              help="Ledger of SEQUENCE/LAST-MODIFIED across runs (default: none, all 0).")
+@click.option("--base-url", metavar="URL", help="Where the feed is published (SOURCE, URL).")
+@common
+def feed(settings: commands.Settings, unit: str | None, anniversary_id: str | None,
+         plan_id: str | None, milestones: bool, years: int | None, output: str | None,
+         state: str | None, base_url: str | None) -> View:
+    """An iCalendar feed (RFC 5545) of anniversaries, windows, peaks and deadlines."""
+    from . import publish
+
+    selection = publish.Selection(unit, anniversary_id, plan_id, milestones)
+    return publish.feed(settings, selection, years, output, state, base_url)
+
+
+@main.command()
+@click.option("--out", required=True, metavar="DIR", help="The site folder (created).")
+@click.option("--base-url", metavar="URL",
+              help="Where DIR is served (https://…): needed for subscribe links.")
+@click.option("--years", type=click.IntRange(0, 100), help="Horizon: this year to +N (10).")
+@common
+def build(settings: commands.Settings, out: str, base_url: str | None, years: int | None
+          ) -> View:
+    """A static site: every feed, index.html with subscribe links, a page per year."""
+    from . import publish
+
+    return publish.build(settings, out, base_url, years, _progress())
+
+
+def _progress() -> Callable[[int], Callable[[], None]] | None:
+    """A progress bar on a terminal (stderr), for long builds."""
+    if not sys.stderr.isatty():
+        return None
+
+    def start(total: int) -> Callable[[], None]:
+        from rich.progress import Progress
+
+        bar = Progress(transient=True)
+        bar.start()
+        task = bar.add_task("kyniem build", total=total)
+
+        def step() -> None:
+            bar.advance(task)
+            if bar.finished:
+                bar.stop()
+
+        return step
+
+    return start
+
+
 def run() -> None:
     """Entry point that also survives a closed pipe (``kyniem year 2025 | head``)."""
     try:

@@ -70,6 +70,24 @@ WORDS: dict[str, tuple[str, str]] = {
         "({activities} activities) in {files} files.",
     ),
     "check_bad": ("{n} lỗi.", "{n} problems."),
+    # feeds (scheduler/feeds)
+    "commemorate": ("Kỷ niệm ", ""),
+    "feed_class": ("Loại năm (NĐ 145/2013, Điều 3)", "Class (Decree 145/2013, Art. 3)"),
+    "feed_milestone": ("năm tổ chức kỷ niệm", "a ceremony year"),
+    "feed_source": ("Nguồn", "Source"),
+    "feed_kind": ("Loại việc", "Kind"),
+    "feed_phrase": ("Thời gian theo văn bản", "Time as written"),
+    "feed_shifted": ("Dời sang ngày làm việc", "Moved to a working day"),
+    "feed_recurring": ("Lặp lại định kỳ; kỳ rơi vào ngày nghỉ được dời sang ngày làm việc.",
+                       "Recurring; an instance on a day off moves to a working day."),
+    "feed_units": ("Đơn vị", "Units"),
+    "feed_plan": ("Kế hoạch", "Plan"),
+    "feed_all": ("Tất cả hoạt động kỷ niệm", "All commemoration activities"),
+    "feed_milestones": ("Các năm kỷ niệm {start}–{end}", "Milestones {start}–{end}"),
+    "feed_unit": ("Đơn vị: {name}", "Unit: {name}"),
+    "feed_anniversary": ("Kỷ niệm: {name}", "Anniversary: {name}"),
+    "feed_plan_name": ("Kế hoạch: {name}", "Plan: {name}"),
+    "feed_alarm": ("Sắp đến hạn: {summary}", "Due soon: {summary}"),
 }
 
 KIND_WORDS: dict[str, tuple[str, str]] = {

@@ -14,6 +14,12 @@ class View(Protocol):
 def emit(view: View, *, as_json: bool, stream: TextIO | None = None) -> None:
     """JSON when asked; rich on a terminal; plain text when piped."""
     out = stream or sys.stdout
+    raw = getattr(view, "raw", None)
+    if raw is not None and not as_json:  # a file format (an .ics feed): bytes as they are
+        out.flush()
+        out.buffer.write(raw)
+        out.buffer.flush()
+        return
     if as_json:
         import json
 

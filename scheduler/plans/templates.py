@@ -12,9 +12,7 @@ Offsets (relative to the anniversary day of the chosen year):
 from __future__ import annotations
 
 import calendar
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -22,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from ..atomic import write_atomic
 from ..dates import fmt
 from ..model import Occurrence
 from ..outputs.text import title
@@ -172,15 +171,7 @@ def write_new(path: Path, content: str, force: bool) -> None:
     if path.exists() and not force:
         raise InputError([Problem(str(path), None, "",
                                   "already exists (use --force to replace it)")])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    write_atomic(path, content.encode())
 
 
 def render(plan: dict[str, Any], source: str) -> str:

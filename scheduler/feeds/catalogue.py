@@ -1,0 +1,125 @@
+"""Which feeds exist and which events each holds: everything, per plan, per unit (lead or
+partner), per anniversary, and the milestones over a horizon. Selection only: every feed
+reads the same list of events (:func:`scheduler.feeds.events.events_of`)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..i18n import word
+from ..items import ItemKind
+from ..model import Anniversary
+from ..plans.model import Plan
+from .events import FeedEvent
+
+
+@dataclass(frozen=True)
+class Feed:
+    group: str  # all | milestones | plan | unit | anniversary
+    key: str  # the plan or anniversary id, the unit's name
+    path: str  # relative path in the site, e.g. "units/ban-tuyen-giao-quan-uy.ics"
+    name: str  # X-WR-CALNAME
+    events: tuple[FeedEvent, ...]
+
+
+GROUPS = ("all", "milestones", "plan", "anniversary", "unit")
+
+
+def slug(text: str) -> str:
+    """An ASCII file name: "Ban Tuyên giáo Quận ủy" → "ban-tuyen-giao-quan-uy"."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+def catalogue(events: Sequence[FeedEvent], plans: Sequence[Plan],
+              anniversaries: Iterable[Anniversary], lang: str, years: tuple[int, int]
+              ) -> list[Feed]:
+    """Every feed of the site, in a stable order; one pass over the events builds the
+    indexes, so a national site (100,000 events, thousands of units) stays linear."""
+    names = {a.id: a.display_name(lang) for a in anniversaries}
+    for plan in plans:
+        names.setdefault(plan.anniversary.id, plan.anniversary.display_name(lang))
+    by_plan: dict[str | None, list[FeedEvent]] = defaultdict(list)
+    by_anniversary: dict[str, list[FeedEvent]] = defaultdict(list)
+    by_unit: dict[str, list[FeedEvent]] = defaultdict(list)
+    spelling: dict[str, str] = {}
+    for event in events:
+        by_plan[event.plan].append(event)
+        for a in event.anniversaries:
+            by_anniversary[a].append(event)
+        for unit in dict.fromkeys(_fold(u) for u in event.units):
+            by_unit[unit].append(event)
+        for unit in event.units:
+            spelling.setdefault(_fold(unit), unicodedata.normalize("NFC", unit))
+    start, end = years
+    feeds = [Feed("all", "all", "all.ics", word("feed_all", lang), tuple(events)),
+             Feed("milestones", "milestones", "milestones.ics",
+                  word("feed_milestones", lang, start=start, end=end),
+                  tuple(e for e in events if e.milestone))]
+    for plan in plans:
+        days = [e for a in (plan.anniversary, *plan.combined_with)
+                for e in by_anniversary.get(a.id, ())
+                if e.kind is ItemKind.ANNIVERSARY and e.start.year == plan.year]
+        feeds.append(Feed("plan", plan.id, f"plans/{slug(plan.id)}.ics",
+                          plan.title,
+                          _ordered([*by_plan[plan.id], *days])))
+    for anniversary_id in sorted(by_anniversary):
+        feeds.append(Feed("anniversary", anniversary_id,
+                          f"anniversaries/{slug(anniversary_id)}.ics",
+                          word("feed_anniversary", lang,
+                               name=names.get(anniversary_id, anniversary_id)),
+                          tuple(by_anniversary[anniversary_id])))
+    used: dict[str, int] = defaultdict(int)
+    from ..i18n import sort_key
+
+    for folded in sorted(by_unit, key=lambda u: sort_key(spelling[u])):
+        unit = spelling[folded]
+        base = slug(unit)
+        used[base] += 1
+        path = base if used[base] == 1 else f"{base}-{used[base]}"
+        mine = by_unit[folded]
+        context = _context(mine, by_anniversary)
+        feeds.append(Feed("unit", unit, f"units/{path}.ics", word("feed_unit", lang, name=unit),
+                          _ordered([*mine, *context])))
+    return feeds
+
+
+def _context(mine: Sequence[FeedEvent], by_anniversary: dict[str, list[FeedEvent]]
+             ) -> list[FeedEvent]:
+    """The anniversary days of the plans a unit works in (same anniversary, same years)."""
+    years = {d.year for e in mine for d in (e.start, e.end)}
+    wanted = {a for e in mine for a in e.anniversaries}
+    return [e for a in wanted for e in by_anniversary.get(a, ())
+            if e.kind is ItemKind.ANNIVERSARY and e.start.year in years]
+
+
+def _ordered(events: Iterable[FeedEvent]) -> tuple[FeedEvent, ...]:
+    unique = {(e.uid, e.recurrence_id): e for e in events}
+    return tuple(sorted(unique.values(), key=sort_event))
+
+
+def sort_event(e: FeedEvent) -> tuple[object, ...]:
+    from datetime import date
+
+    return (e.start, e.uid, e.recurrence_id or date.min)
+
+
+def units_feed(events: Sequence[FeedEvent], unit: str) -> tuple[FeedEvent, ...]:
+    """One unit's feed for ``kyniem feed --unit``: any part of a name, as ``kyniem agenda
+    --unit`` matches, plus the anniversary days of the plans it works in."""
+    needle = _fold(unit)
+    mine = [e for e in events if any(needle in _fold(u) for u in e.units)]
+    by_anniversary: dict[str, list[FeedEvent]] = defaultdict(list)
+    for event in events:
+        for a in event.anniversaries:
+            by_anniversary[a].append(event)
+    return _ordered([*mine, *_context(mine, by_anniversary)])
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()

@@ -1,0 +1,75 @@
+"""The ledger: per UID, the content digest last published, its SEQUENCE and when it changed.
+
+RFC 5545 §3.8.7.4 wants SEQUENCE to grow when a revision matters and §3.8.7.3 LAST-MODIFIED
+to say when; Google and Outlook keep an event up to date by its UID. So stamps come from
+here, never from the clock alone: building the same data twice gives byte-identical feeds,
+and an event's stamp moves only when its own content does. DTSTAMP carries the same moment
+(§3.8.7.2 lets it be the last revision; a build time would change every byte every build).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..atomic import write_atomic
+from ..registry import InputError, Problem
+
+
+@dataclass(frozen=True)
+class Stamp:
+    sequence: int
+    modified: datetime  # UTC, whole seconds
+
+
+class Ledger:
+    """UID → (digest, sequence, modified); ``stamp`` records a change when the digest moves."""
+
+    def __init__(self, now: datetime, entries: dict[str, list[object]] | None = None) -> None:
+        self.now = now.astimezone(UTC).replace(microsecond=0)
+        self.entries = entries or {}
+        self.changed = False
+
+    def stamp(self, key: str, digest: str) -> Stamp:
+        entry = self.entries.get(key)
+        if entry is None:
+            self.entries[key] = [digest, 0, _iso(self.now)]
+            self.changed = True
+            return Stamp(0, self.now)
+        old, sequence, modified = entry
+        if old != digest:
+            sequence = int(str(sequence)) + 1
+            self.entries[key] = [digest, sequence, _iso(self.now)]
+            self.changed = True
+            return Stamp(sequence, self.now)
+        return Stamp(int(str(sequence)), datetime.fromisoformat(str(modified)))
+
+    @classmethod
+    def load(cls, path: Path, now: datetime) -> Ledger:
+        """The ledger at ``path`` (a fresh one when missing); a damaged file is an error, not
+        a silent restart that would bump every SEQUENCE."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            entries = data["events"]
+            if not isinstance(entries, dict):
+                raise ValueError("'events' is not a mapping")
+        except FileNotFoundError:
+            return cls(now)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise InputError([Problem(str(path), None, "ledger",
+                                      f"unreadable ({exc}); move it away to start afresh "
+                                      "(every event's SEQUENCE restarts at 0)")]) from None
+        return cls(now, entries)
+
+    def save(self, path: Path) -> None:
+        if not self.changed and path.exists():
+            return
+        body = json.dumps({"version": 1, "events": dict(sorted(self.entries.items()))},
+                          ensure_ascii=False, separators=(",", ":"))
+        write_atomic(path, body.encode())
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat()

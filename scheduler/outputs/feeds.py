@@ -1,0 +1,86 @@
+"""What ``kyniem feed`` and ``kyniem build`` print."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..feeds.site import BIG_FEED, BuildReport
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
+
+WORDS: dict[str, tuple[str, str]] = {
+    "wrote_feed": ("Đã ghi {path}: {n} sự kiện ({size} byte).",
+                   "Wrote {path}: {n} events ({size} bytes)."),
+    "built": ("Đã tạo trang lịch {out}: {feeds} lịch, {events} sự kiện; ghi {written} tệp, "
+              "giữ nguyên {unchanged}, xoá {removed}.",
+              "Built {out}: {feeds} feeds, {events} events; {written} files written, "
+              "{unchanged} unchanged, {removed} removed."),
+    "big": ("Cảnh báo: {path} lớn {size} KB; Google có thể bỏ sự kiện của lịch trên ~1 MB — "
+            "đăng ký lịch theo đơn vị hoặc kế hoạch.",
+            "Warning: {path} is {size} KB; Google may drop events of feeds over ~1 MB — "
+            "subscribe per unit or plan instead."),
+    "open": ("Mở {out}/index.html, hoặc phục vụ thư mục bằng bất kỳ máy chủ web nào.",
+             "Open {out}/index.html, or serve the folder with any web server."),
+}
+
+
+def _w(key: str, lang: str, **values: object) -> str:
+    return WORDS[key][1 if lang == "en" else 0].format(**values)
+
+
+@dataclass(frozen=True)
+class FeedView:
+    """A feed: its bytes go to stdout as they are (``raw``), or a line says where they went."""
+
+    name: str
+    path: str
+    events: int
+    data: bytes
+    output: str | None
+    lang: str
+
+    @property
+    def raw(self) -> bytes | None:
+        return None if self.output else self.data
+
+    def plain(self) -> str:
+        return _w("wrote_feed", self.lang, path=self.output, n=self.events, size=len(self.data))
+
+    def as_json(self) -> dict[str, Any]:
+        return {"name": self.name, "events": self.events, "bytes": len(self.data),
+                "output": self.output}
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield f"[green]{self.plain()}[/green]"
+
+
+@dataclass(frozen=True)
+class BuildView:
+    report: BuildReport
+    feeds: int
+    lang: str
+
+    def lines(self) -> list[str]:
+        r = self.report
+        lines = [_w("built", self.lang, out=r.out, feeds=self.feeds, events=r.events,
+                    written=len(r.written), unchanged=len(r.unchanged), removed=len(r.removed))]
+        lines += [_w("big", self.lang, path=p, size=r.sizes[p] // 1024) for p in r.big]
+        lines.append(_w("open", self.lang, out=r.out))
+        return lines
+
+    def plain(self) -> str:
+        return "\n".join(self.lines())
+
+    def as_json(self) -> dict[str, Any]:
+        r = self.report
+        return {"out": r.out, "feeds": self.feeds, "events": r.events, "written": r.written,
+                "unchanged": len(r.unchanged), "removed": r.removed, "bytes": r.sizes,
+                "over_1mb": r.big, "limit": BIG_FEED}
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        first, *rest = self.lines()
+        yield f"[green]{first}[/green]"
+        for line in rest:
+            yield f"[yellow]{line}[/yellow]" if line.startswith(("Cảnh", "Warn")) else line
