@@ -1,0 +1,5 @@
+"""Outputs, stage 5: iCalendar feeds (RFC 5545) and the static site that serves them.
+
+items → :mod:`events` (what each calendar entry says) → :mod:`catalogue` (which feeds hold
+which events) → :mod:`writer` (bytes, stamped by the :mod:`ledger`) → :mod:`site`.
+"""
