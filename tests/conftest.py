@@ -7,6 +7,9 @@ from hypothesis import settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
+# Real parsers, a CalDAV server, an HTTP server and Chromium (tests/interop/servers.py).
+pytest_plugins = ["interop.servers"]
+
 # Timing is not what the properties test: a busy CI machine must not turn them flaky.
 settings.register_profile("kyniem", deadline=None)
 settings.load_profile("kyniem")

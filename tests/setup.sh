@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Prepare a fresh machine for the test suite; run from anywhere, as often as you like.
+#   1. .venv with Python 3.11 and kyniem's test extras (pip install '.[test]')
+#   2. Mozilla ical.js for the interop tests (npm ci from tests/interop/icaljs's lock file)
+#   3. Debian's Chromium at /usr/bin/chromium for the browser tests (Playwright drives it;
+#      `playwright install` is never used: it downloads a browser build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x .venv/bin/python ]; then
+    echo "setup: creating .venv (python3.11)"
+    python3.11 -m venv .venv
+else
+    echo "setup: .venv exists"
+fi
+echo "setup: pip install '.[test]'"
+.venv/bin/pip install -q --disable-pip-version-check '.[test]'
+
+if [ -d tests/interop/icaljs/node_modules/ical.js ]; then
+    echo "setup: ical.js already installed"
+elif ! command -v npm >/dev/null; then
+    echo "setup: npm is missing: install Node.js 18+ and npm (apt-get install nodejs npm)" >&2
+    exit 1
+else
+    echo "setup: npm ci --prefix tests/interop/icaljs"
+    npm ci --prefix tests/interop/icaljs --silent --no-audit --no-fund
+fi
+
+if [ -x /usr/bin/chromium ]; then
+    echo "setup: chromium present ($(/usr/bin/chromium --version 2>/dev/null || echo unknown))"
+else
+    echo "setup: apt-get install chromium"
+    sudo=""
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    $sudo apt-get update -qq
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+echo "setup: done"
