@@ -11,15 +11,16 @@ from pathlib import Path
 
 from .commands import Settings
 from .dates import VN_TZ
-from .feeds.catalogue import Feed, catalogue, units_feed
+from .feeds.cache import Blocks, Source, plan_sources, save
+from .feeds.catalogue import Feed, catalogue, sort_event, units_feed
 from .feeds.events import FeedEvent, events_of
 from .feeds.ledger import Ledger
-from .feeds.site import EventBytes, feed_bytes
+from .feeds.site import EventBytes, StaleCache, feed_bytes
 from .feeds.site import build as build_site
 from .items import from_occurrences
-from .items import of as items_of
 from .occurrences import of as occurrences_of
 from .outputs.feeds import BuildView, FeedView
+from .plans.load import plan_paths
 from .registry import InputError, Problem
 
 HORIZON_YEARS = 10
@@ -39,17 +40,51 @@ def horizon(settings: Settings, years: int | None) -> tuple[int, int]:
     return first, first + (HORIZON_YEARS if years is None else years)
 
 
-def all_feeds(settings: Settings, years: tuple[int, int]) -> list[Feed]:
-    """Every feed: the plans' items and the registry's occurrences over ``years``."""
-    from .planning import load
+@dataclass
+class Catalogue:
+    feeds: list[Feed]
+    sources: list[Source]
 
+    def known_blocks(self) -> Blocks:
+        known: Blocks = {}
+        for source in self.sources:
+            known.update(source.blocks)
+        return known
+
+    def keep(self, render: EventBytes) -> None:
+        """Hand freshly serialized events to their plan files' cache entries (only a build
+        does: its ledger is the one whose stamps the bytes carry), then store changed ones."""
+        for source in self.sources:
+            new = [render.fresh[k] for e in source.events
+                   if (k := (e.uid, e.recurrence_id)) in render.fresh]
+            if new:
+                current = {e.key for e in source.events}
+                renewed = {block[0] for block, _ in new}  # stale bytes of these go
+                source.blocks = {b: d for b, d in source.blocks.items()
+                                 if b[0] in current and b[0] not in renewed}
+                source.blocks.update(new)
+                source.dirty = True
+        save(self.sources)
+
+
+def all_feeds(settings: Settings, years: tuple[int, int], fresh: bool = False) -> Catalogue:
+    """Every feed: the plans' items (through the per-file cache) and the registry's
+    occurrences over ``years``."""
     registry = settings.registry()
-    plans = load(settings)
+    sources = plan_sources(plan_paths(settings.plans), registry, settings.paths(),
+                           settings.lang, use_cache=not fresh)
     occs = occurrences_of(registry.anniversaries, settings.leap_day).between(
         date(years[0], 1, 1), date(years[1], 12, 31))
-    items = items_of(plans, from_occurrences(occs, settings.lang))
-    events = events_of(items, settings.lang)
-    return catalogue(events, plans, registry.anniversaries, settings.lang, years)
+    merged: dict[tuple[str, date | None], FeedEvent] = {}
+    for source in sources:
+        for event in source.events:
+            merged.setdefault((event.uid, event.recurrence_id), event)
+    for event in events_of(from_occurrences(occs, settings.lang), settings.lang):
+        merged.setdefault((event.uid, event.recurrence_id), event)
+    events = sorted(merged.values(), key=sort_event)
+    plans = [s.plan for s in sources]
+    return Catalogue(catalogue(events, plans, registry.anniversaries, settings.lang, years),
+                     sources)
 
 
 def clock(settings: Settings) -> datetime:
@@ -64,9 +99,9 @@ def feed(settings: Settings, selection: Selection, years: int | None, output: st
          state: str | None, base_url: str | None) -> FeedView:
     """One feed, to stdout or a file (``kyniem feed``)."""
     span = horizon(settings, years)
-    feeds = all_feeds(settings, span)
-    chosen = _choose(feeds, selection)
     now = clock(settings)
+    # from the plan files, not the site's cache: that cache's bytes carry the site's stamps
+    chosen = _choose(all_feeds(settings, span, fresh=True).feeds, selection)
     ledger = Ledger.load(Path(state), now) if state else Ledger(now)
     data = feed_bytes(chosen, EventBytes(ledger, settings.lang), base_url)
     if state:
@@ -122,8 +157,15 @@ def build(settings: Settings, out: str, base_url: str | None, years: int | None,
         raise InputError([Problem("", None, "--base-url",
                                   f"{base_url!r}: give an http(s):// address")])
     span = horizon(settings, years)
-    feeds = all_feeds(settings, span)
     now = clock(settings)
-    report = build_site(Path(out), feeds, lambda p: Ledger.load(p, now), settings.lang,
-                        base_url, progress)
-    return BuildView(report, len(feeds), settings.lang)
+    for fresh in (False, True):
+        found = all_feeds(settings, span, fresh)
+        try:
+            report, render = build_site(Path(out), found.feeds, lambda p: Ledger.load(p, now),
+                                        settings.lang, base_url, progress,
+                                        found.known_blocks())
+        except StaleCache:
+            continue  # the ledger moved under the cache: once more, from the plan files
+        found.keep(render)
+        break
+    return BuildView(report, len(found.feeds), settings.lang)

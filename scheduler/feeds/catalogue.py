@@ -9,6 +9,8 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
+from functools import cache
 
 from ..i18n import word
 from ..items import ItemKind
@@ -56,6 +58,7 @@ def catalogue(events: Sequence[FeedEvent], plans: Sequence[Plan],
             by_unit[unit].append(event)
         for unit in event.units:
             spelling.setdefault(_fold(unit), unicodedata.normalize("NFC", unit))
+    days_of = _days(by_anniversary)
     start, end = years
     feeds = [Feed("all", "all", "all.ics", word("feed_all", lang), tuple(events)),
              Feed("milestones", "milestones", "milestones.ics",
@@ -63,8 +66,7 @@ def catalogue(events: Sequence[FeedEvent], plans: Sequence[Plan],
                   tuple(e for e in events if e.milestone))]
     for plan in plans:
         days = [e for a in (plan.anniversary, *plan.combined_with)
-                for e in by_anniversary.get(a.id, ())
-                if e.kind is ItemKind.ANNIVERSARY and e.start.year == plan.year]
+                for e in days_of.get((a.id, plan.year), ())]
         feeds.append(Feed("plan", plan.id, f"plans/{slug(plan.id)}.ics",
                           plan.title,
                           _ordered([*by_plan[plan.id], *days])))
@@ -83,29 +85,37 @@ def catalogue(events: Sequence[FeedEvent], plans: Sequence[Plan],
         used[base] += 1
         path = base if used[base] == 1 else f"{base}-{used[base]}"
         mine = by_unit[folded]
-        context = _context(mine, by_anniversary)
+        context = _context(mine, days_of)
         feeds.append(Feed("unit", unit, f"units/{path}.ics", word("feed_unit", lang, name=unit),
                           _ordered([*mine, *context])))
     return feeds
 
 
-def _context(mine: Sequence[FeedEvent], by_anniversary: dict[str, list[FeedEvent]]
+def _days(by_anniversary: dict[str, list[FeedEvent]]) -> dict[tuple[str, int], list[FeedEvent]]:
+    """Anniversary days by (anniversary id, year)."""
+    days: dict[tuple[str, int], list[FeedEvent]] = defaultdict(list)
+    for anniversary_id, events in by_anniversary.items():
+        for e in events:
+            if e.kind is ItemKind.ANNIVERSARY:
+                days[anniversary_id, e.start.year].append(e)
+    return days
+
+
+def _context(mine: Sequence[FeedEvent], days: dict[tuple[str, int], list[FeedEvent]]
              ) -> list[FeedEvent]:
     """The anniversary days of the plans a unit works in (same anniversary, same years)."""
     years = {d.year for e in mine for d in (e.start, e.end)}
     wanted = {a for e in mine for a in e.anniversaries}
-    return [e for a in wanted for e in by_anniversary.get(a, ())
-            if e.kind is ItemKind.ANNIVERSARY and e.start.year in years]
+    return [e for a in sorted(wanted) for y in sorted(years) for e in days.get((a, y), ())]
 
 
 def _ordered(events: Iterable[FeedEvent]) -> tuple[FeedEvent, ...]:
-    unique = {(e.uid, e.recurrence_id): e for e in events}
-    return tuple(sorted(unique.values(), key=sort_event))
+    """Without duplicates, in the order given (already by date: RFC 5545 needs no order, and
+    a stable one keeps builds byte-identical)."""
+    return tuple({(e.uid, e.recurrence_id): e for e in events}.values())
 
 
 def sort_event(e: FeedEvent) -> tuple[object, ...]:
-    from datetime import date
-
     return (e.start, e.uid, e.recurrence_id or date.min)
 
 
@@ -118,8 +128,9 @@ def units_feed(events: Sequence[FeedEvent], unit: str) -> tuple[FeedEvent, ...]:
     for event in events:
         for a in event.anniversaries:
             by_anniversary[a].append(event)
-    return _ordered([*mine, *_context(mine, by_anniversary)])
+    return _ordered([*mine, *_context(mine, _days(by_anniversary))])
 
 
+@cache
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()

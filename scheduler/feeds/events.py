@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from ..dates import fmt
 from ..i18n import class_word, word
@@ -33,12 +33,12 @@ ALARM_KINDS = frozenset({ItemKind.DEADLINE, ItemKind.REPORT})
 DOMAIN = "kyniem"
 
 
-@dataclass(frozen=True)
-class FeedEvent:
+class FeedEvent(NamedTuple):
     """One VEVENT (or one RECURRENCE-ID override of it), before stamping.
 
     ``digest`` covers everything a subscriber sees, so SEQUENCE and LAST-MODIFIED change
-    only when it does (RFC 5545 §3.8.7.4).
+    only when it does (RFC 5545 §3.8.7.4). Immutable like the frozen dataclasses of the
+    model, but a tuple: the per-plan cache of 100,000 of them unpickles several times faster.
     """
 
     uid: str
@@ -56,18 +56,24 @@ class FeedEvent:
     anniversaries: tuple[str, ...] = ()
     milestone: bool = False
     url: str | None = None
-    digest: str = field(default="", compare=False)
+    digest: str = ""
+    slim: bool = False  # from the cache, without description: never to be serialized
 
     @property
     def units(self) -> tuple[str, ...]:
         return ((self.lead,) if self.lead else ()) + self.partners
+
+    @property
+    def key(self) -> str:
+        """The ledger's key: the UID, and the RECURRENCE-ID of an override."""
+        return self.uid if self.recurrence_id is None else f"{self.uid}#{self.recurrence_id}"
 
     def sealed(self) -> FeedEvent:
         text = "\x1f".join(map(str, (
             self.uid, self.summary, self.start, self.end, self.kind.value, self.description,
             self.rrule, self.recurrence_id, self.lead, "\x1e".join(self.partners),
             self.reminders, self.plan, self.url)))
-        return replace(self, digest=hashlib.blake2b(text.encode(), digest_size=12).hexdigest())
+        return self._replace(digest=hashlib.blake2b(text.encode(), digest_size=12).hexdigest())
 
 
 def feed_uid(item_uid: str) -> str:
@@ -93,11 +99,11 @@ def _events(item: Item, lang: str) -> Iterator[FeedEvent]:
         return
     base = _activity(item, lang)
     if item.rrule:
-        yield replace(base, end=base.start)  # each instance is one day
+        yield base._replace(end=base.start)  # each instance is one day
         yield from _moved_instances(item, base, lang)
         return
     if item.due is not None:
-        base = replace(base, start=item.due.day, end=item.due.day)
+        base = base._replace(start=item.due.day, end=item.due.day)
     yield base
 
 
@@ -157,8 +163,8 @@ def _moved_instances(item: Item, base: FeedEvent, lang: str) -> Iterator[FeedEve
         if due is None or not due.moved:
             continue
         note = f"{word('feed_shifted', lang)}: {due.describe(lang)}"
-        yield replace(base, start=due.day, end=due.day, rrule=None, recurrence_id=due.written,
-                      description=f"{base.description}\n{note}")
+        yield base._replace(start=due.day, end=due.day, rrule=None, recurrence_id=due.written,
+                            description=f"{base.description}\n{note}")
 
 
 def dtend(event: FeedEvent) -> date:

@@ -5,7 +5,7 @@ any static host serves it and it opens offline."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from html import escape
 
 from ..dates import fmt
@@ -87,23 +87,16 @@ def _feed_row(feed: Feed, size: int, lang: str, base_url: str | None) -> str:
             f"{size // 1024 + 1} KB</td><td class=\"links\">{' '.join(cells)}</td></tr>")
 
 
-def year_pages(events: Iterable[FeedEvent], lang: str) -> dict[str, str]:
+def year_page(year: int, rows: Sequence[FeedEvent], lang: str) -> str:
     """``years/YYYY.html``: the year's events by date, milestones in bold."""
-    by_year: dict[int, list[FeedEvent]] = defaultdict(list)
-    for event in events:
-        by_year[event.start.year].append(event)
-    pages = {}
-    for year, rows in sorted(by_year.items()):
-        body = [f'<p><a href="../index.html">{escape(_w("back", lang))}</a></p>',
-                f"<h1>{escape(_w('title', lang))} {year}</h1><table>",
-                f"<tr><th>{_w('date', lang)}</th><th>{_w('what', lang)}</th>"
-                f"<th>{_w('units', lang)}</th></tr>"]
-        for e in rows:
-            when = fmt(e.start) if e.start == e.end else f"{fmt(e.start)} – {fmt(e.end)}"
-            cls = ' class="m"' if e.milestone else ""
-            body.append(f"<tr{cls}><td>{when}</td><td>{escape(e.summary)}</td>"
-                        f"<td>{escape(', '.join(e.units))}</td></tr>")
-        body.append("</table>")
-        pages[f"years/{year}.html"] = _page(f"{_w('title', lang)} {year}", "\n".join(body),
-                                            lang)
-    return pages
+    body = [f'<p><a href="../index.html">{escape(_w("back", lang))}</a></p>',
+            f"<h1>{escape(_w('title', lang))} {year}</h1><table>",
+            f"<tr><th>{_w('date', lang)}</th><th>{_w('what', lang)}</th>"
+            f"<th>{_w('units', lang)}</th></tr>"]
+    for e in rows:
+        when = fmt(e.start) if e.start == e.end else f"{fmt(e.start)} – {fmt(e.end)}"
+        cls = ' class="m"' if e.milestone else ""
+        body.append(f"<tr{cls}><td>{when}</td><td>{escape(e.summary)}</td>"
+                    f"<td>{escape(', '.join(e.units))}</td></tr>")
+    body.append("</table>")
+    return _page(f"{_w('title', lang)} {year}", "\n".join(body), lang)

@@ -9,18 +9,23 @@ nothing).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 import tempfile
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from ..atomic import write_atomic
+from .cache import Blocks
 from .catalogue import Feed
 from .events import FeedEvent
-from .html import index_page, year_pages
+from .html import index_page, year_page
 from .ledger import Ledger
 from .writer import CalendarMeta, calendar_bytes, event_bytes
 
@@ -34,7 +39,8 @@ class BuildReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    sizes: dict[str, int] = field(default_factory=dict)
+    sizes: dict[str, int] = field(default_factory=dict)  # feeds
+    pages: dict[str, int] = field(default_factory=dict)  # year pages
     events: int = 0
 
     @property
@@ -42,12 +48,20 @@ class BuildReport:
         return [p for p, n in self.sizes.items() if n > BIG_FEED]
 
 
-class EventBytes:
-    """Each event serialized once per build, whatever number of feeds hold it."""
+class StaleCache(Exception):
+    """A cached event's bytes are missing (the ledger was reset or edited): read plans anew."""
 
-    def __init__(self, ledger: Ledger, lang: str) -> None:
+
+class EventBytes:
+    """Each event serialized once per build, whatever number of feeds hold it. Bytes from an
+    earlier build are reused by (ledger key, digest): the ledger gives an unchanged digest
+    the stamp it had when those bytes were made."""
+
+    def __init__(self, ledger: Ledger, lang: str, known: Blocks | None = None) -> None:
         self.ledger, self.lang = ledger, lang
+        self.known = known or {}
         self.done: dict[tuple[str, date | None], bytes] = {}
+        self.fresh: dict[tuple[str, date | None], tuple[tuple[str, str], bytes]] = {}
 
     def __call__(self, events: Iterable[FeedEvent]) -> list[bytes]:
         out = []
@@ -55,9 +69,14 @@ class EventBytes:
             key = (e.uid, e.recurrence_id)
             data = self.done.get(key)
             if data is None:
-                ledger_key = e.uid if e.recurrence_id is None else f"{e.uid}#{e.recurrence_id}"
-                stamp = self.ledger.stamp(ledger_key, e.digest)
-                data = self.done[key] = event_bytes(e, stamp, self.lang)
+                block = (e.key, e.digest)
+                data = self.known.get(block)
+                if data is None:
+                    if e.slim:
+                        raise StaleCache(e.uid)
+                    data = event_bytes(e, self.ledger.stamp(e.key, e.digest), self.lang)
+                    self.fresh[key] = (block, data)
+                self.done[key] = data
             out.append(data)
         return out
 
@@ -69,40 +88,81 @@ def feed_bytes(feed: Feed, render: EventBytes, base_url: str | None) -> bytes:
     return calendar_bytes(CalendarMeta(feed.name, url=url), render(feed.events))
 
 
-def build(out: Path, feeds: Sequence[Feed], ledger_now: Callable[[Path], Ledger], lang: str,
-          base_url: str | None, progress: Callable[[int], Callable[[], None]] | None = None
-          ) -> BuildReport:
-    """Write the site into ``out``; see the module docstring for the guarantees."""
+def fingerprint(feed: Feed, base_url: str | None) -> str:
+    """What a feed's bytes depend on: its name, URL and its events' digests (an event's stamp
+    moves only with its digest, see :mod:`ledger`)."""
+    return _digest(f"{feed.name}\x1f{base_url}\x1f", feed.events)
+
+
+def _digest(head: str, events: Sequence[FeedEvent]) -> str:
+    h = hashlib.blake2b(head.encode(), digest_size=16)
+    h.update("".join(e.digest for e in events).encode())
+    return h.hexdigest()
+
+
+def build(out: Path, feeds: Sequence[Feed], ledger_at: Callable[[Path], Ledger], lang: str,
+          base_url: str | None, progress: Callable[[int], Callable[[], None]] | None = None,
+          known: Blocks | None = None) -> tuple[BuildReport,
+                                                                            EventBytes]:
+    """Write the site into ``out``; see the module docstring for the guarantees. Feeds whose
+    fingerprint did not change since the last build are not even rendered."""
     out.mkdir(parents=True, exist_ok=True)
     state = out / STATE
-    ledger = ledger_now(state / "ledger.json")
-    render = EventBytes(ledger, lang)
+    ledger = ledger_at(state / "ledger.json")
+    render = EventBytes(ledger, lang, known)
+    previous = _read_json(state / "feeds.json", {})
+    prints: dict[str, str] = {}
     report = BuildReport(str(out), events=len(feeds[0].events) if feeds else 0)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     try:
         step = progress(len(feeds)) if progress else (lambda: None)
-        files: dict[str, bytes] = {}
         for feed in feeds:
-            data = feed_bytes(feed, render, base_url)
-            report.sizes[feed.path] = len(data)
-            _stage(out, staging, feed.path, data, report)
+            prints[feed.path] = fingerprint(feed, base_url)
+            old = previous.get(feed.path)
+            if old and old[0] == prints[feed.path] and (out / feed.path).exists():
+                report.sizes[feed.path] = old[1]
+                report.unchanged.append(feed.path)
+            else:
+                data = feed_bytes(feed, render, base_url)
+                report.sizes[feed.path] = len(data)
+                _stage(out, staging, feed.path, data, report)
             step()
-        pages = {"index.html": index_page(feeds, report.sizes, lang, base_url)}
-        pages.update(year_pages(feeds[0].events if feeds else (), lang))
-        files.update({p: d.encode() for p, d in pages.items()})
-        manifest = sorted([*report.sizes, *files])
+        files = {"index.html": index_page(feeds, report.sizes, lang, base_url)}
+        by_year: dict[int, list[FeedEvent]] = defaultdict(list)
+        for event in feeds[0].events if feeds else ():
+            by_year[event.start.year].append(event)
+        for year, rows in by_year.items():
+            path = f"years/{year}.html"
+            prints[path] = _digest(f"{lang}\x1f", rows)
+            old = previous.get(path)
+            if old and old[0] == prints[path] and (out / path).exists():
+                report.unchanged.append(path)
+                report.pages[path] = old[1]
+            else:
+                files[path] = year_page(year, rows, lang)
+                report.pages[path] = len(files[path])
         files["feeds.json"] = json.dumps(
             [{"group": f.group, "key": f.key, "path": f.path, "name": f.name,
               "events": len(f.events), "bytes": report.sizes[f.path]} for f in feeds],
-            ensure_ascii=False, indent=1).encode()
-        for path, data in files.items():
-            _stage(out, staging, path, data, report)
+            ensure_ascii=False, indent=1)
+        for path, text in files.items():
+            _stage(out, staging, path, text.encode(), report)
         _commit(out, staging, report)
-        report.removed = _remove_stale(out, state / "manifest.json", [*manifest, "feeds.json"])
+        report.removed = _remove_stale(out, state / "manifest.json",
+                                       sorted({*report.sizes, *report.pages, *files}))
         ledger.save(state / "ledger.json")
+        write_atomic(state / "feeds.json", json.dumps(
+            {p: [prints[p], report.sizes.get(p) or report.pages[p]] for p in prints}).encode())
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return report
+    return report, render
+
+
+def _read_json(path: Path, default: Any) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return default
 
 
 def _stage(out: Path, staging: Path, path: str, data: bytes, report: BuildReport) -> None:
@@ -131,12 +191,7 @@ def _commit(out: Path, staging: Path, report: BuildReport) -> None:
 
 def _remove_stale(out: Path, manifest: Path, current: list[str]) -> list[str]:
     """Feeds the previous build wrote and this one did not (a plan removed, a unit renamed)."""
-    from ..atomic import write_atomic
-
-    try:
-        previous = json.loads(manifest.read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        previous = []
+    previous = _read_json(manifest, [])
     gone = sorted(set(previous) - set(current))
     for path in gone:
         (out / path).unlink(missing_ok=True)

@@ -44,18 +44,16 @@ def fold(line: str) -> str:
     data = line.encode()
     if len(data) <= 75:
         return line + "\r\n"
-    parts: list[str] = []
-    chunk: list[str] = []
-    size, limit = 0, 75
-    for ch in line:
-        n = len(ch.encode())
-        if size + n > limit:
-            parts.append("".join(chunk))
-            chunk, size, limit = [], 0, 74  # continuation lines start with one space
-        chunk.append(ch)
-        size += n
-    parts.append("".join(chunk))
-    return "\r\n ".join(parts) + "\r\n"
+    parts = []
+    begin, limit = 0, 75
+    while len(data) - begin > limit:
+        cut = begin + limit
+        while data[cut] & 0xC0 == 0x80:  # a UTF-8 continuation byte: back off to the start
+            cut -= 1
+        parts.append(data[begin:cut])
+        begin, limit = cut, 74  # continuation lines start with one space
+    parts.append(data[begin:])
+    return b"\r\n ".join(parts).decode() + "\r\n"
 
 
 def _date(day: date) -> str:

@@ -40,7 +40,7 @@ def cache_dir() -> str:
     return user_cache_dir("kyniem", appauthor=False)
 
 
-def _key(paths: Sequence[str]) -> tuple[object, ...] | None:
+def source_key(paths: Sequence[str]) -> tuple[object, ...] | None:
     try:
         stats = [(os.path.realpath(p), os.stat(p)) for p in paths]
     except OSError:
@@ -51,7 +51,7 @@ def _key(paths: Sequence[str]) -> tuple[object, ...] | None:
 def load_cached(paths: Sequence[str], directory: str | os.PathLike[str] | None = None
                 ) -> Registry:
     """Like :func:`load.load_registry`, through the cache when it is fresh."""
-    key = _key(paths)
+    key = source_key(paths)
     if key is None or os.environ.get(ENV_VAR) == "off":
         return _parse(paths)
     folder = os.fspath(directory) if directory is not None else cache_dir()
@@ -68,7 +68,7 @@ def load_cached(paths: Sequence[str], directory: str | os.PathLike[str] | None =
     registry = _parse(paths)
     pairs = {(a.origin.day, a.origin.month) for a in registry.anniversaries
              if a.origin.calendar is Calendar.LUNAR}
-    _store(file, (key, registry, lunar.table(pairs)))
+    store(file, (key, registry, lunar.table(pairs)))
     return registry
 
 
@@ -78,7 +78,7 @@ def _parse(paths: Sequence[str]) -> Registry:
     return load.load_registry(paths)
 
 
-def _store(file: str, payload: object) -> None:
+def store(file: str, payload: object) -> None:
     import tempfile  # only on a miss
 
     try:

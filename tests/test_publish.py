@@ -1,0 +1,97 @@
+"""``kyniem feed`` and ``kyniem build`` through the click entry point."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from scheduler.cli import main
+from scheduler.feeds.ledger import Ledger
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_feed_to_stdout_is_the_calendar_bytes() -> None:
+    result = run("feed", "--plan", "phuong-dien-bien-phu-70-2024", "--now", "01/06/2024")
+    assert result.exit_code == 0
+    data = result.stdout_bytes
+    assert data.startswith(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
+    assert data.endswith(b"END:VCALENDAR\r\n")
+    assert b"X-WR-CALNAME:K" in data and b"DTSTAMP:20240531T170000Z" in data
+    assert run("feed", "--plan", "phuong-dien-bien-phu-70-2024", "--now",
+               "01/06/2024").stdout_bytes == data  # same data, same bytes
+
+
+def test_feed_milestones_and_horizon() -> None:
+    data = run("feed", "--milestones", "--years", "2", "--now", "01/01/2025").stdout_bytes
+    text = data.decode().replace("\r\n ", "")
+    assert "Kỷ niệm 50 năm Ngày Giải phóng miền Nam\\, thống nhất đất nước" in text
+    assert "DTSTART;VALUE=DATE:2028" not in text and "DTSTART;VALUE=DATE:2027" in text
+
+
+def test_feed_for_a_unit_keeps_its_tasks_and_the_anniversary_day() -> None:
+    text = run("feed", "--unit", "hội ccb", "--now",
+               "01/06/2024").stdout_bytes.decode().replace("\r\n ", "")
+    assert "X-KYNIEM-PARTNER:Hội CCB" in text and "X-KYNIEM-LEAD:Hội" not in text
+    assert "UID:anniversary/chien-thang-dien-bien-phu/2024@kyniem" in text
+
+
+def test_unknown_unit_plan_or_anniversary_is_exit_2() -> None:
+    for args in (["--unit", "Sở Ngoại vụ"], ["--plan", "khong-co"], ["--anniversary", "x"]):
+        result = run("feed", *args)
+        assert result.exit_code == 2, args
+        assert "no " in result.output and "known" in result.output
+
+
+def test_feed_file_is_replaced_only_when_it_is_ours(tmp_path: Path) -> None:
+    target = tmp_path / "lich.ics"
+    assert run("feed", "-o", str(target), "--now", "01/06/2024").exit_code == 0
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert run("feed", "-o", str(target), "--now", "02/06/2024").exit_code == 0
+    notes = tmp_path / "notes.ics"
+    notes.write_text("ghi chép của tôi", encoding="utf-8")
+    result = run("feed", "-o", str(notes))
+    assert result.exit_code == 2 and "not a kyniem feed" in result.output
+    assert notes.read_text(encoding="utf-8") == "ghi chép của tôi"
+
+
+def test_state_file_bumps_sequence_only_on_change(tmp_path: Path) -> None:
+    state = tmp_path / "ledger.json"
+    args = ["feed", "--plan", "phuong-dien-bien-phu-70-2024", "--state", str(state)]
+    first = run(*args, "--now", "01/06/2024").stdout_bytes
+    second = run(*args, "--now", "09/06/2024").stdout_bytes
+    assert first == second  # nothing changed: the stamps of 01/06 stay
+    assert b"SEQUENCE:1" not in second
+
+
+def test_a_damaged_ledger_is_a_clear_error(tmp_path: Path) -> None:
+    state = tmp_path / "ledger.json"
+    state.write_text("{not json", encoding="utf-8")
+    result = run("feed", "--state", str(state))
+    assert result.exit_code == 2 and str(state) in result.output
+    assert state.read_text(encoding="utf-8") == "{not json"
+
+
+def test_ledger_moves_sequence_with_the_digest() -> None:
+    from datetime import UTC, datetime
+
+    ledger = Ledger(datetime(2024, 1, 1, tzinfo=UTC))
+    assert ledger.stamp("a", "d1").sequence == 0
+    later = Ledger(datetime(2024, 2, 1, tzinfo=UTC), ledger.entries)
+    assert later.stamp("a", "d1").modified == datetime(2024, 1, 1, tzinfo=UTC)
+    moved = later.stamp("a", "d2")
+    assert (moved.sequence, moved.modified) == (1, datetime(2024, 2, 1, tzinfo=UTC))
+
+
+def test_build_json_report(tmp_path: Path) -> None:
+    result = run("build", "--out", str(tmp_path / "s"), "--now", "01/06/2024", "--json")
+    report = json.loads(result.output)
+    assert report["feeds"] > 100 and report["removed"] == []
+    assert "all.ics" in report["written"] and report["over_1mb"] == []
+    again = json.loads(run("build", "--out", str(tmp_path / "s"), "--now", "01/06/2024",
+                           "--json").output)
+    assert again["written"] == [] and again["unchanged"] == len(report["written"])
