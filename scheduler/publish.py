@@ -4,24 +4,28 @@ the feeds the user asked for. Plain functions returning views; the CLI only pars
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from functools import cache
 from pathlib import Path
 
 from .commands import Settings
 from .dates import VN_TZ
-from .feeds.cache import Blocks, Source, plan_sources, save
-from .feeds.catalogue import Feed, catalogue, sort_event, units_feed
+from .feeds import parts, site
+from .feeds.catalogue import Feed, catalogue, units_feed
 from .feeds.events import FeedEvent, events_of
 from .feeds.ledger import Ledger
-from .feeds.site import EventBytes, StaleCache, feed_bytes
-from .feeds.site import build as build_site
-from .items import from_occurrences
+from .feeds.site import EventBytes, feed_bytes
+from .items import ItemKind, from_occurrences
+from .model import Occurrence
 from .occurrences import of as occurrences_of
 from .outputs.feeds import BuildView, FeedView
 from .plans.load import plan_paths
 from .registry import InputError, Problem
+from .registry.cache import source_key
 
 HORIZON_YEARS = 10
 
@@ -40,51 +44,22 @@ def horizon(settings: Settings, years: int | None) -> tuple[int, int]:
     return first, first + (HORIZON_YEARS if years is None else years)
 
 
-@dataclass
-class Catalogue:
-    feeds: list[Feed]
-    sources: list[Source]
+def all_feeds(settings: Settings, years: tuple[int, int]) -> list[Feed]:
+    """Every feed: the plans' items and the registry's occurrences over ``years``, read in
+    one pass (``kyniem feed``; ``kyniem build`` reads the same through cached parts)."""
+    from .items import of as items_of
+    from .planning import load
 
-    def known_blocks(self) -> Blocks:
-        known: Blocks = {}
-        for source in self.sources:
-            known.update(source.blocks)
-        return known
-
-    def keep(self, render: EventBytes) -> None:
-        """Hand freshly serialized events to their plan files' cache entries (only a build
-        does: its ledger is the one whose stamps the bytes carry), then store changed ones."""
-        for source in self.sources:
-            new = [render.fresh[k] for e in source.events
-                   if (k := (e.uid, e.recurrence_id)) in render.fresh]
-            if new:
-                current = {e.key for e in source.events}
-                renewed = {block[0] for block, _ in new}  # stale bytes of these go
-                source.blocks = {b: d for b, d in source.blocks.items()
-                                 if b[0] in current and b[0] not in renewed}
-                source.blocks.update(new)
-                source.dirty = True
-        save(self.sources)
-
-
-def all_feeds(settings: Settings, years: tuple[int, int], fresh: bool = False) -> Catalogue:
-    """Every feed: the plans' items (through the per-file cache) and the registry's
-    occurrences over ``years``."""
     registry = settings.registry()
-    sources = plan_sources(plan_paths(settings.plans), registry, settings.paths(),
-                           settings.lang, use_cache=not fresh)
-    occs = occurrences_of(registry.anniversaries, settings.leap_day).between(
+    plans = load(settings)
+    items = items_of(plans, from_occurrences(_occurrences(settings, years), settings.lang))
+    return catalogue(events_of(items, settings.lang), plans, registry.anniversaries,
+                     settings.lang, years)
+
+
+def _occurrences(settings: Settings, years: tuple[int, int]) -> list[Occurrence]:
+    return occurrences_of(settings.registry().anniversaries, settings.leap_day).between(
         date(years[0], 1, 1), date(years[1], 12, 31))
-    merged: dict[tuple[str, date | None], FeedEvent] = {}
-    for source in sources:
-        for event in source.events:
-            merged.setdefault((event.uid, event.recurrence_id), event)
-    for event in events_of(from_occurrences(occs, settings.lang), settings.lang):
-        merged.setdefault((event.uid, event.recurrence_id), event)
-    events = sorted(merged.values(), key=sort_event)
-    plans = [s.plan for s in sources]
-    return Catalogue(catalogue(events, plans, registry.anniversaries, settings.lang, years),
-                     sources)
 
 
 def clock(settings: Settings) -> datetime:
@@ -101,7 +76,7 @@ def feed(settings: Settings, selection: Selection, years: int | None, output: st
     span = horizon(settings, years)
     now = clock(settings)
     # from the plan files, not the site's cache: that cache's bytes carry the site's stamps
-    chosen = _choose(all_feeds(settings, span, fresh=True).feeds, selection)
+    chosen = _choose(all_feeds(settings, span), selection)
     ledger = Ledger.load(Path(state), now) if state else Ledger(now)
     data = feed_bytes(chosen, EventBytes(ledger, settings.lang), base_url)
     if state:
@@ -152,20 +127,44 @@ def _write_feed(path: Path, data: bytes) -> None:
 
 def build(settings: Settings, out: str, base_url: str | None, years: int | None,
           progress: Callable[[int], Callable[[], None]] | None = None) -> BuildView:
-    """The static site (``kyniem build``)."""
+    """The static site (``kyniem build``), from cached parts where nothing changed."""
     if base_url and not base_url.startswith(("http://", "https://")):
         raise InputError([Problem("", None, "--base-url",
                                   f"{base_url!r}: give an http(s):// address")])
     span = horizon(settings, years)
+    registry = settings.registry()
+    lang = settings.lang
+    context = (parts.FORMAT, source_key(settings.paths()), span, lang, settings.leap_day.value)
+
+    @cache
+    def registry_events() -> list[FeedEvent]:
+        return events_of(from_occurrences(_occurrences(settings, span), lang), lang)
+
+    @cache
+    def registry_days() -> frozenset[tuple[str, int]]:
+        return frozenset((e.anniversaries[0], e.start.year) for e in registry_events())
+
+    def plan_source(path: Path) -> site.Source:
+        def read() -> tuple[list[FeedEvent], tuple[str, str], list[tuple[str, int]]]:
+            from .items import of as items_of
+            from .plans.load import load_plans
+
+            (plan,) = load_plans([path], registry)
+            pairs = [(a.id, plan.year) for a in (plan.anniversary, *plan.combined_with)]
+            lent = registry_days()  # a plan's anniversary day the registry part already has
+            events = [e for e in events_of(items_of([plan]), lang)
+                      if not (e.kind is ItemKind.ANNIVERSARY and e.anniversaries
+                              and (e.anniversaries[0], e.start.year) in lent)]
+            return events, (plan.id, plan.title), pairs
+
+        name = hashlib.blake2b(os.path.realpath(path).encode(), digest_size=8).hexdigest()
+        return site.Source(name, str(path), (*context, source_key([str(path)])), read)
+
+    names = {a.id: a.display_name(lang) for a in registry.anniversaries}
     now = clock(settings)
-    for fresh in (False, True):
-        found = all_feeds(settings, span, fresh)
-        try:
-            report, render = build_site(Path(out), found.feeds, lambda p: Ledger.load(p, now),
-                                        settings.lang, base_url, progress,
-                                        found.known_blocks())
-        except StaleCache:
-            continue  # the ledger moved under the cache: once more, from the plan files
-        found.keep(render)
-        break
-    return BuildView(report, len(found.feeds), settings.lang)
+    report = site.build(Path(out),
+                        site.Source("registry", "registry", context,
+                                    lambda: (registry_events(), None, [])),
+                        [plan_source(p) for p in plan_paths(settings.plans)], names, span,
+                        lang, base_url, lambda p: Ledger.load(p, now), progress)
+    return BuildView(report, len(report.sizes), lang)

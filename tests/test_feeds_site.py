@@ -154,3 +154,23 @@ def test_site_opens_in_a_browser_with_working_subscribe_links(
     page.wait_for_url("**/years/2024.html")
     assert "70 năm Chiến thắng Điện Biên Phủ" in page.locator("body").inner_text()
     page.close()
+
+
+def test_the_site_holds_what_kyniem_feed_gives(tmp_path: Path) -> None:
+    """The site is assembled from cached parts; ``kyniem feed`` reads everything in one pass.
+    Both must hold the same events (order aside: RFC 5545 sets none)."""
+    site = tmp_path / "site"
+    build(site)
+    cases = {"all.ics": [], "milestones.ics": ["--milestones"],
+             "plans/quan-dbp-tren-khong-50-2022.ics": ["--plan", "quan-dbp-tren-khong-50-2022"],
+             "anniversaries/chien-thang-dien-bien-phu.ics":
+                 ["--anniversary", "chien-thang-dien-bien-phu"]}
+    for path, args in cases.items():
+        result = CliRunner().invoke(main, ["feed", "--now", "01/06/2024", *args],
+                                    catch_exceptions=False)
+        one_pass = events(result.stdout_bytes)
+        assert one_pass, path
+        assert events((site / path).read_bytes()).keys() == one_pass.keys(), path
+    unit = events((site / "units/hoi-ccb.ics").read_bytes())
+    assert "anniversary/chien-thang-dien-bien-phu/2024@kyniem" in unit
+    assert all("Hội CCB" in text for uid, text in unit.items() if uid.startswith("plan/"))

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
 
-from ..dates import fmt
-from .catalogue import Feed
-from .events import FeedEvent
 from .links import join, links
 
 WORDS: dict[str, tuple[str, str]] = {
@@ -51,12 +49,23 @@ def _page(title: str, body: str, lang: str) -> str:
             "</body></html>\n")
 
 
-def index_page(feeds: Sequence[Feed], sizes: dict[str, int], lang: str,
-               base_url: str | None) -> str:
+@dataclass(frozen=True)
+class Listed:
+    """A feed as the index lists it."""
+
+    group: str  # all | milestones | plan | anniversary | unit
+    key: str
+    path: str
+    name: str
+    events: int
+
+
+def index_page(feeds: Sequence[Listed], sizes: dict[str, int], lang: str,
+               base_url: str | None, years: Sequence[int]) -> str:
     parts = [f"<h1>{escape(_w('title', lang))}</h1>", f"<p>{escape(_w('intro', lang))}</p>"]
     if not base_url:
         parts.append(f"<p><em>{escape(_w('no_base', lang))}</em></p>")
-    groups: dict[str, list[Feed]] = defaultdict(list)
+    groups: dict[str, list[Listed]] = defaultdict(list)
     for feed in feeds:
         groups[feed.group].append(feed)
     for group in ("all", "milestones", "plan", "anniversary", "unit"):
@@ -66,14 +75,13 @@ def index_page(feeds: Sequence[Feed], sizes: dict[str, int], lang: str,
         for feed in groups[group]:
             parts.append(_feed_row(feed, sizes.get(feed.path, 0), lang, base_url))
         parts.append("</table>")
-    years = sorted({e.start.year for e in feeds[0].events}) if feeds else []
     if years:
         parts.append(f'<h2 id="years">{escape(_w("years", lang))}</h2><p>')
         parts.append(" · ".join(f'<a href="years/{y}.html">{y}</a>' for y in years) + "</p>")
     return _page(_w("title", lang), "\n".join(parts), lang)
 
 
-def _feed_row(feed: Feed, size: int, lang: str, base_url: str | None) -> str:
+def _feed_row(feed: Listed, size: int, lang: str, base_url: str | None) -> str:
     cells = [f'<a class="ics" href="{escape(feed.path)}">{escape(_w("download", lang))}</a>']
     if base_url:
         ln = links(join(base_url, feed.path), feed.name)
@@ -81,22 +89,17 @@ def _feed_row(feed: Feed, size: int, lang: str, base_url: str | None) -> str:
                  for cls, href in (("apple", ln.webcal), ("google", ln.google),
                                    ("outlook", ln.outlook), ("outlook_work", ln.outlook_work))
                  ] + cells
-    label = feed.name.split(": ", 1)[-1] if feed.group in ("plan", "unit", "anniversary") \
+    label = feed.name.split(": ", 1)[-1] if feed.group in ("unit", "anniversary") \
         else feed.name
-    return (f"<tr><td>{escape(label)}</td><td>{len(feed.events)} {_w('events', lang)}, "
+    return (f"<tr><td>{escape(label)}</td><td>{feed.events} {_w('events', lang)}, "
             f"{size // 1024 + 1} KB</td><td class=\"links\">{' '.join(cells)}</td></tr>")
 
 
-def year_page(year: int, rows: Sequence[FeedEvent], lang: str) -> str:
-    """``years/YYYY.html``: the year's events by date, milestones in bold."""
+def year_page(year: int, rows: Sequence[str], lang: str) -> str:
+    """``years/YYYY.html``: the year's events by date (rows made by the parts), milestones
+    in bold."""
     body = [f'<p><a href="../index.html">{escape(_w("back", lang))}</a></p>',
             f"<h1>{escape(_w('title', lang))} {year}</h1><table>",
             f"<tr><th>{_w('date', lang)}</th><th>{_w('what', lang)}</th>"
-            f"<th>{_w('units', lang)}</th></tr>"]
-    for e in rows:
-        when = fmt(e.start) if e.start == e.end else f"{fmt(e.start)} – {fmt(e.end)}"
-        cls = ' class="m"' if e.milestone else ""
-        body.append(f"<tr{cls}><td>{when}</td><td>{escape(e.summary)}</td>"
-                    f"<td>{escape(', '.join(e.units))}</td></tr>")
-    body.append("</table>")
+            f"<th>{_w('units', lang)}</th></tr>", *rows, "</table>"]
     return _page(f"{_w('title', lang)} {year}", "\n".join(body), lang)

@@ -22,11 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import write_atomic
-from .cache import Blocks
+from ..i18n import sort_key, word
+from ..registry import InputError, Problem
 from .catalogue import Feed
 from .events import FeedEvent
-from .html import index_page, year_page
-from .ledger import Ledger
+from .html import Listed, index_page, year_page
+from .ledger import Ledger, Stamp
+from .links import join
+from .parts import Pair, Part, load_part, make_part, save_part
 from .writer import CalendarMeta, calendar_bytes, event_bytes
 
 STATE = ".kyniem"  # ledger and manifest, inside the site folder
@@ -48,20 +51,12 @@ class BuildReport:
         return [p for p, n in self.sizes.items() if n > BIG_FEED]
 
 
-class StaleCache(Exception):
-    """A cached event's bytes are missing (the ledger was reset or edited): read plans anew."""
-
-
 class EventBytes:
-    """Each event serialized once per build, whatever number of feeds hold it. Bytes from an
-    earlier build are reused by (ledger key, digest): the ledger gives an unchanged digest
-    the stamp it had when those bytes were made."""
+    """Each event serialized once, whatever number of feeds hold it (``kyniem feed``)."""
 
-    def __init__(self, ledger: Ledger, lang: str, known: Blocks | None = None) -> None:
+    def __init__(self, ledger: Ledger, lang: str) -> None:
         self.ledger, self.lang = ledger, lang
-        self.known = known or {}
         self.done: dict[tuple[str, date | None], bytes] = {}
-        self.fresh: dict[tuple[str, date | None], tuple[tuple[str, str], bytes]] = {}
 
     def __call__(self, events: Iterable[FeedEvent]) -> list[bytes]:
         out = []
@@ -69,14 +64,8 @@ class EventBytes:
             key = (e.uid, e.recurrence_id)
             data = self.done.get(key)
             if data is None:
-                block = (e.key, e.digest)
-                data = self.known.get(block)
-                if data is None:
-                    if e.slim:
-                        raise StaleCache(e.uid)
-                    data = event_bytes(e, self.ledger.stamp(e.key, e.digest), self.lang)
-                    self.fresh[key] = (block, data)
-                self.done[key] = data
+                data = self.done[key] = event_bytes(e, self.ledger.stamp(e.key, e.digest),
+                                                    self.lang)
             out.append(data)
         return out
 
@@ -88,74 +77,195 @@ def feed_bytes(feed: Feed, render: EventBytes, base_url: str | None) -> bytes:
     return calendar_bytes(CalendarMeta(feed.name, url=url), render(feed.events))
 
 
-def fingerprint(feed: Feed, base_url: str | None) -> str:
-    """What a feed's bytes depend on: its name, URL and its events' digests (an event's stamp
-    moves only with its digest, see :mod:`ledger`)."""
-    return _digest(f"{feed.name}\x1f{base_url}\x1f", feed.events)
+@dataclass(frozen=True)
+class Source:
+    """Where a part comes from: ``load`` gives its events, the plan (id, title) of a plan
+    file, and the plan's anniversary days to borrow from the registry part."""
+
+    name: str  # file stem of the cached part
+    label: str  # what messages call it: the plan file's path
+    key: tuple[object, ...]
+    load: Callable[[], tuple[list[FeedEvent], tuple[str, str] | None, list[Pair]]]
 
 
-def _digest(head: str, events: Sequence[FeedEvent]) -> str:
-    h = hashlib.blake2b(head.encode(), digest_size=16)
-    h.update("".join(e.digest for e in events).encode())
-    return h.hexdigest()
+class _LazyLedger:
+    """The ledger, read only when some part must be serialized anew."""
+
+    def __init__(self, path: Path, open_at: Callable[[Path], Ledger]) -> None:
+        self.path, self.open_at = path, open_at
+        self.ledger: Ledger | None = None
+
+    def __call__(self, key: str, digest: str) -> Stamp:
+        if self.ledger is None:
+            self.ledger = self.open_at(self.path)
+        return self.ledger.stamp(key, digest)
+
+    def save(self) -> None:
+        if self.ledger is not None:
+            self.ledger.save(self.path)
 
 
-def build(out: Path, feeds: Sequence[Feed], ledger_at: Callable[[Path], Ledger], lang: str,
-          base_url: str | None, progress: Callable[[int], Callable[[], None]] | None = None,
-          known: Blocks | None = None) -> tuple[BuildReport,
-                                                                            EventBytes]:
-    """Write the site into ``out``; see the module docstring for the guarantees. Feeds whose
-    fingerprint did not change since the last build are not even rendered."""
+def build(out: Path, registry: Source, plans: Sequence[Source], names: dict[str, str],
+          years: tuple[int, int], lang: str, base_url: str | None,
+          open_ledger: Callable[[Path], Ledger],
+          progress: Callable[[int], Callable[[], None]] | None = None) -> BuildReport:
+    """Write the site into ``out``: parts first (cached ones as they are), then every feed
+    whose fingerprint moved, assembled from its parts' bytes; see the module docstring."""
     out.mkdir(parents=True, exist_ok=True)
     state = out / STATE
-    ledger = ledger_at(state / "ledger.json")
-    render = EventBytes(ledger, lang, known)
+    ledger_file = state / "ledger.pickle"
+    stamps = _LazyLedger(ledger_file, open_ledger)
+    folder = state / "parts"
+    use_cache = ledger_file.exists()  # parts carry the ledger's stamps: both or neither
+    step = progress(len(plans) + 1) if progress else (lambda: None)
+
+    fresh: list[tuple[str, Part]] = []
+
+    def part_of(source: Source) -> Part:
+        cached = load_part(folder, source.name, source.key) if use_cache else None
+        if cached is not None:
+            step()
+            return cached
+        events, plan, pairs = source.load()
+        part = make_part(source.label, source.key, events, stamps, lang, plan, pairs, names)
+        fresh.append((source.name, part))  # stored with the site, only once the build has succeeded
+        step()
+        return part
+
+    registry_part = part_of(registry)
+    parts: list[Part] = [registry_part]
+    problems: list[Problem] = []
+    for source in plans:
+        try:
+            parts.append(part_of(source))
+        except InputError as exc:  # every bad plan file is reported, not just the first
+            problems += exc.problems
+    if problems:
+        raise InputError(problems)
+    _check_plan_ids(parts)
+    listed, contributors, borrowed = _merge(parts, years, lang)
     previous = _read_json(state / "feeds.json", {})
     prints: dict[str, str] = {}
-    report = BuildReport(str(out), events=len(feeds[0].events) if feeds else 0)
+    report = BuildReport(str(out), events=sum(len(p.feeds.get("all.ics", ())) for p in parts))
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     try:
-        step = progress(len(feeds)) if progress else (lambda: None)
-        for feed in feeds:
-            prints[feed.path] = fingerprint(feed, base_url)
+        for feed in listed:
+            mine = contributors[feed.path]
+            lent = borrowed.get(feed.path, [])
+            head = f"{feed.name}\x1f{base_url}\x1f{lent}\x1f{registry_part.token if lent else ''}"
+            prints[feed.path] = _digest(head, [p.token for p in mine])
             old = previous.get(feed.path)
             if old and old[0] == prints[feed.path] and (out / feed.path).exists():
                 report.sizes[feed.path] = old[1]
                 report.unchanged.append(feed.path)
-            else:
-                data = feed_bytes(feed, render, base_url)
-                report.sizes[feed.path] = len(data)
-                _stage(out, staging, feed.path, data, report)
-            step()
-        files = {"index.html": index_page(feeds, report.sizes, lang, base_url)}
-        by_year: dict[int, list[FeedEvent]] = defaultdict(list)
-        for event in feeds[0].events if feeds else ():
-            by_year[event.start.year].append(event)
-        for year, rows in by_year.items():
+                continue
+            url = join(base_url, feed.path) if base_url else None
+            body = [p.chunk(feed.path) for p in mine] + [registry_part.lend(lent)]
+            data = calendar_bytes(CalendarMeta(feed.name, url=url), body)
+            report.sizes[feed.path] = len(data)
+            _stage(out, staging, feed.path, data, report)
+        pages = sorted({y for p in parts for y in p.years})
+        files = {"index.html": index_page(listed, report.sizes, lang, base_url, pages)}
+        for year in pages:
             path = f"years/{year}.html"
-            prints[path] = _digest(f"{lang}\x1f", rows)
+            having = [p for p in parts if year in p.years]
+            prints[path] = _digest(f"{lang}\x1f{year}", [p.token for p in having])
             old = previous.get(path)
             if old and old[0] == prints[path] and (out / path).exists():
                 report.unchanged.append(path)
                 report.pages[path] = old[1]
-            else:
-                files[path] = year_page(year, rows, lang)
-                report.pages[path] = len(files[path])
+                continue
+            rows = sorted((r for p in having for r in p.rows_of(year)), key=lambda r: r[0])
+            files[path] = year_page(year, [r[1] for r in rows], lang)
+            report.pages[path] = len(files[path])
         files["feeds.json"] = json.dumps(
             [{"group": f.group, "key": f.key, "path": f.path, "name": f.name,
-              "events": len(f.events), "bytes": report.sizes[f.path]} for f in feeds],
+              "events": f.events, "bytes": report.sizes[f.path]} for f in listed],
             ensure_ascii=False, indent=1)
         for path, text in files.items():
             _stage(out, staging, path, text.encode(), report)
         _commit(out, staging, report)
         report.removed = _remove_stale(out, state / "manifest.json",
                                        sorted({*report.sizes, *report.pages, *files}))
-        ledger.save(state / "ledger.json")
+        for name, part in fresh:
+            save_part(folder, name, part)
+        stamps.save()
+        if not ledger_file.exists():  # a site without events: still a ledger, for next time
+            open_ledger(ledger_file).save(ledger_file)
         write_atomic(state / "feeds.json", json.dumps(
             {p: [prints[p], report.sizes.get(p) or report.pages[p]] for p in prints}).encode())
+        _prune(folder, {registry.name, *(s.name for s in plans)})
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return report, render
+    return report
+
+
+def _check_plan_ids(parts: Sequence[Part]) -> None:
+    seen: dict[str, str] = {}
+    problems = []
+    for part in parts:
+        if part.plan_id is None:
+            continue
+        if part.plan_id in seen:
+            problems.append(Problem(part.source, None, "id", f"{part.plan_id!r} is already "
+                                                             f"used by {seen[part.plan_id]}"))
+        seen.setdefault(part.plan_id, part.source)
+    if problems:
+        raise InputError(problems)
+
+
+def _merge(parts: Sequence[Part], years: tuple[int, int], lang: str
+           ) -> tuple[list[Listed], dict[str, list[Part]], dict[str, list[Pair]]]:
+    """Every feed of the site, in the index's order, with the parts that hold its events and
+    the registry days it borrows."""
+    contributors: dict[str, list[Part]] = defaultdict(list)
+    titles: dict[str, tuple[str, str, str]] = {}
+    borrowed: dict[str, set[Pair]] = defaultdict(set)
+    counts: dict[str, int] = defaultdict(int)
+    for part in parts:
+        for path, indexes in part.feeds.items():
+            contributors[path].append(part)
+            counts[path] += len(indexes)
+        for path, title in part.titles.items():
+            titles.setdefault(path, title)
+        for path, pairs in part.borrows.items():
+            borrowed[path].update(pairs)
+    registry = parts[0]
+    lent = {path: sorted(pairs) for path, pairs in borrowed.items()}
+    for path, pairs in lent.items():
+        counts[path] += sum(len(registry.days.get(pair, ())) for pair in pairs)
+    start, end = years
+    listed = [Listed("all", "all", "all.ics", word("feed_all", lang), counts["all.ics"]),
+              Listed("milestones", "milestones", "milestones.ics",
+                     word("feed_milestones", lang, start=start, end=end),
+                     counts["milestones.ics"])]
+    contributors.setdefault("milestones.ics", [])
+    by_group: dict[str, list[Listed]] = defaultdict(list)
+    for path, (group, key, name) in titles.items():
+        if group == "anniversary":
+            name = word("feed_anniversary", lang, name=name)
+        elif group == "unit":
+            name = word("feed_unit", lang, name=name)
+        by_group[group].append(Listed(group, key, path, name, counts[path]))
+    listed += by_group["plan"]  # in the plan files' order
+    listed += sorted(by_group["anniversary"], key=lambda f: f.key)
+    listed += sorted(by_group["unit"], key=lambda f: sort_key(f.key))
+    return listed, contributors, lent
+
+
+def _digest(head: str, tokens: Sequence[str]) -> str:
+    h = hashlib.blake2b(head.encode(), digest_size=16)
+    h.update("".join(tokens).encode())
+    return h.hexdigest()
+
+
+def _prune(folder: Path, keep: set[str]) -> None:
+    """Cached parts of plan files that are gone."""
+    for file in folder.glob("*.pickle"):
+        if file.stem not in keep:
+            file.unlink(missing_ok=True)
+            file.with_suffix(".bin").unlink(missing_ok=True)
+            file.with_suffix(".rows").unlink(missing_ok=True)
 
 
 def _read_json(path: Path, default: Any) -> Any:
