@@ -19,6 +19,7 @@ from .feeds.catalogue import Feed, catalogue, units_feed
 from .feeds.events import FeedEvent, events_of
 from .feeds.ledger import Ledger
 from .feeds.site import EventBytes, feed_bytes
+from .i18n import word
 from .items import ItemKind, from_occurrences
 from .model import Occurrence
 from .occurrences import of as occurrences_of
@@ -76,7 +77,7 @@ def feed(settings: Settings, selection: Selection, years: int | None, output: st
     span = horizon(settings, years)
     now = clock(settings)
     # from the plan files, not the site's cache: that cache's bytes carry the site's stamps
-    chosen = _choose(all_feeds(settings, span), selection)
+    chosen = _choose(all_feeds(settings, span), selection, settings.lang)
     ledger = Ledger.load(Path(state), now) if state else Ledger(now)
     data = feed_bytes(chosen, EventBytes(ledger, settings.lang), base_url)
     if state:
@@ -86,7 +87,7 @@ def feed(settings: Settings, selection: Selection, years: int | None, output: st
     return FeedView(chosen.name, chosen.path, len(chosen.events), data, output, settings.lang)
 
 
-def _choose(feeds: list[Feed], s: Selection) -> Feed:
+def _choose(feeds: list[Feed], s: Selection, lang: str) -> Feed:
     given = [x for x in (s.unit, s.anniversary, s.plan) if x] + (["m"] if s.milestones else [])
     if len(given) > 1:
         raise InputError([Problem("", None, "feed",
@@ -97,7 +98,7 @@ def _choose(feeds: list[Feed], s: Selection) -> Feed:
         events: tuple[FeedEvent, ...] = units_feed(feeds[0].events, s.unit)
         if not any(e.units for e in events):
             raise _unknown("unit", s.unit, [f.key for f in feeds if f.group == "unit"])
-        return Feed("unit", s.unit, "unit.ics", f"{feeds[0].name} — {s.unit}", events)
+        return Feed("unit", s.unit, "unit.ics", word("feed_unit", lang, name=s.unit), events)
     for group, key in (("plan", s.plan), ("anniversary", s.anniversary)):
         if key:
             found = next((f for f in feeds if f.group == group and f.key == key), None)
