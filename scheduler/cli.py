@@ -295,3 +295,8 @@ def run() -> None:
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(1)
+
+
+from .remind.command import register as _register_remind  # noqa: E402
+
+_register_remind(main, common)

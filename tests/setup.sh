@@ -4,6 +4,7 @@
 #   2. Mozilla ical.js for the interop tests (npm ci from tests/interop/icaljs's lock file)
 #   3. Debian's Chromium at /usr/bin/chromium for the browser tests (Playwright drives it;
 #      `playwright install` is never used: it downloads a browser build)
+#   4. PostgreSQL's server binaries (the tests start a throwaway cluster of their own)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,13 +27,23 @@ else
     npm ci --prefix tests/interop/icaljs --silent --no-audit --no-fund
 fi
 
+missing=""
 if [ -x /usr/bin/chromium ]; then
     echo "setup: chromium present ($(/usr/bin/chromium --version 2>/dev/null || echo unknown))"
 else
-    echo "setup: apt-get install chromium"
+    missing="$missing chromium"
+fi
+if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    echo "setup: postgresql server binaries present"
+else
+    missing="$missing postgresql"
+fi
+if [ -n "$missing" ]; then
+    echo "setup: apt-get install$missing"
     sudo=""
     if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
     $sudo apt-get update -qq
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    # shellcheck disable=SC2086
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 fi
 echo "setup: done"

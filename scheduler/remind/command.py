@@ -1,0 +1,121 @@
+"""The ``kyniem remind`` click command. Its imports stay light (click, typing): APScheduler,
+SQLAlchemy and the rest load only when the command runs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, time
+from typing import Any
+
+import click
+
+
+class TimeParam(click.ParamType):  # type: ignore[type-arg]
+    """A local time of day, ``HH:MM`` (or ``HH:MM:SS``)."""
+
+    name = "HH:MM"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> time:
+        if isinstance(value, time):
+            return value
+        try:
+            parts = [int(p) for p in str(value).strip().split(":")]
+            if len(parts) not in (2, 3):
+                raise ValueError
+            return time(parts[0], parts[1], parts[2] if len(parts) == 3 else 0)
+        except (ValueError, TypeError):
+            self.fail(f"{value!r} is not a time of day (write HH:MM, e.g. 08:00)", param, ctx)
+
+
+class MomentParam(click.ParamType):  # type: ignore[type-arg]
+    """A moment, ``2024-04-12T07:59:50`` or ``12/04/2024 07:59``; Asia/Ho_Chi_Minh unless an
+    offset is given."""
+
+    name = "DATETIME"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> datetime:
+        from ..dates import VN_TZ, DateFormatError, parse_date
+
+        if isinstance(value, datetime):
+            return value
+        text = str(value).strip()
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            day, _, clock = text.partition(" ")
+            try:
+                moment = datetime.combine(parse_date(day), TimeParam().convert(
+                    clock or "00:00", param, ctx))
+            except DateFormatError:
+                self.fail(f"{value!r} is not a moment (write 2024-04-12T08:00 or "
+                          "12/04/2024 08:00)", param, ctx)
+        return moment if moment.tzinfo else moment.replace(tzinfo=VN_TZ)
+
+
+def register(group: click.Group,
+             common: Callable[[Callable[..., Any]], Callable[..., Any]]) -> None:
+    """Add ``kyniem remind`` to the CLI group, with the shared options of ``common``."""
+
+    @group.command("remind")
+    @click.option("--once", is_flag=True,
+                  help="Deliver what is due or was missed, then exit (for cron).")
+    @click.option("--list", "listing", is_flag=True, help="Show what is scheduled.")
+    @click.option("--unit", help="Only what this unit leads or partners.")
+    @click.option("--feed", metavar="URL",
+                  help="Take items from a published iCalendar feed instead of local plans.")
+    @click.option("--store", metavar="URL", envvar="KYNIEM_STORE",
+                  help="SQLAlchemy URL of the reminder store (sqlite:///…, postgresql://…); "
+                       "also $KYNIEM_STORE. Default: SQLite in the user data folder.")
+    @click.option("--at", type=TimeParam(), default="08:00", show_default=True,
+                  help="Local time (Asia/Ho_Chi_Minh) reminders fire on their day.")
+    @click.option("--clock", type=MomentParam(),
+                  help="Fix the clock to this moment (time then runs on); "
+                       "--now DATE means DATE at --at.")
+    @click.option("--grace", type=click.IntRange(0, 365), default=7, show_default=True,
+                  help="Days a missed reminder is still delivered (marked late).")
+    @click.option("--desktop/--no-desktop", default=None,
+                  help="Desktop notifications (default: where notify-send exists).")
+    @click.option("--smtp", metavar="URL",
+                  help="E-mail through smtp://[user:pass@]host[:port][?from=ADDR&starttls=1].")
+    @click.option("--mail-to", multiple=True, metavar="ADDR", help="E-mail recipient.")
+    @click.option("--webhook", metavar="URL", help="POST each reminder as JSON to this URL.")
+    @click.option("--retry", type=click.FloatRange(0.01, 3600), default=5.0,
+                  show_default=True, help="First retry delay of a failing channel (seconds; "
+                                          "doubles each time).")
+    @click.option("--refresh", type=click.FloatRange(1, 86400), default=600.0,
+                  show_default=True, help="Daemon: re-read the plans or feed every N seconds.")
+    @click.option("--milestones/--no-milestones", default=True, show_default=True,
+                  help="Also remind registry milestone years (not only plans).")
+    @common
+    def remind(settings: Any, once: bool, listing: bool, unit: str | None, feed: str | None,
+               store: str | None, at: time, clock: datetime | None, grace: int,
+               desktop: bool | None, smtp: str | None, mail_to: tuple[str, ...],
+               webhook: str | None, retry: float, refresh: float, milestones: bool) -> Any:
+        """Reminders in the terminal (and desktop, e-mail, webhook) at the plan's lead times:
+        shown once, even across restarts; missed ones delivered late."""
+        from datetime import timedelta
+
+        from ..dates import VN_TZ
+        from . import service
+        from .plan import Clock
+
+        if once and listing:
+            raise click.UsageError("give --once or --list, not both")
+        if clock is not None:
+            fixed = Clock.fixed(clock)
+        elif settings.now is not None:
+            fixed = Clock.fixed(datetime.combine(settings.now, at, VN_TZ))
+        else:
+            fixed = Clock()
+        as_json = bool(click.get_current_context().params.get("as_json"))
+        options = service.Options(store=store, unit=unit, feed=feed, at=at, clock=fixed,
+                                  grace=timedelta(days=grace), as_json=as_json,
+                                  desktop=desktop, smtp=smtp, mail_to=mail_to, webhook=webhook,
+                                  retry=retry, refresh=refresh, milestones=milestones)
+        if listing:
+            return service.listing(settings, options)
+        if once:
+            return service.once(settings, options)
+        return service.daemon(settings, options)

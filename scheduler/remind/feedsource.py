@@ -1,0 +1,195 @@
+"""``kyniem remind --feed URL``: items from a published iCalendar feed instead of local files.
+
+The feed is fetched with a conditional GET (RFC 9110 §13.1: ``If-None-Match`` with the last
+``ETag``, ``If-Modified-Since`` with the last ``Last-Modified``); the body and both validators
+are cached on disk, so an unchanged feed costs a 304 and no parsing of a new body.
+Recurring events are expanded with ``recurring_ical_events`` (RRULE, RFC 5545 §3.3.10, with
+RECURRENCE-ID overrides, §3.8.4.4, applied).
+
+Events become :class:`scheduler.items.Item` rows. kyniem's own feeds say what each event is:
+
+* ``X-KYNIEM-KIND`` — the item kind (anniversary, campaign, peak, event, meeting, visit,
+  deadline, report); events without it (any other calendar) are treated as ``event``;
+* ``X-KYNIEM-REMINDERS:30,7,1`` — the plan's lead times in days;
+* ``X-KYNIEM-LEAD`` — the lead unit; ``X-KYNIEM-PARTNER`` — one per partner unit;
+* all-day ``DTSTART;VALUE=DATE`` with an exclusive ``DTEND`` (RFC 5545 §3.6.1); a deadline is
+  a one-day event on its (already shifted) due day.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from ..dates import VN_TZ
+from ..items import Item, ItemKind, Items
+from ..plans.workdays import Due
+from ..registry import InputError, Problem
+
+
+@dataclass(frozen=True)
+class Fetched:
+    body: bytes
+    status: int  # 200, 304 (not modified: the cached body), 0 (a file, or the cache on error)
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+def feed_error(url: str, why: str) -> InputError:
+    return InputError([Problem("", None, "FEED", f"{url}: {why}")])
+
+
+def cache_paths(url: str, cache: Path) -> tuple[Path, Path]:
+    key = hashlib.sha1(url.encode()).hexdigest()[:20]
+    return cache / f"{key}.ics", cache / f"{key}.json"
+
+
+def default_cache() -> Path:
+    from ..registry.cache import cache_dir
+
+    return Path(cache_dir()) / "feeds"
+
+
+def fetch(url: str, cache: Path | None = None, timeout: float = 20.0) -> Fetched:
+    """The feed's body, with a conditional GET against the cached copy."""
+    import urllib.error
+    import urllib.request
+
+    cache = cache or default_cache()
+    body_path, meta_path = cache_paths(url, cache)
+    meta: dict[str, Any] = {}
+    if body_path.exists() and meta_path.exists():
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            meta = {}
+    headers = {"User-Agent": "kyniem-remind", "Accept": "text/calendar, */*;q=0.5"}
+    if meta.get("etag"):
+        headers["If-None-Match"] = meta["etag"]
+    if meta.get("last_modified"):
+        headers["If-Modified-Since"] = meta["last_modified"]
+    if "://" not in url:
+        raise feed_error(url, "not a URL (http://, https:// or file://)")
+    try:
+        request = urllib.request.Request(url, headers=headers)
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            body = response.read()
+            status = getattr(response, "status", None) or 0
+            etag = response.headers.get("ETag")
+            modified = response.headers.get("Last-Modified")
+    except urllib.error.HTTPError as exc:
+        if exc.code == 304 and body_path.exists():
+            return Fetched(body_path.read_bytes(), 304, meta.get("etag"),
+                           meta.get("last_modified"))
+        return _fallback(url, body_path, f"HTTP {exc.code} {exc.reason}")
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", None) or exc
+        return _fallback(url, body_path, f"cannot fetch it ({reason})")
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        _write(body_path, body)
+        _write(meta_path, json.dumps({"url": url, "etag": etag, "last_modified": modified}
+                                     ).encode())
+    except OSError:
+        pass  # no cache: the next fetch is a full one
+    return Fetched(body, status, etag, modified)
+
+
+def _fallback(url: str, body_path: Path, why: str) -> Fetched:
+    """Unreachable: the cached copy with a warning, or a clear error when there is none."""
+    if body_path.exists():
+        print(f"kyniem remind: {url}: {why}; using the copy fetched before", file=sys.stderr)
+        return Fetched(body_path.read_bytes(), 0)
+    raise feed_error(url, why)
+
+
+def _write(path: Path, data: bytes) -> None:
+    tmp = path.with_suffix(path.suffix + f".{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def items(body: bytes, url: str, start: date, end: date) -> Items:
+    """The feed's events touching [start, end] as items, recurring ones expanded."""
+    import icalendar
+    import recurring_ical_events  # type: ignore[import-untyped]
+
+    try:
+        calendar = icalendar.Calendar.from_ical(body)
+        events = recurring_ical_events.of(calendar).between(start, end + timedelta(days=1))
+    except Exception as exc:  # malformed iCalendar in any of its many ways
+        raise feed_error(url, f"not a readable iCalendar feed ({exc})") from None
+    recurring = {str(e.get("UID")) for e in calendar.walk("VEVENT")
+                 if any(e.get(k) is not None for k in ("RRULE", "RDATE", "RECURRENCE-ID"))}
+    found: dict[str, Item] = {}
+    for event in events:
+        item = to_item(event, str(event.get("UID")) in recurring)
+        if item is not None:
+            found.setdefault(item.uid, item)
+    return Items(tuple(found.values()))
+
+
+def _day(value: Any) -> date | None:
+    moment = getattr(value, "dt", value)
+    if isinstance(moment, datetime):
+        return (moment.astimezone(VN_TZ) if moment.tzinfo else moment).date()
+    return moment if isinstance(moment, date) else None
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _many(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    values = value if isinstance(value, list) else [value]
+    return tuple(t for v in values if (t := _text(v)))
+
+
+def reminders_of(value: Any) -> tuple[int, ...]:
+    """``X-KYNIEM-REMINDERS:30,7,1`` → (30, 7, 1); junk entries are ignored."""
+    text = _text(value) or ""
+    return tuple(int(p) for p in text.replace(";", ",").split(",")
+                 if p.strip().isdigit())
+
+
+def to_item(event: Any, recurring: bool = False) -> Item | None:
+    """One expanded VEVENT as an item (None without a UID or start). Instances of a recurring
+    event get the instance's original day (RECURRENCE-ID) in their uid; a deadline instance
+    moved by an override keeps that day as the day it was written for."""
+    uid = _text(event.get("UID"))
+    start = _day(event.get("DTSTART"))
+    if not uid or start is None:
+        return None
+    raw_end = event.get("DTEND")
+    moment = getattr(raw_end, "dt", None)
+    if moment is None:
+        end = start
+    elif isinstance(moment, datetime):
+        end = max(start, _day(raw_end) or start)
+    else:  # all-day: DTEND is exclusive (RFC 5545 §3.6.1)
+        end = max(start, moment - timedelta(days=1))
+    instance = _day(event.get("RECURRENCE-ID")) or start
+    if recurring:
+        uid = f"{uid}/{instance:%Y%m%d}"
+    try:
+        kind = ItemKind((_text(event.get("X-KYNIEM-KIND")) or "event").lower())
+    except ValueError:
+        kind = ItemKind.EVENT
+    due = None
+    if kind in (ItemKind.DEADLINE, ItemKind.REPORT):
+        due = Due(instance if recurring and instance != start else end, end)
+    return Item(uid=f"feed/{uid}", kind=kind, title=_text(event.get("SUMMARY")) or uid,
+                start=start, end=end, due=due, lead=_text(event.get("X-KYNIEM-LEAD")),
+                partners=_many(event.get("X-KYNIEM-PARTNER")),
+                reminders=reminders_of(event.get("X-KYNIEM-REMINDERS")))

@@ -1,0 +1,238 @@
+"""The three modes of ``kyniem remind``: the daemon, ``--once`` and ``--list``.
+
+The daemon is an APScheduler 3 ``BlockingScheduler`` (https://apscheduler.readthedocs.io/en/3.x/
+modules/schedulers/blocking.html) over the store's ``SQLAlchemyJobStore``, with one worker
+thread (reminders come out in order), ``coalesce=True`` and ``misfire_grace_time`` = the grace
+span as job defaults, and an in-memory interval job that re-syncs from the data (or refetches
+the feed) every ``--refresh`` seconds. ``--once`` does the same sync and then delivers what is
+due itself, without a scheduler: the right thing for cron.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from ..commands import Settings
+from ..dates import VN_TZ
+from ..registry import InputError
+from . import lock
+from .channels import Channel, Desktop, Dispatcher, Smtp, Terminal, Webhook, stats
+from .deliver import Journal, Runtime, configure, deliver, journal_path, recover
+from .plan import DEFAULT_AT, DEFAULT_GRACE, DEFAULT_HORIZON_DAYS, Clock, Reminder, specs
+from .store import Store, SyncResult, open_store, safe_url
+from .views import ReminderList, Summary, w
+
+
+@dataclass(frozen=True)
+class Options:
+    """``kyniem remind``'s own options (the shared ones are in :class:`Settings`)."""
+
+    store: str | None = None
+    unit: str | None = None
+    feed: str | None = None
+    at: time = DEFAULT_AT
+    clock: Clock = Clock()
+    grace: timedelta = DEFAULT_GRACE
+    horizon_days: int = DEFAULT_HORIZON_DAYS
+    as_json: bool = False
+    desktop: bool | None = None  # None: where notify-send exists
+    smtp: str | None = None
+    mail_to: tuple[str, ...] = ()
+    webhook: str | None = None
+    retry: float = 5.0
+    refresh: float = 600.0
+    milestones: bool = True
+    drain: float = 30.0  # --once: how long to wait for extra channels
+    #: Where reminders come from instead of plans or feed (benchmarks, embedding).
+    source: Callable[[datetime], list[Reminder]] | None = None
+
+
+def wanted(settings: Settings, options: Options, now: datetime) -> list[Reminder]:
+    """The reminders the data asks for at ``now`` (local plans and registry milestones, or
+    the feed), for one unit if asked."""
+    from ..items import Items
+
+    if options.source is not None:
+        return options.source(now)
+    today = now.date()
+    first = today - options.grace - timedelta(days=1)
+    last = today + timedelta(days=options.horizon_days)
+    if options.feed:
+        from .feedsource import fetch
+        from .feedsource import items as feed_items
+
+        items = feed_items(fetch(options.feed).body, options.feed, first, last)
+    else:
+        from ..planning import load_items
+        from .plan import milestone_items
+
+        items = load_items(settings)
+        if options.milestones:
+            extra = milestone_items(settings.registry().anniversaries, first, last, items,
+                                    settings.lang)
+            items = Items(items.items + tuple(extra))
+    return specs(items.for_unit(options.unit), now, options.at, options.grace,
+                 options.horizon_days)
+
+
+def channels(options: Options) -> list[Channel]:
+    found: list[Channel] = []
+    if options.desktop or (options.desktop is None and Desktop.available()):
+        found.append(Desktop())
+    if options.smtp:
+        found.append(Smtp.from_url(options.smtp, options.mail_to))
+    elif options.mail_to:
+        found.append(Smtp.from_url("smtp://localhost:25", options.mail_to))
+    if options.webhook:
+        found.append(Webhook.checked(options.webhook))
+    return found
+
+
+@dataclass
+class _Session:
+    store: Store
+    held: lock.Held
+    runtime: Runtime
+
+    def close(self) -> None:
+        configure(None)
+        if self.runtime.dispatcher is not None:
+            self.runtime.dispatcher.stop()
+        self.runtime.journal.close()
+        self.held.release()
+        self.store.engine.dispose()
+
+
+def _open(settings: Settings, options: Options) -> _Session:
+    extra = channels(options)  # bad channel options fail before anything is opened
+    store = open_store(options.store)
+    try:
+        held = lock.acquire(store)
+    except InputError:
+        store.engine.dispose()
+        raise
+    dispatcher = (Dispatcher(store, extra, options.clock, settings.lang, base=options.retry)
+                  if extra else None)
+    runtime = Runtime(store, options.clock, Terminal(sys.stdout, options.as_json),
+                      Journal(journal_path(store)), dispatcher, settings.lang)
+    configure(runtime)
+    return _Session(store, held, runtime)
+
+
+def _summary(session: _Session, settings: Settings, sync: SyncResult | None) -> Summary:
+    runtime = session.runtime
+    return Summary(runtime.delivered, runtime.late, session.store.count(),
+                   safe_url(session.store.url), sync, settings.lang, runtime.recovered,
+                   stats(session.store) if runtime.dispatcher is not None else {})
+
+
+def once(settings: Settings, options: Options) -> Summary:
+    """Deliver what is due or was missed (within the grace span) and exit: for cron."""
+    session = _open(settings, options)
+    try:
+        now = options.clock.now()
+        result = session.store.sync(wanted(settings, options, now), Clock(), options.grace)
+        if session.runtime.dispatcher is not None:
+            session.runtime.dispatcher.start()
+        recover(session.runtime)
+        for item in session.store.scheduled():
+            if item.reminder.fire_at > now:
+                break
+            deliver(session.runtime, item.reminder)
+            session.store.remove_jobs([item.reminder.job_id])
+        if session.runtime.dispatcher is not None:
+            session.runtime.dispatcher.drain(options.drain)
+        return _summary(session, settings, result)
+    finally:
+        session.close()
+
+
+def listing(settings: Settings, options: Options) -> ReminderList:
+    """What is scheduled; synced from the data first unless a daemon holds the store."""
+    store = open_store(options.store)
+    try:
+        try:
+            held = lock.acquire(store)
+        except lock.LockedError:
+            held = None  # the running daemon keeps the store in sync
+        if held is not None:
+            try:
+                store.sync(wanted(settings, options, options.clock.now()), Clock(),
+                           options.grace)
+            finally:
+                held.release()
+        return ReminderList(tuple(store.scheduled()), safe_url(store.url), settings.lang)
+    finally:
+        store.engine.dispose()
+
+
+def daemon(settings: Settings, options: Options) -> Summary:
+    """Run in the foreground until Ctrl-C (or SIGTERM), printing reminders as they come."""
+
+    session = _open(settings, options)
+    scheduler: Any = None
+    result: SyncResult | None = None
+    try:
+        try:
+            result = session.store.sync(wanted(settings, options, options.clock.now()),
+                                        options.clock, options.grace)
+            if session.runtime.dispatcher is not None:
+                session.runtime.dispatcher.start()
+            recover(session.runtime)
+            scheduler = _scheduler(session, settings, options)
+            scheduler.start()  # blocks until Ctrl-C or SIGTERM
+        except (KeyboardInterrupt, SystemExit):
+            pass  # a clean exit, with the summary
+        return _summary(session, settings, result)
+    finally:
+        if scheduler is not None and scheduler.running:
+            scheduler.shutdown(wait=False)
+        session.close()
+
+
+def _scheduler(session: _Session, settings: Settings, options: Options) -> Any:
+    from apscheduler.events import EVENT_SCHEDULER_STARTED
+    from apscheduler.executors.pool import ThreadPoolExecutor
+    from apscheduler.jobstores.memory import MemoryJobStore
+    from apscheduler.schedulers.blocking import BlockingScheduler
+
+    scheduler = BlockingScheduler(
+        jobstores={"default": session.store.jobstore(), "memory": MemoryJobStore()},
+        executors={"default": ThreadPoolExecutor(1), "sync": ThreadPoolExecutor(1)},
+        job_defaults={"coalesce": True, "max_instances": 1,
+                      "misfire_grace_time": int(options.grace.total_seconds())},
+        timezone=VN_TZ)
+
+    def resync() -> None:
+        try:
+            reminders = wanted(settings, options, options.clock.now())
+            # APScheduler's own lock around its job stores: a job removed under the scheduler
+            # between get_due_jobs and remove_job would kill its loop (JobLookupError).
+            with scheduler._jobstores_lock:
+                changed = session.store.sync(reminders, options.clock, options.grace)
+        except InputError as exc:  # a feed that is down, a plan mid-edit: try later
+            for problem in exc.problems:
+                print(f"kyniem remind: {problem}", file=sys.stderr)
+            return
+        if changed.changed:
+            scheduler.wakeup()
+
+    scheduler.add_job(resync, "interval", seconds=options.refresh, id="kyniem-resync",
+                      jobstore="memory", executor="sync", misfire_grace_time=None)
+
+    def started(event: Any) -> None:
+        print(w("running", settings.lang, n=session.store.count()), file=sys.stderr,
+              flush=True)
+
+    scheduler.add_listener(started, EVENT_SCHEDULER_STARTED)
+
+    def on_term(signum: int, frame: Any) -> None:
+        scheduler.shutdown(wait=False)
+
+    signal.signal(signal.SIGTERM, on_term)
+    return scheduler

@@ -1,0 +1,248 @@
+"""How a reminder reads: one plain line when piped, a rich panel coloured by urgency on a
+terminal, one JSON line for scripts; the ``--list`` table and the exit summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from ..dates import fmt
+from ..i18n import weekday
+from ..outputs.itemtext import KIND_WORDS
+from ..outputs.text import columns
+from .plan import Reminder
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
+
+    from .store import Scheduled, SyncResult
+
+#: The words of the reminders (kept here, not in :mod:`scheduler.i18n`).
+WORDS: dict[str, tuple[str, str]] = {
+    "today": ("hôm nay", "today"),
+    "tomorrow": ("ngày mai", "tomorrow"),
+    "in": ("còn {n} ngày", "in {n} days"),
+    "ago": ("đã qua {n} ngày", "{n} days ago"),
+    "due_deadline": ("Hạn chót {when}", "Deadline {when}"),
+    "due_report": ("Hạn báo cáo {when}", "Report due {when}"),
+    "starts": ("{Kind} bắt đầu {when}", "{Kind} starts {when}"),
+    "anniversary": ("Ngày kỷ niệm {when}", "Anniversary {when}"),
+    "late": ("trễ: lẽ ra nhắc lúc {at}", "late: due {at}"),
+    "again": ("nhắc lại sau khi bị gián đoạn", "shown again after an interruption"),
+    "lead": ("chủ trì", "lead"),
+    "partners": ("phối hợp", "with"),
+    "plan": ("kế hoạch", "plan"),
+    "moved": ("dời từ {day}", "moved from {day}"),
+    "list": ("Lời nhắc đã lên lịch ({n}) — {store}", "Scheduled reminders ({n}) — {store}"),
+    "none": ("Không có lời nhắc nào.", "No reminders."),
+    "before": ("{n} ngày trước", "{n} days before"),
+    "on_day": ("trong ngày", "on the day"),
+    "summary": ("Đã nhắc {n} việc ({late} trễ); còn {left} lời nhắc trong lịch.",
+                "Delivered {n} reminders ({late} late); {left} scheduled."),
+    "synced": ("Đồng bộ: thêm {added}, dời {moved}, bỏ {removed}, giữ {kept}.",
+               "Sync: {added} added, {moved} moved, {removed} removed, {kept} kept."),
+    "running": ("Đang chạy nhắc việc ({n} lời nhắc); Ctrl-C để dừng.",
+                "Reminding ({n} scheduled); Ctrl-C to stop."),
+    "col_when": ("Lúc nhắc", "When"),
+    "col_lead": ("Trước", "Lead"),
+    "col_kind": ("Loại", "Kind"),
+    "col_what": ("Việc", "What"),
+    "col_unit": ("Chủ trì", "Lead unit"),
+}
+
+
+def w(key: str, lang: str, **values: object) -> str:
+    return WORDS[key][1 if lang == "en" else 0].format(**values)
+
+
+def kind_word(kind: str, lang: str) -> str:
+    return KIND_WORDS.get(kind, (kind, kind))[1 if lang == "en" else 0]
+
+
+def countdown(anchor: date, today: date, lang: str) -> str:
+    n = (anchor - today).days
+    if n == 0:
+        return w("today", lang)
+    if n == 1:
+        return w("tomorrow", lang)
+    return w("in", lang, n=n) if n > 0 else w("ago", lang, n=-n)
+
+
+def moment(at: datetime, lang: str) -> str:
+    return f"{at:%H:%M} {weekday(at.weekday(), lang)} {fmt(at.date())}"
+
+
+def headline(reminder: Reminder, now: datetime, lang: str) -> str:
+    """``Hạn báo cáo còn 7 ngày``, ``Cao điểm bắt đầu ngày mai``, ``Ngày kỷ niệm còn 90 ngày``."""
+    when = countdown(reminder.anchor, now.date(), lang)
+    kind = kind_word(reminder.kind, lang)
+    if reminder.kind in ("deadline", "report"):
+        return w(f"due_{reminder.kind}", lang, when=when)
+    if reminder.kind == "anniversary":
+        return w("anniversary", lang, when=when)
+    return w("starts", lang, Kind=kind[:1].upper() + kind[1:], when=when)
+
+
+def window(reminder: Reminder, lang: str) -> str:
+    day = fmt(reminder.anchor)
+    if reminder.written is not None:
+        day += f" ({w('moved', lang, day=fmt(reminder.written))})"
+    if reminder.kind in ("deadline", "report", "anniversary") or not reminder.end:
+        return day
+    if reminder.end == reminder.anchor:
+        return day
+    return f"{day} – {fmt(reminder.end)}"
+
+
+def units(reminder: Reminder, lang: str) -> str:
+    parts = []
+    if reminder.lead:
+        parts.append(f"{w('lead', lang)}: {reminder.lead}")
+    if reminder.partners:
+        parts.append(f"{w('partners', lang)}: {', '.join(reminder.partners)}")
+    return "; ".join(parts)
+
+
+def urgency(reminder: Reminder, now: datetime, late: bool) -> str:
+    """``critical`` (due today or tomorrow, or late), ``normal`` (within a week), ``low``."""
+    left = (reminder.anchor - now.date()).days
+    if late or left <= 1:
+        return "critical"
+    return "normal" if left <= 7 else "low"
+
+
+COLOURS = {"critical": "bold red", "normal": "yellow", "low": "cyan"}
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One reminder as shown at ``now`` (``late`` when shown well after its time)."""
+
+    reminder: Reminder
+    now: datetime
+    late: bool
+    lang: str = "vi"
+    again: bool = False  # re-shown after a crash (see :mod:`.deliver`)
+
+    def marks(self) -> list[str]:
+        found = []
+        if self.late:
+            found.append(w("late", self.lang, at=moment(self.reminder.fire_at, self.lang)))
+        if self.again:
+            found.append(w("again", self.lang))
+        return found
+
+    def summary(self) -> str:
+        return f"{headline(self.reminder, self.now, self.lang)}: {self.reminder.title}"
+
+    def detail(self) -> str:
+        lines = [window(self.reminder, self.lang)]
+        if units(self.reminder, self.lang):
+            lines.append(units(self.reminder, self.lang))
+        if self.reminder.plan:
+            lines.append(f"{w('plan', self.lang)}: {self.reminder.plan}")
+        lines += self.marks()
+        return "\n".join(lines)
+
+    def plain(self) -> str:
+        """One line: time, headline, title, window, lead unit, late mark."""
+        late = "".join(f" [{m}]" for m in self.marks())
+        lead = f" [{self.reminder.lead}]" if self.reminder.lead else ""
+        return (f"{self.now:%d/%m/%Y %H:%M}  {self.summary()} "
+                f"({window(self.reminder, self.lang)}){lead}{late}")
+
+    def as_json(self) -> dict[str, Any]:
+        return {"event": "reminder", **self.reminder.payload(), "shown_at": self.now.isoformat(),
+                "late": self.late, "again": self.again,
+                "urgency": urgency(self.reminder, self.now, self.late), "text": self.summary()}
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.panel import Panel
+        from rich.text import Text
+
+        colour = COLOURS[urgency(self.reminder, self.now, self.late)]
+        title = headline(self.reminder, self.now, self.lang)
+        if self.late:
+            title += " ⏰"
+        body = Text()
+        body.append(f"{self.reminder.title}\n", style="bold")
+        body.append(self.detail())
+        yield Panel(body,
+                    title=f"[{colour}]{title}[/]", title_align="left", border_style=colour,
+                    subtitle=f"{self.now:%H:%M %d/%m/%Y}", subtitle_align="right")
+
+
+def lead_text(days: int, lang: str) -> str:
+    return w("before", lang, n=days) if days else w("on_day", lang)
+
+
+@dataclass(frozen=True)
+class ReminderList:
+    """``kyniem remind --list``: what is scheduled, soonest first."""
+
+    scheduled: tuple[Scheduled, ...]
+    store: str
+    lang: str = "vi"
+
+    def _row(self, item: Scheduled) -> list[str]:
+        r = item.reminder
+        return [f"{r.fire_at:%d/%m/%Y %H:%M}", lead_text(r.days, self.lang),
+                kind_word(r.kind, self.lang), f"{r.title} ({window(r, self.lang)})",
+                r.lead or "-"]
+
+    def heading(self) -> str:
+        return w("list", self.lang, n=len(self.scheduled), store=self.store)
+
+    def plain(self) -> str:
+        if not self.scheduled:
+            return f"{self.heading()}\n{w('none', self.lang)}"
+        rows = [self._row(s) for s in self.scheduled]
+        short_first = [[a, b, c, f"{d} [{e}]" if e != "-" else d] for a, b, c, d, e in rows]
+        return self.heading() + "\n" + columns(short_first)
+
+    def as_json(self) -> list[dict[str, Any]]:
+        return [{**s.reminder.payload(),
+                 "run_at": s.run_at.isoformat() if s.run_at else None} for s in self.scheduled]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.table import Table
+
+        table = Table(title=self.heading(), title_justify="left", header_style="bold",
+                      expand=True)
+        for key in ("col_when", "col_lead", "col_kind", "col_what", "col_unit"):
+            table.add_column(w(key, self.lang), no_wrap=key != "col_what",
+                             ratio=3 if key == "col_what" else None)
+        for s in self.scheduled:
+            table.add_row(*self._row(s))
+        yield table
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a run did, printed at exit (the reminders themselves were printed as they came)."""
+
+    delivered: int
+    late: int
+    scheduled: int
+    store: str
+    sync: SyncResult | None = None
+    lang: str = "vi"
+    recovered: int = 0
+    channels: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def plain(self) -> str:
+        text = w("summary", self.lang, n=self.delivered, late=self.late, left=self.scheduled)
+        return text
+
+    def as_json(self) -> dict[str, Any]:
+        sync = self.sync
+        return {"event": "summary", "delivered": self.delivered, "late": self.late,
+                "recovered": self.recovered, "scheduled": self.scheduled, "store": self.store,
+                "sync": None if sync is None else {
+                    "added": sync.added, "moved": sync.moved, "removed": sync.removed,
+                    "kept": sync.kept, "already_delivered": sync.already_delivered},
+                "channels": self.channels}
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield f"[dim]{self.plain()}[/]"

@@ -1,0 +1,59 @@
+"""``kyniem remind`` on the command line: bad input exits 2 with a message (never a
+traceback), ``--list`` on the bundled plans, and start-up stays free of APScheduler."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from remind_support import ROOT, kyniem
+
+from scheduler.cli import main
+
+
+@pytest.fixture(autouse=True)
+def _store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("KYNIEM_STORE", f"sqlite:///{tmp_path}/remind.sqlite")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--store", "nonsense", "--list"], "not a database URL"),
+    (["--store", "oracle://u@h/db", "--once"], "use a sqlite"),
+    (["--at", "25:00", "--once"], "is not a time of day"),
+    (["--clock", "tomorrow", "--once"], "is not a moment"),
+    (["--webhook", "ftp://x", "--once"], "is not an http(s) URL"),
+    (["--smtp", "smtp://localhost", "--once"], "--mail-to"),
+    (["--once", "--list"], "not both"),
+])
+def test_bad_input_exits_2_with_a_message(args: list[str], message: str) -> None:
+    result = CliRunner().invoke(main, ["remind", *args])
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_list_on_the_bundled_plans() -> None:
+    result = CliRunner().invoke(main, ["remind", "--list", "--now", "10/04/2024"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Lời nhắc đã lên lịch (")
+    assert ("12/04/2024 08:00  7 ngày trước   báo cáo       Báo cáo kết quả về UBND quận"
+            in result.output)
+    rows = json.loads(CliRunner().invoke(main, ["remind", "--list", "--json", "--now",
+                                                "10/04/2024", "--unit", "Công an"]).output)
+    assert rows and all(r["kind"] == "anniversary" or "Công an" in (r["lead"] or "")
+                        or any("Công an" in p for p in r["partners"]) for r in rows)
+
+
+def test_startup_does_not_import_the_scheduler(tmp_path: Path) -> None:
+    code = ("import sys, scheduler.cli; "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & "
+            "{'apscheduler', 'sqlalchemy', 'platformdirs', 'filelock', 'icalendar'}))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, check=True)
+    assert done.stdout.strip() == "[]"
+    helped = kyniem(["remind", "--help"], tmp_path)
+    assert helped.returncode == 0 and "--once" in helped.stdout and "--feed" in helped.stdout
