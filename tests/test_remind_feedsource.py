@@ -104,3 +104,26 @@ def test_unreachable_or_broken_feed_exits_2(tmp_path: Path) -> None:
         items(broken.read_bytes(), "b", date(2024, 1, 1), date(2024, 12, 31))
     result = CliRunner().invoke(main, ["remind", "--feed", broken.as_uri(), "--list"])
     assert result.exit_code == 2 and "not a readable iCalendar feed" in result.output
+
+
+def test_reminders_from_our_own_published_site(tmp_path: Path,
+                                               static_server: object) -> None:
+    """kyniem build → any static server → kyniem remind --feed: a ward's reminders with no
+    shared database; the feed's X-KYNIEM-* properties keep kinds, units and lead times."""
+    site = tmp_path / "site"
+    built = CliRunner().invoke(main, ["build", "--out", str(site), "--now", "01/03/2024"])
+    assert built.exit_code == 0, built.output
+    base = static_server(site)  # type: ignore[operator]
+    url = base + "plans/thanh-xuan-giai-phong-thu-do-70-2024.ics"
+    listed = CliRunner().invoke(main, ["remind", "--feed", url, "--list", "--json",
+                                       "--now", "01/04/2024"])
+    assert listed.exit_code == 0, listed.output
+    rows = json.loads(listed.output)
+    rows = rows["reminders"] if isinstance(rows, dict) else rows
+    text = json.dumps(rows, ensure_ascii=False)
+    assert "bao-cao-dinh-ky-hang-thang" in text  # the monthly report, from its RRULE
+    assert "Phòng Văn hóa và Thông tin quận" in text  # a partner unit, from X-KYNIEM-PARTNER
+    assert "2024-05-17" in text  # the May instance, moved off Sunday 19/05 (RECURRENCE-ID)
+    # regression: escaped commas of a TEXT X- property were kept ("Các phòng\\, ban\\, …")
+    monthly = next(r for r in rows if "hang-thang" in r["uid"])
+    assert monthly["lead"] == "Các phòng, ban, đơn vị, UBND các phường"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -153,7 +154,18 @@ def _many(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
     values = value if isinstance(value, list) else [value]
-    return tuple(t for v in values if (t := _text(v)))
+    return tuple(t for v in values if (t := _unit(v)))
+
+
+def _unit(value: Any) -> str | None:
+    """A unit's name: icalendar 7 leaves X- properties raw (``vUnknown``), but their default
+    type is TEXT (RFC 5545 §3.8.8.2), so ``\\,`` and ``\\;`` are unescaped here."""
+    text = _text(value)
+    return None if text is None else _ESCAPED.sub(
+        lambda m: "\n" if m.group(1) in "nN" else m.group(1), text)
+
+
+_ESCAPED = re.compile(r"\\([\\;,nN])")  # RFC 5545 §3.3.11
 
 
 def reminders_of(value: Any) -> tuple[int, ...]:
@@ -190,6 +202,6 @@ def to_item(event: Any, recurring: bool = False) -> Item | None:
     if kind in (ItemKind.DEADLINE, ItemKind.REPORT):
         due = Due(instance if recurring and instance != start else end, end)
     return Item(uid=f"feed/{uid}", kind=kind, title=_text(event.get("SUMMARY")) or uid,
-                start=start, end=end, due=due, lead=_text(event.get("X-KYNIEM-LEAD")),
+                start=start, end=end, due=due, lead=_unit(event.get("X-KYNIEM-LEAD")),
                 partners=_many(event.get("X-KYNIEM-PARTNER")),
                 reminders=reminders_of(event.get("X-KYNIEM-REMINDERS")))
