@@ -49,6 +49,7 @@ def plain(feeds: list[Feed]) -> dict[str, bytes]:
     import icalendar
 
     out = {}
+    made: dict[tuple[object, object], object] = {}  # one Event per item, shared by its feeds
     for feed in feeds:
         cal = icalendar.Calendar()
         for key, value in (("VERSION", "2.0"), ("PRODID", PRODID), ("CALSCALE", "GREGORIAN"),
@@ -59,7 +60,10 @@ def plain(feeds: list[Feed]) -> dict[str, bytes]:
         cal.add("REFRESH-INTERVAL", timedelta(hours=12), parameters={"VALUE": "DURATION"})
         cal.add_component(icalendar.Timezone.from_ical(vtimezone()))
         for e in feed.events:
-            cal.add_component(plain_event(icalendar, e))
+            key = (e.uid, e.recurrence_id)
+            if key not in made:
+                made[key] = plain_event(icalendar, e)
+            cal.add_component(made[key])
         out[feed.path] = cal.to_ical()
     return out
 
@@ -120,6 +124,7 @@ def build(plans: Path, out: Path, cache: Path, now: str) -> float:
 
 
 def main() -> None:
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[attr-defined]
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plans", type=int, default=1000)
     parser.add_argument("--activities", type=int, default=100)
@@ -131,7 +136,7 @@ def main() -> None:
         os.environ["KYNIEM_CACHE_DIR"] = "off"
         settings = Settings(plans=(str(work / "plans"),), now=NOW.date())
         started = time.perf_counter()
-        feeds = all_feeds(settings, (2026, 2036), fresh=True).feeds
+        feeds = all_feeds(settings, (2026, 2036))
         loaded = time.perf_counter() - started
         items = len(feeds[0].events)
         total = sum(len(f.events) for f in feeds)

@@ -35,7 +35,7 @@ WORDS: dict[str, tuple[str, str]] = {
 CSS = ("body{font:16px/1.45 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem}"
        "table{border-collapse:collapse;width:100%}td,th{padding:.3rem .5rem;text-align:left;"
        "border-bottom:1px solid #ddd;vertical-align:top}a{color:#b00}"
-       ".links a{margin-right:.6rem;white-space:nowrap}.m{font-weight:bold}")
+       ".links a{margin-right:.6rem;white-space:nowrap}.m{font-weight:bold}.n{white-space:nowrap}")
 
 
 def _w(key: str, lang: str) -> str:
@@ -91,7 +91,7 @@ def _feed_row(feed: Listed, size: int, lang: str, base_url: str | None) -> str:
                  ] + cells
     label = feed.name.split(": ", 1)[-1] if feed.group in ("unit", "anniversary") \
         else feed.name
-    return (f"<tr><td>{escape(label)}</td><td>{feed.events} {_w('events', lang)}, "
+    return (f"<tr><td>{escape(label)}</td><td class=\"n\">{feed.events} {_w('events', lang)}, "
             f"{size // 1024 + 1} KB</td><td class=\"links\">{' '.join(cells)}</td></tr>")
 
 
