@@ -127,3 +127,33 @@ def test_sigkill_at_random_points_shows_every_reminder_exactly_once(tmp_path: Pa
     assert not repeated, f"seed {seed}: shown more than once: {repeated}"
     print(f"seed {seed}: {partial} of {lives - 1} lives killed while delivering")
     assert partial >= 1, f"seed {seed}: no kill landed while delivering ({t_first:.2f} s)"
+
+
+def handles_sigterm(pid: int, timeout: float = 30) -> None:
+    """Wait until the process has a SIGTERM handler (Linux: /proc/PID/status, SigCgt)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status = Path(f"/proc/{pid}/status").read_text()
+        caught = int(re.search(r"^SigCgt:\s*([0-9a-f]+)", status, re.M).group(1), 16)  # type: ignore[union-attr]
+        if caught >> (signal.SIGTERM - 1) & 1:
+            return
+        time.sleep(0.005)
+    raise AssertionError("the daemon never installed its SIGTERM handler")
+
+
+def test_sigterm_or_ctrl_c_at_any_moment_exits_cleanly(tmp_path: Path) -> None:
+    """Regression: a SIGTERM landing while the main thread held the scheduler's event lock
+    (or while APScheduler submitted a job) left the daemon running forever. Signals now go
+    through a pipe to a watcher thread; try them at random moments, start-up included."""
+    events = [event(f"s{n}@t", date(2024, 5, 13), f"S{n}") for n in range(40)]
+    url = write_feed(tmp_path / "f.ics", events)
+    rng = random.Random(7)
+    for life in range(8):
+        out = tmp_path / f"out{life}.txt"
+        proc = start(["--feed", url, "--clock", "2024-05-13T07:59:59"], tmp_path, out)
+        handles_sigterm(proc.pid)  # before that, any program dies of SIGTERM
+        time.sleep(rng.uniform(0.0, 1.2))
+        proc.send_signal(signal.SIGTERM if life % 2 else signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+        assert proc.returncode == 0, err
+        assert "Traceback" not in err

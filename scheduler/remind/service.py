@@ -10,8 +10,11 @@ due itself, without a scheduler: the right thing for cron.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import signal
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
@@ -174,6 +177,7 @@ def listing(settings: Settings, options: Options) -> ReminderList:
 def daemon(settings: Settings, options: Options) -> Summary:
     """Run in the foreground until Ctrl-C (or SIGTERM), printing reminders as they come."""
 
+    stopper = _Stopper()  # first: a signal during the store's opening is a clean stop too
     session = _open(settings, options)
     scheduler: Any = None
     result: SyncResult | None = None
@@ -185,7 +189,9 @@ def daemon(settings: Settings, options: Options) -> Summary:
                 session.runtime.dispatcher.start()
             recover(session.runtime)
             scheduler = _scheduler(session, settings, options)
-            scheduler.start()  # blocks until Ctrl-C or SIGTERM
+            stopper.attach(scheduler)
+            if not stopper.stopped.is_set():
+                scheduler.start()  # blocks until Ctrl-C or SIGTERM
         except (KeyboardInterrupt, SystemExit):
             pass  # a clean exit, with the summary
         return _summary(session, settings, result)
@@ -231,8 +237,44 @@ def _scheduler(session: _Session, settings: Settings, options: Options) -> Any:
 
     scheduler.add_listener(started, EVENT_SCHEDULER_STARTED)
 
-    def on_term(signum: int, frame: Any) -> None:
-        scheduler.shutdown(wait=False)
-
-    signal.signal(signal.SIGTERM, on_term)
     return scheduler
+
+
+class _Stopper:
+    """Ctrl-C and SIGTERM stop the daemon from a watcher thread.
+
+    The signal handler only writes a byte to a pipe (async-signal-safe). Both obvious designs
+    hang, seen under load: calling ``scheduler.shutdown()`` in the handler deadlocks when the
+    signal lands while the main thread holds the lock of the scheduler's ``threading.Event``
+    (shutdown sets it); raising ``KeyboardInterrupt`` there is swallowed when it lands while
+    APScheduler submits a job (it logs any ``BaseException`` there and goes on)."""
+
+    def __init__(self) -> None:
+        self.stopped = threading.Event()
+        self.scheduler: Any = None
+        self._read, self._write = os.pipe()
+        threading.Thread(target=self._watch, name="kyniem-stop", daemon=True).start()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, self._on_signal)
+
+    def _on_signal(self, signum: int, frame: Any) -> None:
+        os.write(self._write, b"x")
+
+    def _watch(self) -> None:
+        os.read(self._read, 1)
+        self.stopped.set()
+        self.stop_if_asked()
+
+    def attach(self, scheduler: Any) -> None:
+        """Watch ``scheduler``; a stop asked before it ran stops it as soon as it starts."""
+        from apscheduler.events import EVENT_SCHEDULER_STARTED
+
+        self.scheduler = scheduler
+        scheduler.add_listener(lambda event: self.stop_if_asked(), EVENT_SCHEDULER_STARTED)
+
+    def stop_if_asked(self) -> None:
+        from apscheduler.schedulers import SchedulerNotRunningError
+
+        if self.stopped.is_set() and self.scheduler is not None:
+            with contextlib.suppress(SchedulerNotRunningError):
+                self.scheduler.shutdown(wait=False)
