@@ -82,6 +82,10 @@ def common(func: F) -> F:
             for problem in exc.problems:
                 click.echo(str(problem), err=True)
             sys.exit(2)
+        except OSError as exc:  # a path the user gave that cannot be read or written
+            where = exc.filename or ""
+            click.echo(f"{where}: {exc.strerror or exc}" if where else str(exc), err=True)
+            sys.exit(2)
         emit(view, as_json=as_json)
         sys.exit(getattr(view, "exit_code", 0))
 
@@ -240,7 +244,8 @@ def plan_new(settings: commands.Settings, anniversary_id: str, year: int,
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (default: stdout).")
 @click.option("--state", metavar="FILE",
               help="Ledger of SEQUENCE/LAST-MODIFIED across runs (default: none, all 0).")
-@click.option("--base-url", metavar="URL", help="Where the feed is published (SOURCE, URL).")
+@click.option("--base-url", metavar="URL",
+              help="The feed's own address, where it is published (SOURCE, URL).")
 @common
 def feed(settings: commands.Settings, unit: str | None, anniversary_id: str | None,
          plan_id: str | None, milestones: bool, years: int | None, output: str | None,
@@ -257,13 +262,14 @@ def feed(settings: commands.Settings, unit: str | None, anniversary_id: str | No
 @click.option("--base-url", metavar="URL",
               help="Where DIR is served (https://…): needed for subscribe links.")
 @click.option("--years", type=click.IntRange(0, 100), help="Horizon: this year to +N (10).")
+@click.option("--force", is_flag=True, help="Build into a folder that is not a kyniem site.")
 @common
-def build(settings: commands.Settings, out: str, base_url: str | None, years: int | None
-          ) -> View:
+def build(settings: commands.Settings, out: str, base_url: str | None, years: int | None,
+          force: bool) -> View:
     """A static site: every feed, index.html with subscribe links, a page per year."""
     from . import publish
 
-    return publish.build(settings, out, base_url, years, _progress())
+    return publish.build(settings, out, base_url, years, _progress(), force)
 
 
 def _progress() -> Callable[[int], Callable[[], None]] | None:

@@ -9,7 +9,6 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from functools import cache
 from pathlib import Path
 
 from .commands import Settings
@@ -18,15 +17,19 @@ from .feeds import parts, site
 from .feeds.catalogue import Feed, catalogue, units_feed
 from .feeds.events import FeedEvent, events_of
 from .feeds.ledger import Ledger
-from .feeds.site import EventBytes, feed_bytes
+from .feeds.parts import content_key
+from .feeds.site import EventBytes
+from .feeds.writer import CalendarMeta, calendar_bytes
 from .i18n import word
 from .items import ItemKind, from_occurrences
 from .model import Occurrence
+from .occurrences import occurrence
 from .occurrences import of as occurrences_of
 from .outputs.feeds import BuildView, FeedView
 from .plans.load import plan_paths
 from .registry import InputError, Problem
 from .registry.cache import source_key
+from .rules import LUNAR_YEARS
 
 HORIZON_YEARS = 10
 
@@ -42,7 +45,11 @@ class Selection:
 def horizon(settings: Settings, years: int | None) -> tuple[int, int]:
     """This year to +10 by default (issue 4: "milestones of the next ten years")."""
     first = settings.today.year
-    return first, first + (HORIZON_YEARS if years is None else years)
+    last = first + (HORIZON_YEARS if years is None else years)
+    if last >= LUNAR_YEARS.stop:
+        raise InputError([Problem("", None, "--years", f"the horizon would end in {last}; "
+                                  f"lunar dates are known to {LUNAR_YEARS.stop - 1}")])
+    return first, last
 
 
 def all_feeds(settings: Settings, years: tuple[int, int]) -> list[Feed]:
@@ -74,20 +81,29 @@ def clock(settings: Settings) -> datetime:
 def feed(settings: Settings, selection: Selection, years: int | None, output: str | None,
          state: str | None, base_url: str | None) -> FeedView:
     """One feed, to stdout or a file (``kyniem feed``)."""
+    _check_url(base_url)
+    for flag, path in (("-o", output), ("--state", state)):
+        if path is not None:
+            _check_file(flag, Path(path))
     span = horizon(settings, years)
     now = clock(settings)
     # from the plan files, not the site's cache: that cache's bytes carry the site's stamps
     chosen = _choose(all_feeds(settings, span), selection, settings.lang)
-    ledger = Ledger.load(Path(state), now) if state else Ledger(now)
-    data = feed_bytes(chosen, EventBytes(ledger, settings.lang), base_url)
+    ledger = Ledger.load(Path(state), now, "json") if state else Ledger(now)
+    data = calendar_bytes(CalendarMeta(chosen.name, url=base_url),
+                          EventBytes(ledger, settings.lang)(chosen.events))
     if state:
-        ledger.save(Path(state))
+        ledger.save(Path(state), "json")
     if output:
         _write_feed(Path(output), data)
     return FeedView(chosen.name, chosen.path, len(chosen.events), data, output, settings.lang)
 
 
 def _choose(feeds: list[Feed], s: Selection, lang: str) -> Feed:
+    for flag, value in (("--unit", s.unit), ("--anniversary", s.anniversary),
+                        ("--plan", s.plan)):
+        if value is not None and not value.strip():
+            raise InputError([Problem("", None, flag, "is empty")])
     given = [x for x in (s.unit, s.anniversary, s.plan) if x] + (["m"] if s.milestones else [])
     if len(given) > 1:
         raise InputError([Problem("", None, "feed",
@@ -109,8 +125,23 @@ def _choose(feeds: list[Feed], s: Selection, lang: str) -> Feed:
 
 
 def _unknown(group: str, key: str, known: list[str]) -> InputError:
-    shown = ", ".join(known[:12]) + (" …" if len(known) > 12 else "")
+    shown = "; ".join(known[:12]) + (" …" if len(known) > 12 else "")
     return InputError([Problem("", None, group, f"no {group} {key!r} (known: {shown or '-'})")])
+
+
+def _check_url(base_url: str | None) -> None:
+    if base_url is not None and not base_url.startswith(("http://", "https://")):
+        raise InputError([Problem("", None, "--base-url",
+                                  f"{base_url!r}: give an http(s):// address")])
+
+
+def _check_file(flag: str, path: Path) -> None:
+    """A file to write: its folder must exist (a mistyped path makes no folders) and it must
+    not be a folder itself."""
+    if not path.parent.is_dir():
+        raise InputError([Problem(str(path), None, flag, f"no folder {str(path.parent)!r}")])
+    if path.is_dir():
+        raise InputError([Problem(str(path), None, flag, "is a folder; give a file name")])
 
 
 def _write_feed(path: Path, data: bytes) -> None:
@@ -127,23 +158,31 @@ def _write_feed(path: Path, data: bytes) -> None:
 
 
 def build(settings: Settings, out: str, base_url: str | None, years: int | None,
-          progress: Callable[[int], Callable[[], None]] | None = None) -> BuildView:
+          progress: Callable[[int], Callable[[], None]] | None = None,
+          force: bool = False) -> BuildView:
     """The static site (``kyniem build``), from cached parts where nothing changed."""
-    if base_url and not base_url.startswith(("http://", "https://")):
-        raise InputError([Problem("", None, "--base-url",
-                                  f"{base_url!r}: give an http(s):// address")])
+    _check_url(base_url)
+    site.check_out(Path(out), force)
     span = horizon(settings, years)
     registry = settings.registry()
     lang = settings.lang
     context = (parts.FORMAT, source_key(settings.paths()), span, lang, settings.leap_day.value)
 
-    @cache
-    def registry_events() -> list[FeedEvent]:
-        return events_of(from_occurrences(_occurrences(settings, span), lang), lang)
+    def registry_source(borrowed: frozenset[tuple[str, int]]) -> site.Source:
+        """The registry's occurrences over the horizon, and the days plans borrow outside it
+        (a 2022 plan's anniversary day in a 2026 site)."""
+        extra = tuple(sorted(p for p in borrowed
+                             if registry.get(p[0]) and not span[0] <= p[1] <= span[1]))
 
-    @cache
-    def registry_days() -> frozenset[tuple[str, int]]:
-        return frozenset((e.anniversaries[0], e.start.year) for e in registry_events())
+        def read() -> tuple[list[FeedEvent], None, list[tuple[str, int]]]:
+            occs = _occurrences(settings, span)
+            for anniversary_id, year in extra:
+                found = occurrence(registry.get(anniversary_id), year,  # type: ignore[arg-type]
+                                   settings.leap_day)
+                occs += [found] if found else []
+            return events_of(from_occurrences(occs, lang), lang), None, []
+
+        return site.Source("registry", "registry", (*context, extra), read, span)
 
     def plan_source(path: Path) -> site.Source:
         def read() -> tuple[list[FeedEvent], tuple[str, str], list[tuple[str, int]]]:
@@ -151,21 +190,21 @@ def build(settings: Settings, out: str, base_url: str | None, years: int | None,
             from .plans.load import load_plans
 
             (plan,) = load_plans([path], registry)
-            pairs = [(a.id, plan.year) for a in (plan.anniversary, *plan.combined_with)]
-            lent = registry_days()  # a plan's anniversary day the registry part already has
+            days = [a.id for a in (plan.anniversary, *plan.combined_with) if registry.get(a.id)]
+            # the registry part has these days (it is asked for them); a plan's own
+            # anniversary that the registry lacks stays in the plan's part
             events = [e for e in events_of(items_of([plan]), lang)
                       if not (e.kind is ItemKind.ANNIVERSARY and e.anniversaries
-                              and (e.anniversaries[0], e.start.year) in lent)]
-            return events, (plan.id, plan.title), pairs
+                              and e.anniversaries[0] in days)]
+            return events, (plan.id, plan.title), [(a, plan.year) for a in days]
 
         name = hashlib.blake2b(os.path.realpath(path).encode(), digest_size=8).hexdigest()
-        return site.Source(name, str(path), (*context, source_key([str(path)])), read)
+        return site.Source(name, str(path), (*context, content_key(path)), read)
 
     names = {a.id: a.display_name(lang) for a in registry.anniversaries}
     now = clock(settings)
     report = site.build(Path(out),
-                        site.Source("registry", "registry", context,
-                                    lambda: (registry_events(), None, [])),
+                        registry_source,
                         [plan_source(p) for p in plan_paths(settings.plans)], names, span,
-                        lang, base_url, lambda p: Ledger.load(p, now), progress)
+                        lang, base_url, lambda p: Ledger.load(p, now, "pickle"), progress)
     return BuildView(report, len(report.sizes), lang)

@@ -3,6 +3,7 @@ with content, atomic builds, and the site in a real browser with working subscri
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -171,6 +172,46 @@ def test_the_site_holds_what_kyniem_feed_gives(tmp_path: Path) -> None:
         one_pass = events(result.stdout_bytes)
         assert one_pass, path
         assert events((site / path).read_bytes()).keys() == one_pass.keys(), path
-    unit = events((site / "units/hoi-ccb.ics").read_bytes())
+    listed = json.loads((site / "feeds.json").read_text(encoding="utf-8"))
+    units = {f["key"]: f["path"] for f in listed if f["group"] == "unit"}
+    unit = events((site / units["Hội CCB"]).read_bytes())
     assert "anniversary/chien-thang-dien-bien-phu/2024@kyniem" in unit
     assert all("Hội CCB" in text for uid, text in unit.items() if uid.startswith("plan/"))
+    for name in sorted(units)[::9]:  # a unit's exact name gives the site's feed of it
+        result = CliRunner().invoke(main, ["feed", "--now", "01/06/2024", "--unit", name],
+                                    catch_exceptions=False)
+        assert events(result.stdout_bytes).keys() == events(
+            (site / units[name]).read_bytes()).keys(), name
+
+
+def test_units_differing_only_in_diacritics_get_their_own_feeds(tmp_path: Path) -> None:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    source = (bundled_plans_dir() / "phuong-dien-bien-phu-70-2024.yaml").read_text("utf-8")
+    (plans / "a.yaml").write_text(source, encoding="utf-8")
+    (plans / "b.yaml").write_text(
+        source.replace('id: "phuong-dien-bien-phu-70-2024"', 'id: "b"')
+        .replace("Hội CCB", "Hoi CCB"), encoding="utf-8")
+    build(tmp_path / "site", "--plans", str(plans))
+    listed = json.loads((tmp_path / "site" / "feeds.json").read_text(encoding="utf-8"))
+    paths = {f["key"]: f["path"] for f in listed if f["group"] == "unit"}
+    assert paths["Hội CCB"] != paths["Hoi CCB"]
+    assert len(set(paths.values())) == len(paths)
+
+
+def test_plans_sharing_an_anniversary_day_share_one_event(tmp_path: Path) -> None:
+    """Regression: two plans of the same past anniversary (outside the horizon) each put the
+    day in the site, so it appeared twice in all.ics, its anniversary and unit feeds."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    source = (bundled_plans_dir() / "phuong-dien-bien-phu-70-2024.yaml").read_text("utf-8")
+    (plans / "a.yaml").write_text(source, encoding="utf-8")
+    (plans / "b.yaml").write_text(source.replace('id: "phuong-dien-bien-phu-70-2024"',
+                                                 'id: "phuong-khac"'), encoding="utf-8")
+    site = tmp_path / "site"
+    build(site, "--plans", str(plans), now="01/06/2026")  # horizon 2026–2036
+    uid = "UID:anniversary/chien-thang-dien-bien-phu/2024@kyniem"
+    for feed in site.rglob("*.ics"):
+        assert feed.read_bytes().decode().replace("\r\n ", "").count(uid) <= 1, feed
+    assert (site / "all.ics").read_bytes().decode().replace("\r\n ", "").count(uid) == 1
+    assert uid not in (site / "milestones.ics").read_text(encoding="utf-8")  # 2024: outside

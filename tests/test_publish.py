@@ -95,3 +95,51 @@ def test_build_json_report(tmp_path: Path) -> None:
     again = json.loads(run("build", "--out", str(tmp_path / "s"), "--now", "01/06/2024",
                            "--json").output)
     assert again["written"] == [] and again["unchanged"] == len(report["written"])
+
+
+def test_paths_in_the_way_are_exit_2_never_a_traceback(tmp_path: Path) -> None:
+    """Regressions from review: these raised OSError tracebacks (exit 1)."""
+    a_file = tmp_path / "f"
+    a_file.write_text("hi", encoding="utf-8")
+    cases = [
+        (["build", "--out", str(a_file)], "is a file"),
+        (["build", "--out", str(a_file / "sub")], ""),
+        (["feed", "-o", str(a_file / "y.ics")], "no folder"),
+        (["feed", "-o", str(tmp_path)], "is a folder"),
+        (["feed", "--state", str(tmp_path)], "is a folder"),
+        (["feed", "-o", str(tmp_path / "missing" / "x.ics")], "no folder"),
+        (["build", "--out", "/proc/kyniem-site"], ""),
+        (["feed", "--unit", ""], "empty"),
+        (["feed", "--years", "90"], "2100"),
+        (["feed", "--base-url", "lich.example.vn/a.ics"], "http"),
+    ]
+    for args, words in cases:
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2, (args, result.output, result.exception)
+        assert "Traceback" not in result.output and words in result.output, args
+    assert not (tmp_path / "missing").exists()
+
+
+def test_build_never_writes_into_a_folder_it_did_not_make(tmp_path: Path) -> None:
+    mine = tmp_path / "www"
+    mine.mkdir()
+    (mine / "index.html").write_text("<p>trang của tôi</p>", encoding="utf-8")
+    result = run("build", "--out", str(mine), "--now", "01/06/2024")
+    assert result.exit_code == 2 and "--force" in result.output
+    assert (mine / "index.html").read_text(encoding="utf-8") == "<p>trang của tôi</p>"
+    assert run("build", "--out", str(mine), "--now", "01/06/2024", "--force").exit_code == 0
+    assert (mine / "all.ics").exists()
+    assert run("build", "--out", str(mine), "--now", "01/06/2024").exit_code == 0  # ours now
+
+
+def test_a_folder_in_the_way_fails_the_build_before_anything_moves(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert run("build", "--out", str(site), "--now", "01/06/2024").exit_code == 0
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    (site / "all.ics").unlink()
+    (site / "all.ics").mkdir()  # a new all.ics must be written, and cannot
+    del before[site / "all.ics"]
+    result = run("build", "--out", str(site), "--now", "01/06/2025")
+    assert result.exit_code == 2 and "in the way" in result.output
+    after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before

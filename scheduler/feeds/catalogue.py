@@ -4,6 +4,7 @@ reads the same list of events (:func:`scheduler.feeds.events.events_of`)."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections import defaultdict
@@ -63,7 +64,7 @@ def catalogue(events: Sequence[FeedEvent], plans: Sequence[Plan],
     feeds = [Feed("all", "all", "all.ics", word("feed_all", lang), tuple(events)),
              Feed("milestones", "milestones", "milestones.ics",
                   word("feed_milestones", lang, start=start, end=end),
-                  tuple(e for e in events if e.milestone))]
+                  tuple(e for e in events if e.milestone and start <= e.start.year <= end))]
     for plan in plans:
         days = [e for a in (plan.anniversary, *plan.combined_with)
                 for e in days_of.get((a.id, plan.year), ())]
@@ -76,19 +77,21 @@ def catalogue(events: Sequence[FeedEvent], plans: Sequence[Plan],
                           word("feed_anniversary", lang,
                                name=names.get(anniversary_id, anniversary_id)),
                           tuple(by_anniversary[anniversary_id])))
-    used: dict[str, int] = defaultdict(int)
     from ..i18n import sort_key
 
     for folded in sorted(by_unit, key=lambda u: sort_key(spelling[u])):
         unit = spelling[folded]
-        base = slug(unit)
-        used[base] += 1
-        path = base if used[base] == 1 else f"{base}-{used[base]}"
         mine = by_unit[folded]
-        context = _context(mine, days_of)
-        feeds.append(Feed("unit", unit, f"units/{path}.ics", word("feed_unit", lang, name=unit),
-                          _ordered([*mine, *context])))
+        feeds.append(Feed("unit", unit, unit_path(folded), word("feed_unit", lang, name=unit),
+                          _ordered([*mine, *_context(mine, days_of)])))
     return feeds
+
+
+def unit_path(folded: str) -> str:
+    """A unit's feed: its name in ASCII and a short hash of the full name, so that units whose
+    names differ only in diacritics ("Báo" and "Bao") never share a file."""
+    tag = hashlib.blake2b(folded.encode(), digest_size=3).hexdigest()
+    return f"units/{slug(folded)}-{tag}.ics"
 
 
 def _days(by_anniversary: dict[str, list[FeedEvent]]) -> dict[tuple[str, int], list[FeedEvent]]:
@@ -103,10 +106,10 @@ def _days(by_anniversary: dict[str, list[FeedEvent]]) -> dict[tuple[str, int], l
 
 def _context(mine: Sequence[FeedEvent], days: dict[tuple[str, int], list[FeedEvent]]
              ) -> list[FeedEvent]:
-    """The anniversary days of the plans a unit works in (same anniversary, same years)."""
-    years = {d.year for e in mine for d in (e.start, e.end)}
-    wanted = {a for e in mine for a in e.anniversaries}
-    return [e for a in sorted(wanted) for y in sorted(years) for e in days.get((a, y), ())]
+    """The anniversary days of the unit's work: each task's anniversaries in the years the
+    task spans (not every anniversary of its plans in every year of any task)."""
+    pairs = {(a, d.year) for e in mine for a in e.anniversaries for d in (e.start, e.end)}
+    return [e for pair in sorted(pairs) for e in days.get(pair, ())]
 
 
 def _ordered(events: Iterable[FeedEvent]) -> tuple[FeedEvent, ...]:
@@ -120,10 +123,13 @@ def sort_event(e: FeedEvent) -> tuple[object, ...]:
 
 
 def units_feed(events: Sequence[FeedEvent], unit: str) -> tuple[FeedEvent, ...]:
-    """One unit's feed for ``kyniem feed --unit``: any part of a name, as ``kyniem agenda
-    --unit`` matches, plus the anniversary days of the plans it works in."""
+    """One unit's feed for ``kyniem feed --unit``: the unit of that exact name (any case) if
+    there is one — the site's feed of it — else every unit whose name contains the words, as
+    ``kyniem agenda --unit`` matches; plus the anniversary days of that work."""
     needle = _fold(unit)
-    mine = [e for e in events if any(needle in _fold(u) for u in e.units)]
+    exact = any(_fold(u) == needle for e in events for u in e.units)
+    mine = [e for e in events
+            if any(needle == _fold(u) if exact else needle in _fold(u) for u in e.units)]
     by_anniversary: dict[str, list[FeedEvent]] = defaultdict(list)
     for event in events:
         for a in event.anniversaries:

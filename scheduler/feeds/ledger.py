@@ -48,16 +48,16 @@ class Ledger:
         return Stamp(int(str(sequence)), datetime.fromisoformat(str(modified)))
 
     @classmethod
-    def load(cls, path: Path, now: datetime) -> Ledger:
-        """The ledger at ``path`` (a fresh one when missing): JSON for a ``.json`` path (the
-        user's ``--state`` file), else pickle (a site's, 100,000 entries read in a blink). A
-        damaged file is an error, not a silent restart that would bump every SEQUENCE."""
+    def load(cls, path: Path, now: datetime, form: str = "json") -> Ledger:
+        """The ledger at ``path`` (a fresh one when missing): JSON (the user's ``--state``
+        file) or pickle (a site's own, 100,000 entries read in a blink). A damaged file is an
+        error, not a silent restart that would bump every SEQUENCE."""
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
             return cls(now)
         try:
-            data = json.loads(raw) if path.suffix == ".json" else pickle.loads(raw)
+            data = json.loads(raw) if form == "json" else pickle.loads(raw)
             entries = data["events"]
             if not isinstance(entries, dict):
                 raise ValueError("'events' is not a mapping")
@@ -67,10 +67,10 @@ class Ledger:
                                       "(every event's SEQUENCE restarts at 0)")]) from None
         return cls(now, entries)
 
-    def save(self, path: Path) -> None:
+    def save(self, path: Path, form: str = "json") -> None:
         if not self.changed and path.exists():
             return
-        if path.suffix == ".json":  # sorted: a file people may read and diff
+        if form == "json":  # sorted: a file people may read and diff
             data = {"version": 1, "events": dict(sorted(self.entries.items()))}
             body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
         else:

@@ -21,12 +21,12 @@ from pathlib import Path
 from ..atomic import write_atomic
 from ..dates import fmt
 from ..items import ItemKind
-from .catalogue import slug
+from .catalogue import slug, unit_path
 from .events import FeedEvent
 from .ledger import Stamp
 from .writer import event_bytes
 
-FORMAT = 2  # bump when a Part changes shape: older cached parts become misses
+FORMAT = 3  # bump when a Part changes shape: older cached parts become misses
 
 Pair = tuple[str, int]  # (anniversary id, year): an anniversary day other feeds borrow
 
@@ -81,7 +81,8 @@ class Part:
 
 def make_part(source: str, key: tuple[object, ...], events: Sequence[FeedEvent],
               stamp: Callable[[str, str], Stamp], lang: str, plan: tuple[str, str] | None,
-              plan_pairs: Sequence[Pair], names: dict[str, str]) -> Part:
+              plan_pairs: Sequence[Pair], names: dict[str, str],
+              span: tuple[int, int] | None = None) -> Part:
     """Serialize ``events`` and record their feeds. ``plan`` is (id, title) for a plan file;
     ``plan_pairs`` its anniversary days, borrowed from the registry part."""
     import hashlib
@@ -99,7 +100,7 @@ def make_part(source: str, key: tuple[object, ...], events: Sequence[FeedEvent],
         feeds["all.ics"].append(i)
         if plan:
             feeds[f"plans/{slug(plan[0])}.ics"].append(i)
-        if e.milestone:
+        if e.milestone and (span is None or span[0] <= e.start.year <= span[1]):
             feeds["milestones.ics"].append(i)
             part.milestones += 1
         for a in e.anniversaries:
@@ -109,7 +110,7 @@ def make_part(source: str, key: tuple[object, ...], events: Sequence[FeedEvent],
             if e.kind is ItemKind.ANNIVERSARY and not plan:
                 part.days.setdefault((a, e.start.year), []).append(i)
         for unit in dict.fromkeys(_fold(u) for u in e.units):
-            path = f"units/{slug(unit)}.ics"
+            path = unit_path(unit)
             if not feeds[path] or feeds[path][-1] != i:
                 feeds[path].append(i)
             part.titles.setdefault(path, ("unit", _spelling(e, unit), _spelling(e, unit)))
@@ -151,6 +152,19 @@ def _spelling(e: FeedEvent, folded: str) -> str:
 @cache
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
+
+
+def content_key(path: Path) -> tuple[object, ...]:
+    """A plan file's identity for the cache: its path and a hash of its bytes (not its
+    modification time: an edit restored with ``touch -r`` or unpacked from an archive is
+    still seen). Reading a national set of plans for this costs tens of milliseconds."""
+    import hashlib
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return (str(path), None)  # the loader reports it
+    return (str(path), len(data), hashlib.blake2b(data, digest_size=16).hexdigest())
 
 
 # -- the cache: a small pickle (everything but the bytes) and the bytes as one raw file ------

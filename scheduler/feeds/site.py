@@ -86,6 +86,7 @@ class Source:
     label: str  # what messages call it: the plan file's path
     key: tuple[object, ...]
     load: Callable[[], tuple[list[FeedEvent], tuple[str, str] | None, list[Pair]]]
+    span: tuple[int, int] | None = None  # the registry's: milestones feed only these years
 
 
 class _LazyLedger:
@@ -102,10 +103,11 @@ class _LazyLedger:
 
     def save(self) -> None:
         if self.ledger is not None:
-            self.ledger.save(self.path)
+            self.ledger.save(self.path, "pickle")
 
 
-def build(out: Path, registry: Source, plans: Sequence[Source], names: dict[str, str],
+def build(out: Path, registry: Callable[[frozenset[Pair]], Source], plans: Sequence[Source],
+          names: dict[str, str],
           years: tuple[int, int], lang: str, base_url: str | None,
           open_ledger: Callable[[Path], Ledger],
           progress: Callable[[int], Callable[[], None]] | None = None) -> BuildReport:
@@ -127,21 +129,28 @@ def build(out: Path, registry: Source, plans: Sequence[Source], names: dict[str,
             step()
             return cached
         events, plan, pairs = source.load()
-        part = make_part(source.label, source.key, events, stamps, lang, plan, pairs, names)
+        part = make_part(source.label, source.key, events, stamps, lang, plan, pairs, names,
+                         source.span)
         fresh.append((source.name, part))  # stored with the site, only once the build has succeeded
         step()
         return part
 
-    registry_part = part_of(registry)
-    parts: list[Part] = [registry_part]
+    planned: list[Part] = []
     problems: list[Problem] = []
     for source in plans:
         try:
-            parts.append(part_of(source))
+            planned.append(part_of(source))
         except InputError as exc:  # every bad plan file is reported, not just the first
             problems += exc.problems
     if problems:
         raise InputError(problems)
+    # the registry part holds every anniversary day the plans borrow, so that a day two plans
+    # share (outside the horizon too) is one event, never one per plan
+    wanted = frozenset(pair for part in planned for pairs in part.borrows.values()
+                       for pair in pairs)
+    lender = registry(wanted)
+    registry_part = part_of(lender)
+    parts: list[Part] = [registry_part, *planned]
     _check_plan_ids(parts)
     listed, contributors, borrowed = _merge(parts, years, lang)
     previous = _read_json(state / "feeds.json", {})
@@ -191,10 +200,10 @@ def build(out: Path, registry: Source, plans: Sequence[Source], names: dict[str,
             save_part(folder, name, part)
         stamps.save()
         if not ledger_file.exists():  # a site without events: still a ledger, for next time
-            open_ledger(ledger_file).save(ledger_file)
+            open_ledger(ledger_file).save(ledger_file, "pickle")
         write_atomic(state / "feeds.json", json.dumps(
             {p: [prints[p], report.sizes.get(p) or report.pages[p]] for p in prints}).encode())
-        _prune(folder, {registry.name, *(s.name for s in plans)})
+        _prune(folder, {lender.name, *(s.name for s in plans)})
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return report
@@ -291,8 +300,26 @@ def _stage(out: Path, staging: Path, path: str, data: bytes, report: BuildReport
     report.written.append(path)
 
 
+def check_out(out: Path, force: bool) -> None:
+    """``--out`` must be a folder kyniem built, an empty or new one, or ``--force``d: a build
+    never writes over an ``index.html`` (or anything) it did not make."""
+    if out.exists() and not out.is_dir():
+        raise InputError([Problem(str(out), None, "--out", "is a file, not a folder")])
+    if out.is_dir() and not force and not (out / STATE).is_dir() and any(out.iterdir()):
+        raise InputError([Problem(str(out), None, "--out", "is not empty and not a kyniem "
+                                  "site; give a new folder, or --force to build into it")])
+
+
 def _commit(out: Path, staging: Path, report: BuildReport) -> None:
-    """Rename every staged file into place (rename(2) is atomic per file)."""
+    """Rename every staged file into place (rename(2) is atomic per file). Every target is
+    checked first, so a path in the way fails the build before any file of the site moves."""
+    blocked = [path for path in report.written if (out / path).is_dir()
+               or any(p.exists() and not p.is_dir() for p in (out / path).parents
+                      if out in p.parents)]
+    if blocked:
+        raise InputError([Problem(str(out / path), None, "--out",
+                                  "is in the way of a file of the site; nothing was changed")
+                          for path in blocked])
     for path in report.written:
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)

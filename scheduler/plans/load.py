@@ -106,7 +106,9 @@ def plan_paths(given: Sequence[str] = (), env: Mapping[str, str] = os.environ) -
     paths: list[Path] = []
     for root in roots:
         paths += sorted(root.glob("*.yaml")) if root.is_dir() else [root]
-    return paths
+    # a file given twice (a folder and a file in it) is read once
+    unique = {os.path.realpath(p): p for p in reversed(paths)}
+    return [p for p in paths if unique[os.path.realpath(p)] is p]
 
 
 def load_plans(paths: Iterable[Path], registry: Registry) -> tuple[Plan, ...]:
