@@ -60,7 +60,9 @@ def all_feeds(settings: Settings, years: tuple[int, int]) -> list[Feed]:
 
     registry = settings.registry()
     plans = load(settings)
-    items = items_of(plans, from_occurrences(_occurrences(settings, years), settings.lang))
+    # the registry's occurrences first: where a plan's anniversary day is the same event
+    # (same UID), the one computed with --leap-day wins
+    items = [*from_occurrences(_occurrences(settings, years), settings.lang), *items_of(plans)]
     return catalogue(events_of(items, settings.lang), plans, registry.anniversaries,
                      settings.lang, years)
 

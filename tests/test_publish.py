@@ -143,3 +143,18 @@ def test_a_folder_in_the_way_fails_the_build_before_anything_moves(tmp_path: Pat
     assert result.exit_code == 2 and "in the way" in result.output
     after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_leap_day_policy_holds_for_a_plans_own_anniversary_day(tmp_path: Path) -> None:
+    """Regression (review): the plan's copy of its anniversary day ignored --leap-day."""
+    plan = tmp_path / "leap.yaml"
+    plan.write_text('id: leap\ntitle: "Kế hoạch ngày nhuận"\nanniversary: test-leap\n'
+                    'year: 2025\nissuer: "UBND"\nactivities:\n  - id: a\n    title: "A"\n'
+                    '    when: "trong tháng 2/2025"\n    kind: campaign\n', encoding="utf-8")
+    registry = str(Path(__file__).parent / "fixtures" / "registry" / "mini.yaml")
+    for policy, day in (("feb28", b"20250228"), ("mar1", b"20250301")):
+        data = run("feed", "--plan", "leap", "--plans", str(plan), "--registry", registry,
+                   "--leap-day", policy, "--now", "01/01/2025").stdout_bytes
+        text = data.replace(b"\r\n ", b"")
+        block = text.split(b"UID:anniversary/test-leap/2025@kyniem")[1].split(b"END:VEVENT")[0]
+        assert b"DTSTART;VALUE=DATE:" + day in block, policy
