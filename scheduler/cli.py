@@ -278,9 +278,10 @@ def _progress() -> Callable[[int], Callable[[], None]] | None:
         return None
 
     def start(total: int) -> Callable[[], None]:
+        from rich.console import Console
         from rich.progress import Progress
 
-        bar = Progress(transient=True)
+        bar = Progress(console=Console(stderr=True), transient=True)  # stdout is the report
         bar.start()
         task = bar.add_task("kyniem build", total=total)
 

@@ -158,3 +158,24 @@ def test_leap_day_policy_holds_for_a_plans_own_anniversary_day(tmp_path: Path) -
         text = data.replace(b"\r\n ", b"")
         block = text.split(b"UID:anniversary/test-leap/2025@kyniem")[1].split(b"END:VEVENT")[0]
         assert b"DTSTART;VALUE=DATE:" + day in block, policy
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: object) -> None:
+    import io
+    import sys
+
+    from scheduler import cli
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert cli._progress() is None  # pytest's stderr is not a terminal
+    screen = Tty()
+    monkeypatch.setattr(sys, "stderr", screen)  # type: ignore[attr-defined]
+    start = cli._progress()
+    assert start is not None
+    step = start(3)
+    for _ in range(3):
+        step()
+    assert "kyniem build" in screen.getvalue()
