@@ -32,8 +32,15 @@ from scheduler.commands import Settings  # noqa: E402
 from scheduler.feeds.catalogue import Feed  # noqa: E402
 from scheduler.feeds.events import ALARM_KINDS, FeedEvent  # noqa: E402
 from scheduler.feeds.ledger import Ledger  # noqa: E402
-from scheduler.feeds.site import EventBytes, feed_bytes  # noqa: E402
-from scheduler.feeds.writer import PRODID, REFRESH, TZID, vtimezone  # noqa: E402
+from scheduler.feeds.writer import (  # noqa: E402
+    PRODID,
+    REFRESH,
+    TZID,
+    CalendarMeta,
+    EventBytes,
+    calendar_bytes,
+    vtimezone,
+)
 from scheduler.publish import all_feeds  # noqa: E402
 
 NOW = datetime(2026, 1, 1, 17, tzinfo=UTC)
@@ -41,7 +48,7 @@ NOW = datetime(2026, 1, 1, 17, tzinfo=UTC)
 
 def ours(feeds: list[Feed]) -> dict[str, bytes]:
     render = EventBytes(Ledger(NOW), "vi")
-    return {f.path: feed_bytes(f, render, None) for f in feeds}
+    return {f.path: calendar_bytes(CalendarMeta(f.name), render(f.events)) for f in feeds}
 
 
 def plain(feeds: list[Feed]) -> dict[str, bytes]:

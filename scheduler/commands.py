@@ -43,7 +43,12 @@ class Settings:
         return registry_paths(files or self.registries)
 
     def registry(self) -> Registry:
-        return load_cached(self.paths())
+        """The registries in use, read once per command (plans, occurrences and feeds all
+        ask for it); kept beside the fields, so equality and hashing ignore it."""
+        found: Registry | None = self.__dict__.get("_registry")
+        if found is None:
+            found = self.__dict__["_registry"] = load_cached(self.paths())
+        return found
 
 
 @dataclass(frozen=True)

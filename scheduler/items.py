@@ -140,7 +140,7 @@ class Items:
         found: list[Item] = []
         for item in self.items:
             if item.rrule and item.start is not None:
-                found += [i for i in _instances(item) if i.overlaps(start, end)]
+                found += [i for i in instances(item) if i.overlaps(start, end)]
             elif item.overlaps(start, end):
                 found.append(item)
         return sorted(found, key=lambda i: (i.start or date.min, i.uid))
@@ -159,7 +159,8 @@ class Items:
         return iter(self.items)
 
 
-def _instances(item: Item) -> Iterator[Item]:
+def instances(item: Item) -> Iterator[Item]:
+    """A recurring item's instances (RFC 5545 §3.3.10), each due on its shifted day."""
     from dateutil.rrule import rrulestr
 
     assert item.start is not None and item.rrule is not None

@@ -18,8 +18,7 @@ from .feeds.catalogue import Feed, catalogue, units_feed
 from .feeds.events import FeedEvent, events_of
 from .feeds.ledger import Ledger
 from .feeds.parts import content_key
-from .feeds.site import EventBytes
-from .feeds.writer import CalendarMeta, calendar_bytes
+from .feeds.writer import CalendarMeta, EventBytes, calendar_bytes
 from .i18n import word
 from .items import ItemKind, from_occurrences
 from .model import Occurrence
@@ -149,11 +148,12 @@ def _check_file(flag: str, path: Path) -> None:
 def _write_feed(path: Path, data: bytes) -> None:
     """Replace only a feed kyniem wrote; anything else the user has there stays."""
     from .atomic import write_atomic
-    from .feeds.writer import PRODID
+    from .feeds.writer import PRODID_MARK
 
     if path.exists():
-        head = path.open("rb").read(200)
-        if f"PRODID:{PRODID.split('//kyniem ')[0]}".encode() not in head:
+        with path.open("rb") as fh:
+            head = fh.read(200)
+        if PRODID_MARK not in head:
             raise InputError([Problem(str(path), None, "-o",
                                       "exists and is not a kyniem feed; not replaced")])
     write_atomic(path, data)

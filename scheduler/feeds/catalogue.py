@@ -10,7 +10,6 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 
 from ..i18n import word
@@ -27,9 +26,6 @@ class Feed:
     path: str  # relative path in the site, e.g. "units/ban-tuyen-giao-quan-uy.ics"
     name: str  # X-WR-CALNAME
     events: tuple[FeedEvent, ...]
-
-
-GROUPS = ("all", "milestones", "plan", "anniversary", "unit")
 
 
 def slug(text: str) -> str:
@@ -55,10 +51,10 @@ def catalogue(events: Sequence[FeedEvent], plans: Sequence[Plan],
         by_plan[event.plan].append(event)
         for a in event.anniversaries:
             by_anniversary[a].append(event)
-        for unit in dict.fromkeys(_fold(u) for u in event.units):
+        for unit in dict.fromkeys(fold(u) for u in event.units):
             by_unit[unit].append(event)
         for unit in event.units:
-            spelling.setdefault(_fold(unit), unicodedata.normalize("NFC", unit))
+            spelling.setdefault(fold(unit), unicodedata.normalize("NFC", unit))
     days_of = _days(by_anniversary)
     start, end = years
     feeds = [Feed("all", "all", "all.ics", word("feed_all", lang), tuple(events)),
@@ -118,18 +114,14 @@ def _ordered(events: Iterable[FeedEvent]) -> tuple[FeedEvent, ...]:
     return tuple({(e.uid, e.recurrence_id): e for e in events}.values())
 
 
-def sort_event(e: FeedEvent) -> tuple[object, ...]:
-    return (e.start, e.uid, e.recurrence_id or date.min)
-
-
 def units_feed(events: Sequence[FeedEvent], unit: str) -> tuple[FeedEvent, ...]:
     """One unit's feed for ``kyniem feed --unit``: the unit of that exact name (any case) if
     there is one — the site's feed of it — else every unit whose name contains the words, as
     ``kyniem agenda --unit`` matches; plus the anniversary days of that work."""
-    needle = _fold(unit)
-    exact = any(_fold(u) == needle for e in events for u in e.units)
+    needle = fold(unit)
+    exact = any(fold(u) == needle for e in events for u in e.units)
     mine = [e for e in events
-            if any(needle == _fold(u) if exact else needle in _fold(u) for u in e.units)]
+            if any(needle == fold(u) if exact else needle in fold(u) for u in e.units)]
     by_anniversary: dict[str, list[FeedEvent]] = defaultdict(list)
     for event in events:
         for a in event.anniversaries:
@@ -138,5 +130,6 @@ def units_feed(events: Sequence[FeedEvent], unit: str) -> tuple[FeedEvent, ...]:
 
 
 @cache
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """A unit's name for comparing: NFC, case-folded ("Hội CCB" = "HỘI CCB")."""
     return unicodedata.normalize("NFC", text).casefold()

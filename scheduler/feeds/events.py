@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from ..dates import fmt
 from ..i18n import class_word, word
-from ..items import Item, ItemKind, _instances
+from ..items import Item, ItemKind, instances
 from ..occurrences import occurrence
 from ..outputs.itemtext import KIND_WORDS, units_text
 from ..outputs.text import title
@@ -55,7 +55,6 @@ class FeedEvent(NamedTuple):
     plan: str | None = None
     anniversaries: tuple[str, ...] = ()
     milestone: bool = False
-    url: str | None = None
     digest: str = ""
     slim: bool = False  # from the cache, without description: never to be serialized
 
@@ -72,7 +71,7 @@ class FeedEvent(NamedTuple):
         text = "\x1f".join(map(str, (
             self.uid, self.summary, self.start, self.end, self.kind.value, self.description,
             self.rrule, self.recurrence_id, self.lead, "\x1e".join(self.partners),
-            self.reminders, self.plan, self.url)))
+            self.reminders, self.plan)))
         return self._replace(digest=hashlib.blake2b(text.encode(), digest_size=12).hexdigest())
 
 
@@ -158,7 +157,7 @@ def _activity(item: Item, lang: str) -> FeedEvent:
 
 def _moved_instances(item: Item, base: FeedEvent, lang: str) -> Iterator[FeedEvent]:
     """Overrides for the instances a working-day shift moves (same UID, RECURRENCE-ID)."""
-    for instance in _instances(item):
+    for instance in instances(item):
         due = instance.due
         if due is None or not due.moved:
             continue

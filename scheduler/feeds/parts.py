@@ -10,23 +10,24 @@ size and modification time, the registry's, the horizon, the language and this f
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from html import escape
 from pathlib import Path
 
 from ..atomic import write_atomic
 from ..dates import fmt
 from ..items import ItemKind
-from .catalogue import slug, unit_path
+from .catalogue import fold, slug, unit_path
 from .events import FeedEvent
 from .ledger import Stamp
 from .writer import event_bytes
 
-FORMAT = 3  # bump when a Part changes shape: older cached parts become misses
+FORMAT = 4  # bump when a Part changes shape: older cached parts become misses
 
 Pair = tuple[str, int]  # (anniversary id, year): an anniversary day other feeds borrow
 
@@ -85,8 +86,6 @@ def make_part(source: str, key: tuple[object, ...], events: Sequence[FeedEvent],
               span: tuple[int, int] | None = None) -> Part:
     """Serialize ``events`` and record their feeds. ``plan`` is (id, title) for a plan file;
     ``plan_pairs`` its anniversary days, borrowed from the registry part."""
-    import hashlib
-
     chunks, offsets, at = [], [], 0
     for e in events:
         data = event_bytes(e, stamp(e.key, e.digest), lang)
@@ -109,7 +108,7 @@ def make_part(source: str, key: tuple[object, ...], events: Sequence[FeedEvent],
             part.titles.setdefault(path, ("anniversary", a, names.get(a, a)))
             if e.kind is ItemKind.ANNIVERSARY and not plan:
                 part.days.setdefault((a, e.start.year), []).append(i)
-        for unit in dict.fromkeys(_fold(u) for u in e.units):
+        for unit in dict.fromkeys(fold(u) for u in e.units):
             path = unit_path(unit)
             if not feeds[path] or feeds[path][-1] != i:
                 feeds[path].append(i)
@@ -136,8 +135,6 @@ def make_part(source: str, key: tuple[object, ...], events: Sequence[FeedEvent],
 
 
 def _row(e: FeedEvent) -> tuple[str, str]:
-    from html import escape
-
     when = fmt(e.start) if e.start == e.end else f"{fmt(e.start)} – {fmt(e.end)}"
     cls = ' class="m"' if e.milestone else ""
     return (f"{e.start.isoformat()}{e.uid}",
@@ -146,20 +143,13 @@ def _row(e: FeedEvent) -> tuple[str, str]:
 
 
 def _spelling(e: FeedEvent, folded: str) -> str:
-    return next(unicodedata.normalize("NFC", u) for u in e.units if _fold(u) == folded)
-
-
-@cache
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFC", text).casefold()
+    return next(unicodedata.normalize("NFC", u) for u in e.units if fold(u) == folded)
 
 
 def content_key(path: Path) -> tuple[object, ...]:
     """A plan file's identity for the cache: its path and a hash of its bytes (not its
     modification time: an edit restored with ``touch -r`` or unpacked from an archive is
     still seen). Reading a national set of plans for this costs tens of milliseconds."""
-    import hashlib
-
     try:
         data = path.read_bytes()
     except OSError:

@@ -15,22 +15,20 @@ import os
 import shutil
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..atomic import write_atomic
 from ..i18n import sort_key, word
 from ..registry import InputError, Problem
-from .catalogue import Feed
 from .events import FeedEvent
 from .html import Listed, index_page, year_page
 from .ledger import Ledger, Stamp
 from .links import join
 from .parts import Pair, Part, load_part, make_part, save_part
-from .writer import CalendarMeta, calendar_bytes, event_bytes
+from .writer import CalendarMeta, calendar_bytes
 
 STATE = ".kyniem"  # ledger and manifest, inside the site folder
 BIG_FEED = 1_000_000  # Google drops events from feeds around 1 MB
@@ -49,32 +47,6 @@ class BuildReport:
     @property
     def big(self) -> list[str]:
         return [p for p, n in self.sizes.items() if n > BIG_FEED]
-
-
-class EventBytes:
-    """Each event serialized once, whatever number of feeds hold it (``kyniem feed``)."""
-
-    def __init__(self, ledger: Ledger, lang: str) -> None:
-        self.ledger, self.lang = ledger, lang
-        self.done: dict[tuple[str, date | None], bytes] = {}
-
-    def __call__(self, events: Iterable[FeedEvent]) -> list[bytes]:
-        out = []
-        for e in events:
-            key = (e.uid, e.recurrence_id)
-            data = self.done.get(key)
-            if data is None:
-                data = self.done[key] = event_bytes(e, self.ledger.stamp(e.key, e.digest),
-                                                    self.lang)
-            out.append(data)
-        return out
-
-
-def feed_bytes(feed: Feed, render: EventBytes, base_url: str | None) -> bytes:
-    from .links import join
-
-    url = join(base_url, feed.path) if base_url else None
-    return calendar_bytes(CalendarMeta(feed.name, url=url), render(feed.events))
 
 
 @dataclass(frozen=True)

@@ -23,10 +23,11 @@ from functools import cache
 from .. import __version__
 from ..i18n import word
 from .events import ALARM_KINDS, FeedEvent
-from .ledger import Stamp
+from .ledger import Ledger, Stamp
 
 TZID = "Asia/Ho_Chi_Minh"
 PRODID = f"-//kyniem//kyniem {__version__}//VI"
+PRODID_MARK = b"PRODID:-//kyniem//"  # what any version's feeds start with
 REFRESH = "PT12H"  # Google refreshes every 12–24 h anyway; hint no faster than that
 
 _ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n", "\r": ""})
@@ -101,6 +102,26 @@ def event_bytes(event: FeedEvent, stamp: Stamp, lang: str = "vi") -> bytes:
                       f"TRIGGER:-P{days}D", "END:VALARM"]
     lines.append("END:VEVENT")
     return "".join(map(fold, lines)).encode()
+
+
+class EventBytes:
+    """Each event serialized once, whatever number of feeds hold it, stamped by a ledger
+    (``kyniem feed``; a site's parts serialize their own events)."""
+
+    def __init__(self, ledger: Ledger, lang: str) -> None:
+        self.ledger, self.lang = ledger, lang
+        self.done: dict[tuple[str, date | None], bytes] = {}
+
+    def __call__(self, events: Iterable[FeedEvent]) -> list[bytes]:
+        out = []
+        for e in events:
+            key = (e.uid, e.recurrence_id)
+            data = self.done.get(key)
+            if data is None:
+                data = self.done[key] = event_bytes(e, self.ledger.stamp(e.key, e.digest),
+                                                    self.lang)
+            out.append(data)
+        return out
 
 
 @dataclass(frozen=True)
