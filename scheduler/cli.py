@@ -18,8 +18,11 @@ import click
 from . import __version__, commands
 from .dates import DateFormatError, parse_date
 from .outputs import View, emit
-from .registry import InputError
+from .registry import InputError, Problem
 from .rules import LUNAR_YEARS, LeapDay, MilestoneClass
+from .sanitize import first_control, strip_controls
+from .wording import say
+from .wording import use as use_language
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -57,6 +60,13 @@ def _csv_fold(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     return frozenset(v.strip().casefold() for v in (value or "").split(",") if v.strip())
 
 
+def _set_language(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """Read first (eager): messages about other options' values (a date out of range) are
+    worded while click converts them, in the language asked for."""
+    use_language(value)
+    return value
+
+
 def common(func: F) -> F:
     """The options every command takes, turned into one ``settings`` argument."""
 
@@ -64,7 +74,8 @@ def common(func: F) -> F:
                   help="Extra registry file (repeatable); also $KYNIEM_REGISTRY.")
     @click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
     @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", envvar="KYNIEM_LANG",
-                  show_default=True, help="Language of the output.")
+                  show_default=True, help="Language of the output.", is_eager=True,
+                  callback=_set_language)
     @click.option("--now", type=DateParam(), help="Fix 'today' (dd/mm/yyyy), for scripts.")
     @click.option("--leap-day", type=click.Choice([p.value for p in LeapDay]),
                   default=LeapDay.FEB28.value, show_default=True,
@@ -75,12 +86,14 @@ def common(func: F) -> F:
     @wraps(func)
     def wrapper(*args: Any, registries: tuple[str, ...], as_json: bool, lang: str,
                 now: date | None, leap_day: str, plans: tuple[str, ...], **kwargs: Any) -> None:
+        use_language(lang)
         settings = commands.Settings(registries, lang, now, LeapDay(leap_day), plans)
         try:
+            _check_text({"registries": registries, "plans": plans, **kwargs})
             view: View = func(*args, settings=settings, **kwargs)
         except InputError as exc:
             for problem in exc.problems:
-                click.echo(str(problem), err=True)
+                click.echo(strip_controls(problem.render(lang)), err=True)
             sys.exit(2)
         except OSError as exc:  # a path the user gave that cannot be read or written
             where = exc.filename or ""
@@ -90,6 +103,27 @@ def common(func: F) -> F:
         sys.exit(getattr(view, "exit_code", 0))
 
     return wrapper  # type: ignore[return-value]
+
+
+def _check_text(values: dict[str, Any]) -> None:
+    """Arguments are text a terminal, a feed and a page can hold: valid UTF-8 (a byte that
+    is not arrives as a lone surrogate, PEP 383) and no control characters."""
+    params = {p.name: p for p in click.get_current_context().command.params}
+    problems = []
+    for name, value in values.items():
+        param = params.get(name)
+        flag = (param.opts[0] if isinstance(param, click.Option)
+                else param.human_readable_name if param is not None else name)
+        for text in value if isinstance(value, tuple) else (value,):
+            if not isinstance(text, str):
+                continue
+            if any("\ud800" <= ch <= "\udfff" for ch in text):
+                problems.append(Problem("", None, flag, say("argument_not_utf8")))
+            elif (at := first_control(text)) is not None:
+                problems.append(Problem("", None, flag, say("control_character",
+                                                            code=ord(text[at]), at=at + 1)))
+    if problems:
+        raise InputError(problems)
 
 
 def _filters(func: F) -> F:
@@ -262,14 +296,18 @@ def feed(settings: commands.Settings, unit: str | None, anniversary_id: str | No
 @click.option("--base-url", metavar="URL",
               help="Where DIR is served (https://…): needed for subscribe links.")
 @click.option("--years", type=click.IntRange(0, 100), help="Horizon: this year to +N (10).")
-@click.option("--force", is_flag=True, help="Build into a folder that is not a kyniem site.")
+@click.option("--force", is_flag=True,
+              help="Replace a folder that is not a kyniem site (it is kept beside, renamed).")
+@click.option("--state", metavar="DIR",
+              help="Where the site's ledger and cache live (default: the user state folder, "
+                   "one per site).")
 @common
 def build(settings: commands.Settings, out: str, base_url: str | None, years: int | None,
-          force: bool) -> View:
+          force: bool, state: str | None) -> View:
     """A static site: every feed, index.html with subscribe links, a page per year."""
     from . import publish
 
-    return publish.build(settings, out, base_url, years, _progress(), force)
+    return publish.build(settings, out, base_url, years, _progress(), force, state)
 
 
 def _progress() -> Callable[[int], Callable[[], None]] | None:

@@ -11,7 +11,7 @@ from datetime import date
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from .dates import fmt, today_vn
+from .dates import fmt, plus_years, today_vn
 from .i18n import word
 from .model import Occurrence
 from .occurrences import of
@@ -71,7 +71,7 @@ def upcoming(settings: Settings, start: date | None, end: date | None, years: in
     today = settings.today
     start = start or today
     if end is None:
-        end = _add_years(start, years or 1)
+        end = plus_years(start, years or 1, "--years")
     occs = of(settings.registry().anniversaries, settings.leap_day).between(start, end)
     heading = word("upcoming", settings.lang, start=fmt(start), end=fmt(end))
     return OccurrenceTable(heading, tuple(filter(filters.keep, occs)), settings.lang, today)
@@ -160,11 +160,3 @@ def unknown_id(registry: Registry, anniversary_id: str) -> Problem:
     close = difflib.get_close_matches(anniversary_id, ids, n=3, cutoff=0.5)
     hint = f" (did you mean: {', '.join(close)}?)" if close else ""
     return Problem("", None, "ID", f"no anniversary {anniversary_id!r}{hint}")
-
-
-def _add_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29/02 → 28/02
-        return day.replace(year=day.year + years, day=28)
-

@@ -6,10 +6,11 @@ Every plan view reads one list of dated items (:func:`load_items`); none reads a
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from .commands import Settings
+from .dates import plus_days
 from .i18n import word
 from .items import Items
 from .items import of as items_of
@@ -23,6 +24,8 @@ from .plans.model import Plan
 from .plans.phrases import PhraseError, read_phrase
 from .plans.window import PhraseContext
 from .registry import InputError, Problem
+from .rules import PLAN_YEARS
+from .yamlread import FieldError, whole_in
 
 
 def load(settings: Settings) -> tuple[Plan, ...]:
@@ -51,15 +54,18 @@ def agenda(settings: Settings, unit: str | None, start: date | None, end: date |
            days: int) -> Agenda:
     """What is due, starting and running from ``start`` (today) for ``days`` or to ``end``."""
     start = start or settings.today
-    end = end or start + timedelta(days=days - 1)
+    end = end or plus_days(start, days - 1, "--week/--month")
     return Agenda.of(load_items(settings).for_unit(unit), start, end, settings.lang, unit)
 
 
 def timeline(settings: Settings, target: str, unit: str | None, width: int) -> Timeline:
     """A plan (by id) or a whole year (``2024``) as a chart."""
     plans = load(settings)
-    if target.isdigit():
-        year = int(target)
+    if target.isascii() and target.isdigit():
+        try:
+            year = whole_in(PLAN_YEARS)(target)
+        except FieldError as exc:
+            raise InputError([Problem("", None, "PLAN|YEAR", exc.message)]) from None
         chosen = [p for p in plans if p.year == year]
         items = items_of(chosen).for_unit(unit)
         heading = word("timeline", settings.lang, what=target)

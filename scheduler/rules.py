@@ -63,3 +63,12 @@ LUNAR_YEARS = range(1900, 2101)
 
 #: Lunar day 30 in a 29-day month is kept on the month's last day (day 29).
 LUNAR_MISSING_DAY_FALLBACK = 29
+
+#: Numbers in user files, checked where they are read (``kyniem check``).
+#: An anniversary's number (lần thứ), and a policy's ``min_ordinal``/``ordinals``.
+ORDINALS = range(1, 9999)
+#: A reminder's lead time in days: up to ten years ahead.
+LEAD_DAYS = range(0, 3651)
+#: A plan's year and every date in it: the years whose lunar days and public holidays (hence
+#: working days) kyniem computes.
+PLAN_YEARS = LUNAR_YEARS

@@ -19,6 +19,9 @@ import yaml
 
 from .dates import DateFormatError, parse_date
 from .registry.errors import Problem
+from .sanitize import first_control
+from .urls import UrlError, web_url
+from .wording import Message, quote, say
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -26,6 +29,10 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 class FieldError(ValueError):
     """A field's value is wrong; the reader adds file, line and field name."""
+
+    def __init__(self, message: str | Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 # --- scalar parsers: node text -> value, or FieldError -------------------------------------
@@ -43,29 +50,46 @@ def ident(value: str) -> str:
     return value
 
 
-def positive_int(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise FieldError(f"{value!r} is not a whole number >= 1")
-    return int(value)
+def whole_in(numbers: range) -> Callable[[str], int]:
+    """A parser of whole numbers in ``numbers``, written in ASCII digits (``isdigit`` would
+    take "²" and "٣"; a 4,300-digit number would stop int() itself)."""
 
+    def parse(value: str) -> int:
+        digits = value.strip()
+        if not (0 < len(digits) <= 6 and digits.isascii() and digits.isdigit()) \
+                or int(digits) not in numbers:
+            raise FieldError(say("not_whole_number", value=quote(value), low=numbers.start,
+                                 high=numbers.stop - 1))
+        return int(digits)
 
-def whole(value: str) -> int:
-    if not value.isdigit():
-        raise FieldError(f"{value!r} is not a whole number >= 0")
-    return int(value)
+    return parse
 
 
 def url(value: str) -> str:
-    if not value.startswith(("http://", "https://")):
-        raise FieldError(f"{value!r} is not an http(s) URL")
-    return value
+    try:
+        return web_url(value)
+    except UrlError as exc:
+        raise FieldError(exc.message) from None
 
 
 def day_first(value: str) -> date:
     try:
         return parse_date(value)
     except DateFormatError as exc:
-        raise FieldError(str(exc)) from None
+        raise FieldError(exc.message) from None
+
+
+def day_in(years: range) -> Callable[[str], date]:
+    """A day-first date whose year is in ``years``."""
+
+    def parse(value: str) -> date:
+        day = day_first(value)
+        if day.year not in years:
+            raise FieldError(say("date_range", value=quote(value), first=years.start,
+                                 last=years.stop - 1))
+        return day
+
+    return parse
 
 
 def choice(enum: type[Any]) -> Callable[[str], Any]:
@@ -100,7 +124,7 @@ class Reader:
     file: str
     problems: list[Problem]
 
-    def problem(self, node: yaml.Node | None, field: str, message: str) -> None:
+    def problem(self, node: yaml.Node | None, field: str, message: str | Message) -> None:
         self.problems.append(Problem(self.file, None if node is None else line(node), field,
                                      message))
 
@@ -157,7 +181,7 @@ class Reader:
                 raw = self.raw(value_node, spec.many)
                 values[key] = tuple(map(spec.parse, raw)) if spec.many else spec.parse(raw)
             except FieldError as exc:
-                self.problem(value_node, _join(where, key), str(exc))
+                self.problem(value_node, _join(where, key), exc.message)
         if isinstance(node, yaml.MappingNode):
             for key, spec in fields.items():
                 if spec.required and key not in items:
@@ -171,7 +195,11 @@ class Reader:
             return [self.raw(item, False) for item in node.value]
         if not isinstance(node, yaml.ScalarNode):
             raise FieldError("expected a single value")
-        return str(node.value)
+        text = str(node.value)
+        at = first_control(text)
+        if at is not None:  # written as an escape ("\e", "\x1b") in a quoted value
+            raise FieldError(say("control_character", code=ord(text[at]), at=at + 1))
+        return text
 
 
 def line(node: yaml.Node) -> int:

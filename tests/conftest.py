@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from scheduler.wording import use as use_language
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 # Real parsers, a CalDAV server, an HTTP server and Chromium (tests/interop/servers.py).
@@ -17,8 +19,10 @@ settings.load_profile("kyniem")
 
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test reads the user's registries or writes the user's cache."""
+    """No test reads the user's registries or writes the user's cache or state."""
     monkeypatch.delenv("KYNIEM_REGISTRY", raising=False)
     monkeypatch.delenv("KYNIEM_LANG", raising=False)
     monkeypatch.delenv("KYNIEM_PLANS", raising=False)
     monkeypatch.setenv("KYNIEM_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("KYNIEM_STATE_DIR", str(tmp_path / "state"))
+    use_language("vi")  # a command run with --lang en in an earlier test leaves it set

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -178,3 +179,46 @@ def test_cli_shim_and_console_script_agree(tmp_path: Path) -> None:
                             text=True, env=env, cwd=ROOT, check=True)
     assert shim.stdout == module.stdout
     assert json.loads(shim.stdout)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["upcoming", "--now", "31/12/9999"], "the year 9999 is outside the 1–9998"),
+        (["upcoming", "--now", "01/01/9990", "--years", "100"], "would end in 10090"),
+        (["upcoming", "--from", "31/12/9998"], "would end in 9999"),
+        (["agenda", "--now", "31/12/9998", "--month"], "leaves the years 1–9998"),
+        (["timeline", "99999"], "'99999' is not a whole number from 1900 to 2100"),
+        (["timeline", "9" * 4400], "is not a whole number"),
+        (["feed", "--now", "01/01/2095", "--years", "10"], "lunar dates are known to 2100"),
+        (["upcoming", "--from", "01/01/0000"], "the year 0 is outside"),
+        (["upcoming", "--from", "٠١/٠١/٢٠٢٤"], "is not a date"),
+    ],
+)
+def test_edge_values_exit_2_with_a_message(args: list[str], message: str) -> None:
+    """Regression (issue 9): dates at the edges of the calendar gave tracebacks."""
+    result = CliRunner().invoke(main, [*args, "--lang", "en"])
+    assert result.exit_code == 2, (result.output, result.exception)
+    assert message in result.output and "Traceback" not in result.output
+    assert len(max(result.output.splitlines(), key=len)) < 300
+
+
+@pytest.mark.parametrize("value", ["Ban\x1b]0;pwned\x07 Tuyên giáo", "Ban\x00", "Ban\udcff"])
+def test_arguments_with_control_characters_or_bad_bytes_exit_2(value: str) -> None:
+    result = CliRunner().invoke(main, ["agenda", "--unit", value, "--lang", "en"])
+    assert result.exit_code == 2
+    assert "--unit" in result.output
+    assert "\x1b" not in result.output and "\x00" not in result.output
+
+
+def test_a_phrase_with_an_invalid_byte_is_refused_and_json_stays_utf8(tmp_path: Path) -> None:
+    """Regression (issue 9): ``kyniem when --json`` printed invalid UTF-8 for a phrase with a
+    lone invalid byte."""
+    done = subprocess.run([sys.executable, str(ROOT / "cli.py"), "when", b"qu\xff 2024",
+                           "--json"], capture_output=True)
+    assert done.returncode == 2
+    done.stderr.decode("utf-8")  # the message itself is valid UTF-8
+    assert done.stdout == b""
+    ok = subprocess.run([sys.executable, str(ROOT / "cli.py"), "when", "Quý II/2024",
+                         "--json"], capture_output=True, env={**os.environ, "LC_ALL": "C"})
+    assert ok.returncode == 0 and json.loads(ok.stdout.decode("utf-8"))["start"] == "2024-04-01"

@@ -80,3 +80,21 @@ def test_same_event_and_stamp_give_the_same_bytes_and_digest() -> None:
     assert event().digest == event().digest
     assert event(summary="khác").digest != event().digest
     assert b"\xef\xbb\xbf" not in calendar_bytes(CalendarMeta("x"), [])
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x3000)))
+def test_no_control_character_ever_reaches_a_feed(text: str) -> None:
+    """Regression (issue 9): control characters went raw into the ICS, and the strict
+    ``ical`` parser then rejected the feed."""
+    written = escape(text)
+    assert not any(ord(c) < 0x20 and c != "\t" or 0x7F <= ord(c) < 0xA0 for c in written)
+
+
+def test_a_feed_with_control_characters_in_its_data_still_parses() -> None:
+    event = FeedEvent("x@kyniem", "Lễ\x1b]0;pwned\x07 kỷ niệm", date(2024, 5, 7),
+                      date(2024, 5, 7), ItemKind.EVENT, "mô tả\x00\x9b", lead="Ban\x08")
+    data = calendar_bytes(CalendarMeta("Lịch\x1b"), [event_bytes(event, Stamp(
+        0, datetime(2024, 1, 1, tzinfo=UTC)))])
+    assert not any(b in data for b in (b"\x1b", b"\x07", b"\x00", b"\x08", "\x9b".encode()))
+    (parsed,) = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    assert str(parsed["SUMMARY"]) == "Lễ]0;pwned kỷ niệm"

@@ -107,3 +107,44 @@ def test_vietnamese_sort_order() -> None:
     names = ["UBND phường", "Đoàn TNCS", "Dân vận", "Ban Tuyên giáo", "Ân nhân", "An ninh"]
     assert sorted(names, key=sort_key) == ["An ninh", "Ân nhân", "Ban Tuyên giáo", "Dân vận",
                                           "Đoàn TNCS", "UBND phường"]
+
+
+class _Tty(StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _hostile_table() -> OccurrenceTable:
+    """A table whose data carries a terminal title sequence, a bell, NUL and a C1 CSI (as a
+    fetched feed could, whatever `check` lets into files)."""
+    from dataclasses import replace
+
+    occs = tuple(of(MINI.anniversaries).in_year(2024))
+    bad = replace(occs[0].anniversary, name="Lễ\x1b]0;pwned\x07\x00 kỷ niệm\x9b2J")
+    return OccurrenceTable("Năm\x1b[2J 2024", (replace(occs[0], anniversary=bad),), "vi",
+                           date(2024, 1, 1))
+
+
+def test_no_control_character_reaches_a_terminal_or_a_pipe() -> None:
+    """Regression (issue 9): ESC/BEL/NUL from data reached the terminal raw."""
+    for stream in (_Tty(), StringIO()):
+        emit(_hostile_table(), as_json=False, stream=stream)
+        text = stream.getvalue()
+        assert "pwned" in text and "kỷ niệm" in text
+        assert not any(c in text for c in "\x07\x00\x9b"), repr(text)
+        assert "\x1b]0;pwned" not in text and "\x1b[2J" not in text
+
+
+def test_json_is_valid_utf8_and_escapes_controls() -> None:
+    import io
+    import json
+
+    class Piped(io.TextIOWrapper):
+        pass
+
+    raw = io.BytesIO()
+    stream = Piped(raw, encoding="ascii")  # a C locale: the text layer could not hold "ế"
+    emit(_hostile_table(), as_json=True, stream=stream)
+    data = json.loads(raw.getvalue().decode("utf-8"))
+    assert "\x1b]0;pwned" in data[0]["name"]  # escaped as \\u001b by JSON, never raw
+    assert not any(c in raw.getvalue().decode("utf-8") for c in "\x1b\x07\x00\x9b")

@@ -100,8 +100,52 @@ def test_plan_ids_are_unique_across_files(tmp_path: Path) -> None:
 
 def test_plan_paths(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [p.name for p in plan_paths([str(PLANS / "minimal.yaml")])] == ["minimal.yaml"]
-    assert len(plan_paths([str(PLANS)])) == 7
+    assert len(plan_paths([str(PLANS)])) == 10
     monkeypatch.setenv("KYNIEM_PLANS", str(PLANS / "minimal.yaml"))
     assert [p.name for p in plan_paths()] == ["minimal.yaml"]
     monkeypatch.delenv("KYNIEM_PLANS")
     assert len(plan_paths()) == 3  # the bundled seed plans
+
+
+def english(name: str) -> list[str]:
+    with pytest.raises(InputError) as info:
+        load_plans([PLANS / name], REGISTRY)
+    return [p.render("en").split(": ", 1)[1] if ": " in p.render("en") else p.render("en")
+            for p in info.value.problems]
+
+
+def test_values_that_crashed_the_commands_are_refused() -> None:
+    """Regression (issue 9): these passed `check`, then the writer overflowed (31/12/9999),
+    the feed got ``TRIGGER:-P99999999999D`` and reminders crashed."""
+    found = english("edge_values.yaml")
+    assert found == [
+        "campaign_end: '31/12/9999': the year 9999 is outside the 1–9998 kyniem supports",
+        "reminders: '1000000' is not a whole number from 0 to 3650 (digits 0–9)",
+        "activities[0].start: '31/12/9998': the date must fall in the years 1900–2100",
+        "activities[1].reminders: '3651' is not a whole number from 0 to 3650 (digits 0–9)",
+        "activities[2].when: 'trong năm 2500': the date must fall in the years 1900–2100",
+    ]
+
+
+def test_years_and_ordinals_of_absurd_size_are_refused() -> None:
+    found = english("huge_year.yaml")
+    assert found == ["year: '99999' is not a whole number from 1900 to 2100 (digits 0–9)",
+                     "ordinal: '10000' is not a whole number from 1 to 9998 (digits 0–9)"]
+
+
+def test_a_year_of_4300_digits_is_one_short_message(tmp_path: Path) -> None:
+    text = (PLANS / "huge_year.yaml").read_text(encoding="utf-8")
+    plan = tmp_path / "p.yaml"
+    plan.write_text(text.replace("year: 99999", "year: " + "9" * 4400).replace(
+        "ordinal: 10000\n", ""), encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_plans([plan], REGISTRY)
+    (found,) = [p.render("en") for p in info.value.problems]
+    assert len(found) < 200 and "…" in found
+
+
+def test_control_characters_in_a_plan_are_refused() -> None:
+    found = english("control_characters.yaml")
+    assert [f.split(":")[0] for f in found] == ["title", "issuer", "activities[0].title",
+                                                 "activities[0].lead"]
+    assert all("control character" in f for f in found)

@@ -9,6 +9,7 @@ import pytest
 from scheduler.model import Calendar
 from scheduler.registry import InputError
 from scheduler.registry.load import load_registry
+from scheduler.registry.sources import bundled_path
 from scheduler.rules import ClassBy, LeapDay, MilestoneClass
 
 REG = Path(__file__).parent / "fixtures" / "registry"
@@ -110,3 +111,39 @@ def test_wrong_shapes(tmp_path: Path, text: str, expected: str) -> None:
     with pytest.raises(InputError) as info:
         load_registry([path])
     assert expected in str(info.value)
+
+
+def english(fixture: str) -> list[str]:
+    with pytest.raises(InputError) as info:
+        load_registry([bundled_path(), REG / fixture])
+    return [p.render("en") for p in info.value.problems]
+
+
+def test_a_lunar_origin_the_converter_cannot_reach_is_refused() -> None:
+    """Regression (issue 9): a lunar origin before 1900 passed `check`, then `upcoming`
+    crashed with LunarRangeError."""
+    (found,) = english("lunar_before_1900.yaml")
+    assert ":6: anniversaries[0].date: '10/03/1890': lunar dates are known only for " \
+           "1900–2100" in found
+
+
+def test_numbers_are_plain_ascii_digits_of_a_sane_size() -> None:
+    """Regression (issue 9): ``min_ordinal: "²"`` passed (``isdigit()`` takes it) and
+    crashed later."""
+    found = english("odd_digits.yaml")
+    assert [f.split(": ", 2)[1] for f in found] == ["policies[0].min_ordinal",
+                                                    "policies[0].ordinals"]
+    assert "'²' is not a whole number from 1 to 9998" in found[0]
+    assert "'٣' is not a whole number" in found[1]
+
+
+def test_control_characters_are_refused_with_file_line_field() -> None:
+    """Regression (issue 9): control characters passed `check` and went raw into feeds,
+    pages and terminals."""
+    found = english("control_characters.yaml")
+    fields = [f.split(": ", 2)[1] for f in found]
+    assert fields == ["anniversaries[0].name", "anniversaries[0].name_en",
+                      "anniversaries[0].source", "anniversaries[0].url"]
+    assert all(f.startswith(f"{REG / 'control_characters.yaml'}:") for f in found)
+    assert "control character U+001B at position 6" in found[0]
+    assert "U+0000" in found[1] and "U+0085" in found[2] and "U+000D" in found[3]

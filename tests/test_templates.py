@@ -96,3 +96,30 @@ def test_lunar_anniversary_title_has_no_empty_ordinal() -> None:
     plan = templates.dated_plan(templates.bundled_template(), occ)
     assert plan["title"] == ("Kế hoạch tổ chức các hoạt động kỷ niệm Giỗ Tổ Hùng Vương "
                              "(10/3 âm lịch, 16/04/2027)")
+
+
+def test_write_new_never_replaces_what_is_not_a_regular_file(tmp_path: Path) -> None:
+    """Regression (issue 9): ``plan new -o /dev/full --force`` (as root) renamed a file over
+    the device node; a symlink was replaced by a file."""
+    link = tmp_path / "link.yaml"
+    target = tmp_path / "target.yaml"
+    target.write_text("mine", encoding="utf-8")
+    link.symlink_to(target)
+    for path in (Path("/dev/full"), link, tmp_path):
+        with pytest.raises(OSError) as info:
+            templates.write_new(path, "plan", force=True)
+        assert "not a regular file" in str(info.value) or "không phải tệp thường" in str(
+            info.value) or isinstance(info.value, IsADirectoryError), path
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "mine"
+    assert Path("/dev/full").is_char_device()
+
+
+def test_plan_new_onto_a_device_is_exit_2() -> None:
+    from click.testing import CliRunner
+
+    from scheduler.cli import main
+
+    result = CliRunner().invoke(main, ["plan", "new", "chien-thang-dien-bien-phu", "2029",
+                                       "-o", "/dev/full", "--force", "--lang", "en"])
+    assert result.exit_code == 2 and "not a regular file" in result.output
+    assert Path("/dev/full").is_char_device()

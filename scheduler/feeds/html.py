@@ -7,9 +7,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
+from html import escape as _escape
 
+from ..sanitize import strip_controls
 from .links import join, links
+
+
+def escape(text: str) -> str:
+    """HTML text or attribute, without control characters (never valid in HTML text)."""
+    return _escape(strip_controls(text))
 
 WORDS: dict[str, tuple[str, str]] = {
     "title": ("Lịch kỷ niệm", "Commemoration calendars"),

@@ -30,11 +30,14 @@ PRODID = f"-//kyniem//kyniem {__version__}//VI"
 PRODID_MARK = b"PRODID:-//kyniem//"  # what any version's feeds start with
 REFRESH = "PT12H"  # Google refreshes every 12–24 h anyway; hint no faster than that
 
-_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n", "\r": ""})
+_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n", "\r": "",
+                          # control characters are no TEXT (§3.3.11: TSAFE-CHAR excludes CTLs)
+                          **{chr(c): None for c in (*range(0x20), *range(0x7F, 0xA0))
+                             if c not in (0x09, 0x0A, 0x0D)}})
 
 
 def escape(text: str) -> str:
-    """A TEXT value (RFC 5545 §3.3.11)."""
+    """A TEXT value (RFC 5545 §3.3.11), without control characters."""
     return text.translate(_ESCAPES)
 
 

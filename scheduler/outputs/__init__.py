@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from typing import Any, Protocol, TextIO
 
+from ..sanitize import strip_controls
+
 
 class View(Protocol):
     def plain(self) -> str: ...
@@ -12,7 +14,8 @@ class View(Protocol):
 
 
 def emit(view: View, *, as_json: bool, stream: TextIO | None = None) -> None:
-    """JSON when asked; rich on a terminal; plain text when piped."""
+    """JSON when asked; rich on a terminal; plain text when piped. Text goes out as UTF-8
+    whatever the locale, without control characters (JSON escapes them)."""
     out = stream or sys.stdout
     raw = getattr(view, "raw", None)
     if raw is not None and not as_json:  # a file format (an .ics feed): bytes as they are
@@ -21,12 +24,24 @@ def emit(view: View, *, as_json: bool, stream: TextIO | None = None) -> None:
         out.buffer.flush()
         return
     if as_json:
-        import json
+        from ..sanitize import json_text
 
-        out.write(json.dumps(view.as_json(), ensure_ascii=False, indent=2) + "\n")
+        _write(out, json_text(view.as_json(), indent=2) + "\n")
     elif out.isatty():
-        from rich.console import Console
+        from ..sanitize import console
 
-        Console(file=out).print(view)
+        console(file=out).print(view)
     else:
-        out.write(view.plain() + "\n")
+        _write(out, strip_controls(view.plain()) + "\n")
+
+
+def _write(out: TextIO, text: str) -> None:
+    """UTF-8 bytes when the stream has a buffer (a lone surrogate becomes U+FFFD: the output
+    is always valid UTF-8), else text."""
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        out.write(text)
+        return
+    out.flush()
+    buffer.write(text.encode("utf-8", "replace"))
+    buffer.flush()

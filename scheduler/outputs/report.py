@@ -26,7 +26,7 @@ class CheckReport:
 
     def plain(self) -> str:
         if self.problems:
-            lines = [str(p) for p in self.problems]
+            lines = [p.render(self.lang) for p in self.problems]
             return "\n".join([*lines, word("check_bad", self.lang, n=len(lines))])
         return word("check_ok", self.lang, **self.counts)
 
@@ -34,7 +34,8 @@ class CheckReport:
         return {
             "ok": not self.problems,
             "problems": [
-                {"file": p.file, "line": p.line, "field": p.field, "message": p.message}
+                {"file": p.file, "line": p.line, "field": p.field,
+                 "message": p.text(self.lang)}
                 for p in self.problems
             ],
             **self.counts,

@@ -18,19 +18,20 @@ import yaml
 from ..model import Anniversary, Kind, Location, Origin, Policy
 from ..registry.errors import InputError, Problem
 from ..registry.sources import Registry
-from ..rules import MilestoneClass
+from ..rules import LEAD_DAYS, ORDINALS, PLAN_YEARS, MilestoneClass
+from ..wording import quote, say
 from ..yamlread import (
     Field,
     Reader,
     choice,
     compose,
     day_first,
+    day_in,
     ident,
     line,
-    positive_int,
     scalar_of,
     text,
-    whole,
+    whole_in,
 )
 from .model import Activity, ActivityKind, ParentDoc, Plan
 from .phrases import PhraseError, read_phrase
@@ -39,21 +40,23 @@ from .workdays import Shift
 
 ENV_VAR = "KYNIEM_PLANS"
 
+_plan_day = day_in(PLAN_YEARS)  # every date of a plan (an ad-hoc origin may be older)
+
 PLAN_FIELDS: dict[str, Field] = {
     "id": Field(True, ident),
     "title": Field(True, text),
     "anniversary": Field(True, None),
-    "year": Field(False, positive_int),
-    "ordinal": Field(False, positive_int),
+    "year": Field(False, whole_in(PLAN_YEARS)),
+    "ordinal": Field(False, whole_in(ORDINALS)),
     "combined_with": Field(False, ident, many=True),
     "issuer": Field(True, text),
     "number": Field(False, text),
-    "issued": Field(False, day_first),
-    "campaign_end": Field(False, day_first),
+    "issued": Field(False, _plan_day),
+    "campaign_end": Field(False, _plan_day),
     "scope": Field(False, text),
     "source": Field(False, text),
     "implements": Field(False, None),
-    "reminders": Field(False, whole, many=True),
+    "reminders": Field(False, whole_in(LEAD_DAYS), many=True),
     "activities": Field(True, None),
 }
 #: Fields an activity has in a plan and in a template alike.
@@ -65,18 +68,18 @@ ACTIVITY_BASE: dict[str, Field] = {
     "partners": Field(False, text, many=True),
     "notes": Field(False, text),
     "shift": Field(False, choice(Shift)),
-    "reminders": Field(False, whole, many=True),
+    "reminders": Field(False, whole_in(LEAD_DAYS), many=True),
 }
 ACTIVITY_FIELDS: dict[str, Field] = {
     **ACTIVITY_BASE,
     "when": Field(False, text),
-    "start": Field(False, day_first),
-    "end": Field(False, day_first),
+    "start": Field(False, _plan_day),
+    "end": Field(False, _plan_day),
     "section": Field(False, text),
 }
 PARENT_FIELDS: dict[str, Field] = {
     "number": Field(True, text),
-    "date": Field(False, day_first),
+    "date": Field(False, _plan_day),
     "issuer": Field(False, text),
     "title": Field(False, text),
 }
@@ -223,7 +226,8 @@ def _year(reader: Reader, root: yaml.Node, nodes: dict[str, yaml.Node],
     year: int | None = values.get("year")
     ordinal: int | None = values.get("ordinal")
     if year is None and ordinal is None:
-        reader.problem(root, "year", "give the anniversary year (or its ordinal)")
+        if "year" not in nodes and "ordinal" not in nodes:  # else its own problem is told
+            reader.problem(root, "year", "give the anniversary year (or its ordinal)")
         return None
     if ordinal is not None and origin is None:
         reader.problem(nodes["ordinal"], "ordinal", "this anniversary has no origin year")
@@ -290,11 +294,19 @@ def _window(reader: Reader, node: yaml.Node, where: str, values: dict[str, Any],
         return None
     if "when" in values:
         try:
-            return read_phrase(values["when"], context)
+            window = read_phrase(values["when"], context)
         except PhraseError as exc:
             reader.problem(nodes["when"], f"{where}.when",
                            f"cannot read {values['when']!r}: {exc.reason}")
             return None
+        outside = [d for d in (window.start, window.end)
+                   if d is not None and d.year not in PLAN_YEARS]
+        if outside:
+            reader.problem(nodes["when"], f"{where}.when", say(
+                "date_range", value=quote(values["when"]), first=PLAN_YEARS.start,
+                last=PLAN_YEARS.stop - 1))
+            return None
+        return window
     if "start" not in values:
         reader.problem(node, f"{where}.when", "give a time phrase ('when') or a 'start' date")
         return None

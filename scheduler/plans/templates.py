@@ -25,7 +25,8 @@ from ..dates import fmt
 from ..model import Occurrence
 from ..outputs.text import title
 from ..registry.errors import InputError, Problem
-from ..yamlread import Field, FieldError, Reader, compose, line, text, whole
+from ..rules import LEAD_DAYS
+from ..yamlread import Field, FieldError, Reader, compose, line, text, whole_in
 from .load import ACTIVITY_BASE
 from .workdays import add_working_days
 
@@ -41,7 +42,7 @@ def _offset(value: str) -> str:
 TEMPLATE_FIELDS: dict[str, Field] = {
     "title": Field(True, text),
     "issuer": Field(False, text),
-    "reminders": Field(False, whole, many=True),
+    "reminders": Field(False, whole_in(LEAD_DAYS), many=True),
     "activities": Field(True, None),
 }
 ACTIVITY_FIELDS: dict[str, Field] = {

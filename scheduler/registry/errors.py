@@ -5,18 +5,30 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..wording import Message
+
 
 @dataclass(frozen=True)
 class Problem:
     file: str
     line: int | None
     field: str
-    message: str
+    message: str | Message  # a Message is worded in the command's language when shown
+
+    def render(self, lang: str) -> str:
+        parts = [p for p in (self.where, self.field, self.text(lang)) if p]
+        return ": ".join(parts)
+
+    def text(self, lang: str) -> str:
+        """The message alone, in ``lang``."""
+        return self.message.render(lang) if isinstance(self.message, Message) else self.message
 
     def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        parts = [p for p in (where, self.field, self.message) if p]
-        return ": ".join(parts)
+        return ": ".join(p for p in (self.where, self.field, str(self.message)) if p)
+
+    @property
+    def where(self) -> str:
+        return self.file if self.line is None else f"{self.file}:{self.line}"
 
 
 class InputError(Exception):

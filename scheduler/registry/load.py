@@ -16,7 +16,8 @@ from typing import Any
 import yaml
 
 from ..model import Anniversary, Calendar, Kind, Location, Origin, Policy
-from ..rules import ClassBy, LeapDay, MilestoneClass
+from ..rules import LUNAR_YEARS, ORDINALS, ClassBy, LeapDay, MilestoneClass
+from ..wording import quote, say
 from ..yamlread import (
     Field,
     FieldError,
@@ -26,15 +27,15 @@ from ..yamlread import (
     day_first,
     ident,
     line,
-    positive_int,
     scalar_of,
     text,
     url,
+    whole_in,
 )
 from .errors import InputError, Problem
 from .sources import Registry
 
-_LUNAR = re.compile(r"^\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\s*$")
+_LUNAR = re.compile(r"^\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\s*$", re.ASCII)
 
 
 # Unknown fields are errors: a typo must not pass silently.
@@ -60,8 +61,8 @@ POLICY_FIELDS: dict[str, Field] = {
     "name_en": Field(True, text),
     "source": Field(True, text),
     "classes": Field(False, choice(MilestoneClass), many=True),
-    "min_ordinal": Field(False, positive_int),
-    "ordinals": Field(False, positive_int, many=True),
+    "min_ordinal": Field(False, whole_in(ORDINALS)),
+    "ordinals": Field(False, whole_in(ORDINALS), many=True),
 }
 TOP_LEVEL = ("policies", "anniversaries")
 
@@ -76,7 +77,11 @@ def _origin(values: dict[str, Any]) -> Origin:
         day, month = int(m[1]), int(m[2])
         if not (1 <= day <= 30 and 1 <= month <= 12):
             raise FieldError(f"{written!r}: a lunar month has days 1–30 and the year months 1–12")
-        return Origin(day, month, int(m[3]) if m[3] else None, Calendar.LUNAR)
+        year = int(m[3]) if m[3] else None
+        if year is not None and year not in LUNAR_YEARS:  # the converter's range
+            raise FieldError(say("lunar_year_range", value=quote(written), first=LUNAR_YEARS.start,
+                                 last=LUNAR_YEARS.stop - 1))
+        return Origin(day, month, year, Calendar.LUNAR)
     d = day_first(written)
     return Origin(d.day, d.month, d.year, Calendar.SOLAR)
 
@@ -91,7 +96,7 @@ def _anniversary(
     try:
         origin = _origin(values)
     except FieldError as exc:
-        reader.problem(nodes["date"], f"{where}.date", str(exc))
+        reader.problem(nodes["date"], f"{where}.date", exc.message)
         return None
     class_by = values.get("class_by", ClassBy.ORIGIN)
     if origin.year is None and class_by is ClassBy.ORIGIN:

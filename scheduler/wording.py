@@ -1,0 +1,246 @@
+"""Messages a user reads, in Vietnamese (the default) and English, from one table.
+
+A :class:`Message` keeps its key and values and is worded only when shown, in the language
+of the command (``--lang``); ``str()`` gives the Vietnamese. Started with the messages of the
+hardening work (issue 9); the older word tables move here with the message catalogue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: key → (Vietnamese, English); ``{name}`` placeholders are filled by :func:`say`.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # -- dates and ranges (scheduler/dates.py) ------------------------------------------------
+    "date_out_of_range": ("{text}: năm {year} nằm ngoài khoảng {first}–{last} kyniem hỗ trợ",
+                          "{text}: the year {year} is outside the {first}–{last} kyniem "
+                          "supports"),
+    "horizon_out_of_range": ("khoảng thời gian tính ra vượt quá năm {first}–{last} "
+                             "(từ {start}, {days:+d} ngày)",
+                             "the span it needs leaves the years {first}–{last} "
+                             "(from {start}, {days:+d} days)"),
+    # -- caches and state (scheduler/state.py) -----------------------------------------------
+    "cache_rebuilt": ("bộ nhớ đệm {file} không dùng được ({why}); đã tạo lại",
+                      "the cache {file} was unusable ({why}); made again"),
+    # -- addresses (scheduler/urls.py) ------------------------------------------------------
+    "url_characters": ("{url}: địa chỉ không được chứa khoảng trắng, ký tự điều khiển, "
+                       "dấu nháy hay dấu < >",
+                       "{url}: an address must not hold spaces, control characters, "
+                       "quotes or < >"),
+    "url_not_http": ("{url}: hãy ghi một địa chỉ http:// hoặc https:// đầy đủ, "
+                     "ví dụ https://lich.example.vn/",
+                     "{url}: give a whole http:// or https:// address, "
+                     "e.g. https://lich.example.vn/"),
+    "argument_not_utf8": ("không phải văn bản UTF-8 (có byte không đọc được); gõ lại hoặc "
+                          "đổi bảng mã của terminal sang UTF-8",
+                          "is not UTF-8 text (it holds a byte that cannot be read); type it "
+                          "again or set the terminal to UTF-8"),
+    # -- text in user files (scheduler/yamlread.py) ------------------------------------------
+    "control_character": ("chứa ký tự điều khiển U+{code:04X} ở vị trí {at}; xoá ký tự đó "
+                          "(chỉ được dùng tab và xuống dòng)",
+                          "holds the control character U+{code:04X} at position {at}; "
+                          "delete it (only tab and newline are allowed)"),
+    "not_whole_number": ("{value} không phải số nguyên từ {low} đến {high} (chữ số 0–9)",
+                         "{value} is not a whole number from {low} to {high} "
+                         "(digits 0–9)"),
+    "lunar_year_range": ("{value}: lịch âm chỉ tính được các năm {first}–{last}",
+                         "{value}: lunar dates are known only for {first}–{last}"),
+    "date_range": ("{value}: ngày phải nằm trong các năm {first}–{last}",
+                   "{value}: the date must fall in the years {first}–{last}"),
+    # -- the site and its state (scheduler/feeds) --------------------------------------------
+    "ledger_damaged": ("không đọc được ({why}); chuyển tệp đi chỗ khác để bắt đầu lại "
+                       "(SEQUENCE của mọi sự kiện sẽ tính lại từ 0)",
+                       "unreadable ({why}); move it away to start afresh (every event's "
+                       "SEQUENCE restarts at 0)"),
+    "state_damaged": ("sổ SEQUENCE bị hỏng ({why}); chuyển thư mục trạng thái đi chỗ khác "
+                      "rồi chạy lại: kyniem sẽ lấy SEQUENCE từ các lịch đã xuất bản",
+                      "the SEQUENCE ledger is damaged ({why}); move the state folder away "
+                      "and build again: kyniem takes SEQUENCE from the published feeds"),
+    "state_unusable": ("không dùng được cơ sở dữ liệu trạng thái ({why}); kiểm tra quyền "
+                       "ghi, hoặc chuyển thư mục đi chỗ khác rồi chạy lại",
+                       "the state database cannot be used ({why}); check that it is "
+                       "writable, or move the folder away and build again"),
+    "state_schema": ("trạng thái được ghi bởi phiên bản kyniem khác (lược đồ {found}, "
+                     "phiên bản này dùng {known}); dùng --state khác",
+                     "the state was written by another kyniem (schema {found}, this one "
+                     "uses {known}); give another --state"),
+    "state_of_other_site": ("thư mục trạng thái này thuộc về trang {site}; dùng --state "
+                            "khác cho trang này",
+                            "this state folder belongs to the site {site}; give this site "
+                            "its own --state"),
+    "state_not_folder": ("là một tệp; --state cần một thư mục",
+                         "is a file; --state needs a folder"),
+    "state_moved_aside": ("{path} không phải cơ sở dữ liệu dùng được; đã chuyển sang {aside} "
+                          "và bắt đầu trạng thái mới (SEQUENCE tiếp nối các lịch đã xuất bản)",
+                          "{path} is not a usable database; moved to {aside}, starting a new "
+                          "state (SEQUENCE goes on from the published feeds)"),
+    "part_rebuilt": ("phần lưu sẵn {name} không hợp lệ ({why}); đã tạo lại",
+                     "the cached part {name} was invalid ({why}); made again"),
+    "build_running": ("một lần kyniem build khác đang chạy cho trang này (khoá trong "
+                      "{state}); đợi nó xong",
+                      "another kyniem build of this site is running (lock in {state}); "
+                      "wait for it to finish"),
+    "site_name": ("hãy ghi tên một thư mục, ví dụ --out site",
+                  "give a folder name, e.g. --out site"),
+    "site_no_parent": ("không có thư mục {parent!r}", "no folder {parent!r}"),
+    "site_is_file": ("là một tệp, không phải thư mục", "is a file, not a folder"),
+    "site_not_ours": ("không trống và không phải trang do kyniem tạo; chọn thư mục mới, hoặc "
+                      "thêm --force để thay nó (nội dung cũ được giữ ở thư mục bên cạnh)",
+                      "is not empty and not a kyniem site; give a new folder, or --force to "
+                      "replace it (what is there is kept in a folder beside it)"),
+    "releases_in_the_way": ("thư mục này không phải của kyniem nhưng chiếm chỗ của các bản "
+                            "phát hành; đổi tên nó hoặc chọn --out khác",
+                            "is not kyniem's but stands where the releases go; rename it "
+                            "or give another --out"),
+    "not_regular_file": ("không phải tệp thường (thư mục, liên kết hay thiết bị); kyniem "
+                         "không ghi đè lên nó",
+                         "is not a regular file (a folder, link or device); kyniem does not "
+                         "replace it"),
+    "years_out_of_range": ("khoảng thời gian kết thúc vào năm {year}, ngoài khoảng "
+                           "{first}–{last} kyniem hỗ trợ",
+                           "the horizon would end in {year}, outside the {first}–{last} "
+                           "kyniem supports"),
+    # -- reminders (scheduler/remind) ---------------------------------------------------------
+    "remind_store_corrupt": (
+        "kho lời nhắc {path} bị hỏng (SQLite: {reason}). Hãy chuyển tệp này (cùng {path}-wal "
+        "và {path}-shm nếu có) sang chỗ khác rồi chạy lại: kyniem tạo kho mới và lên lịch lại "
+        "từ kế hoạch. Chỉ mất bản ghi các lời nhắc đã gửi, nên lời nhắc nào còn trong hạn "
+        "--grace có thể hiện lại một lần.",
+        "the reminder store {path} is damaged (SQLite: {reason}). Move it away (with "
+        "{path}-wal and {path}-shm if present) and run again: kyniem starts a new store and "
+        "schedules again from the plans. What is lost is the record of reminders already "
+        "delivered, so those still within --grace may be shown once more."),
+    "remind_store_not_writable_own": (
+        "không ghi được vào {file} (quyền {mode}): tệp là của bạn ({user}) nhưng chỉ cho đọc; "
+        "chạy 'chmod u+w {file}' rồi thử lại",
+        "cannot write {file} (mode {mode}): it is yours ({user}) but read-only; run "
+        "'chmod u+w {file}' and try again"),
+    "remind_store_not_writable_root": (
+        "không ghi được vào {file}: tệp thuộc về root (quyền {mode}) còn kyniem remind chạy "
+        "với người dùng {user}; nhờ root chạy 'chown {user} {file}' (hoặc cho nhóm của tệp "
+        "quyền ghi)",
+        "cannot write {file}: it belongs to root (mode {mode}) and kyniem remind runs as "
+        "{user}; ask root to run 'chown {user} {file}' (or to give the file's group write "
+        "access)"),
+    "remind_store_not_writable_other": (
+        "không ghi được vào {file}: tệp thuộc về {owner} (quyền {mode}) còn kyniem remind chạy "
+        "với người dùng {user}; {owner} (hoặc root) sửa được bằng 'chown {user} {file}' hay "
+        "cho nhóm quyền ghi, hoặc chạy kyniem remind bằng người dùng {owner}",
+        "cannot write {file}: it belongs to {owner} (mode {mode}) and kyniem remind runs as "
+        "{user}; {owner} (or root) can fix it with 'chown {user} {file}' or by giving the "
+        "group write access, or run kyniem remind as {owner}"),
+    "remind_store_folder_not_writable_own": (
+        "không ghi được vào thư mục {folder} (quyền {mode}) của bạn ({user}): SQLite tạo "
+        "{name}-wal và {name}-shm bên cạnh kho, kyniem tạo tệp khóa và nhật ký ở đó; chạy "
+        "'chmod u+w {folder}', hoặc dùng --store ở một thư mục ghi được",
+        "cannot write in the folder {folder} (mode {mode}), yours as {user}: SQLite creates "
+        "{name}-wal and {name}-shm beside the store, and kyniem its lock and journal; run "
+        "'chmod u+w {folder}', or use --store in a writable folder"),
+    "remind_store_folder_not_writable_root": (
+        "không ghi được vào thư mục {folder}: thư mục thuộc về root (quyền {mode}) còn kyniem "
+        "remind chạy với người dùng {user}; SQLite tạo {name}-wal và {name}-shm bên cạnh kho, "
+        "kyniem tạo tệp khóa và nhật ký ở đó. Nhờ root chạy 'chown {user} {folder}', hoặc "
+        "dùng --store ở một thư mục ghi được",
+        "cannot write in the folder {folder}: it belongs to root (mode {mode}) and kyniem "
+        "remind runs as {user}; SQLite creates {name}-wal and {name}-shm beside the store, "
+        "and kyniem its lock and journal. Ask root to run 'chown {user} {folder}', or use "
+        "--store in a writable folder"),
+    "remind_store_folder_not_writable_other": (
+        "không ghi được vào thư mục {folder}: thư mục thuộc về {owner} (quyền {mode}) còn "
+        "kyniem remind chạy với người dùng {user}; SQLite tạo {name}-wal và {name}-shm bên "
+        "cạnh kho, kyniem tạo tệp khóa và nhật ký ở đó. {owner} (hoặc root) cấp quyền ghi "
+        "bằng 'chown {user} {folder}' hay cho nhóm quyền ghi, hoặc dùng --store ở một thư "
+        "mục ghi được",
+        "cannot write in the folder {folder}: it belongs to {owner} (mode {mode}) and kyniem "
+        "remind runs as {user}; SQLite creates {name}-wal and {name}-shm beside the store, "
+        "and kyniem its lock and journal. {owner} (or root) can give write access with "
+        "'chown {user} {folder}' or to the group, or use --store in a writable folder"),
+    "remind_store_read_only_fs": (
+        "{file} nằm trên hệ thống tệp chỉ đọc; dùng --store trỏ tới một nơi ghi được",
+        "{file} is on a read-only file system; use --store somewhere writable"),
+    "remind_store_read_only": (
+        "kho lời nhắc {store} không ghi được (SQLite: {reason}); người dùng {user} cần quyền "
+        "ghi {path}, {path}-wal, {path}-shm và thư mục chứa chúng",
+        "the reminder store {store} is not writable (SQLite: {reason}); {user} needs write "
+        "access to {path}, {path}-wal, {path}-shm and their folder"),
+    "remind_store_full": (
+        "ổ đĩa chứa kho lời nhắc {store} đã đầy ({reason}); giải phóng chỗ trống rồi chạy lại",
+        "the disk holding the reminder store {store} is full ({reason}); free some space and "
+        "run again"),
+    "remind_store_busy": (
+        "kho lời nhắc {store} bị một tiến trình khác khóa quá lâu ({reason}); thử lại sau",
+        "the reminder store {store} stayed locked by another process ({reason}); try again "
+        "later"),
+    "remind_store_failed": ("kho lời nhắc {store} gặp lỗi: {reason}",
+                            "the reminder store {store} failed: {reason}"),
+    "remind_store_hard_links": (
+        "{path} có {links} tên (liên kết cứng): SQLite giữ tệp -wal riêng cho mỗi tên nên hai "
+        "tiến trình dùng hai tên sẽ làm hỏng kho, và khóa một tiến trình của kyniem không "
+        "nhận ra đó là một kho. Hãy chỉ giữ một tên (xóa các tên kia, hoặc thay bằng liên kết "
+        "mềm)",
+        "{path} has {links} names (hard links): SQLite keeps a separate -wal file per name, so "
+        "two processes using two names would damage the store, and kyniem's one-process lock "
+        "cannot tell it is one store. Keep one name (remove the others, or make them "
+        "symlinks)"),
+    "remind_store_uri": (
+        "{store}: hãy ghi đường dẫn tệp (sqlite:////thư/mục/remind.sqlite), không dùng URI "
+        "file: của SQLite",
+        "{store}: give a file path (sqlite:////folder/remind.sqlite), not an SQLite file: "
+        "URI"),
+    "remind_lock_unusable": (
+        "không dùng được tệp khóa {file} ({reason}); xóa nó rồi chạy lại",
+        "cannot use the lock file {file} ({reason}); remove it and run again"),
+    "remind_feed_scheme": (
+        "{url}: chỉ nhận địa chỉ http:// hoặc https:// (không đọc tệp hay ftp)",
+        "{url}: only http:// and https:// URLs are taken (no files, no ftp)"),
+    "remind_feed_redirect": (
+        "{url}: máy chủ chuyển hướng sang một địa chỉ không phải http(s); không đi theo",
+        "{url}: the server redirects to an address that is not http(s); not followed"),
+    "remind_feed_unreadable_at": (
+        "{url}: không phải nguồn iCalendar đọc được (lỗi ở dòng {line})",
+        "{url}: not a readable iCalendar feed (error at line {line})"),
+    "remind_feed_unreadable": ("{url}: không phải nguồn iCalendar đọc được",
+                               "{url}: not a readable iCalendar feed"),
+    "remind_feed_too_large": ("{url}: nguồn lớn hơn {limit} MB; không đọc",
+                              "{url}: the feed is larger than {limit} MB; not read"),
+    "remind_job_dropped": (
+        "kyniem remind: đã bỏ qua và xóa một việc trong kho không do kyniem tạo (mã {id})",
+        "kyniem remind: ignored and removed a stored job kyniem did not make (id {id})"),
+}
+
+
+#: The language of ``str(message)``: the command's ``--lang``, set once by the CLI (notes on
+#: stderr are written deep inside, where no settings reach).
+_current = ["vi"]
+
+
+def use(lang: str) -> None:
+    _current[0] = lang
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message worded when shown: ``render("en")``; ``str()`` in the command's language."""
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    def render(self, lang: str) -> str:
+        vi, en = MESSAGES[self.key]
+        return (en if lang == "en" else vi).format(**dict(self.values))
+
+    def __str__(self) -> str:
+        return self.render(_current[0])
+
+
+def quote(text: str, limit: int = 60) -> str:
+    """A user's value inside a message: quoted, and cut short (a 4,300-digit "year" would
+    otherwise fill the screen)."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def say(key: str, **values: object) -> Message:
+    """The message ``key`` with its values (the key must be in :data:`MESSAGES`)."""
+    if key not in MESSAGES:
+        raise KeyError(f"no message {key!r} in scheduler.wording.MESSAGES")
+    return Message(key, tuple(values.items()))
