@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .commands import Settings
 from .dates import VN_TZ
-from .feeds import parts, site
+from .feeds import parts, release, site
 from .feeds.catalogue import Feed, catalogue, units_feed
 from .feeds.events import FeedEvent, events_of
 from .feeds.ledger import Ledger
@@ -29,6 +29,8 @@ from .plans.load import plan_paths
 from .registry import InputError, Problem
 from .registry.cache import source_key
 from .rules import LUNAR_YEARS
+from .state import site_state
+from .wording import say
 
 HORIZON_YEARS = 10
 
@@ -82,7 +84,7 @@ def clock(settings: Settings) -> datetime:
 def feed(settings: Settings, selection: Selection, years: int | None, output: str | None,
          state: str | None, base_url: str | None) -> FeedView:
     """One feed, to stdout or a file (``kyniem feed``)."""
-    _check_url(base_url)
+    check_url(base_url)
     for flag, path in (("-o", output), ("--state", state)):
         if path is not None:
             _check_file(flag, Path(path))
@@ -90,11 +92,11 @@ def feed(settings: Settings, selection: Selection, years: int | None, output: st
     now = clock(settings)
     # from the plan files, not the site's cache: that cache's bytes carry the site's stamps
     chosen = _choose(all_feeds(settings, span), selection, settings.lang)
-    ledger = Ledger.load(Path(state), now, "json") if state else Ledger(now)
+    ledger = Ledger.load(Path(state), now) if state else Ledger(now)
     data = calendar_bytes(CalendarMeta(chosen.name, url=base_url),
                           EventBytes(ledger, settings.lang)(chosen.events))
     if state:
-        ledger.save(Path(state), "json")
+        ledger.save(Path(state))
     if output:
         _write_feed(Path(output), data)
     return FeedView(chosen.name, chosen.path, len(chosen.events), data, output, settings.lang)
@@ -130,10 +132,16 @@ def _unknown(group: str, key: str, known: list[str]) -> InputError:
     return InputError([Problem("", None, group, f"no {group} {key!r} (known: {shown or '-'})")])
 
 
-def _check_url(base_url: str | None) -> None:
-    if base_url is not None and not base_url.startswith(("http://", "https://")):
-        raise InputError([Problem("", None, "--base-url",
-                                  f"{base_url!r}: give an http(s):// address")])
+def check_url(base_url: str | None) -> None:
+    """``--base-url``: an absolute http(s) address and nothing else (a CR or LF would start
+    new lines in every feed: RFC 5545 §3.1)."""
+    if base_url is not None:
+        from .urls import UrlError, web_url
+
+        try:
+            web_url(base_url)
+        except UrlError as exc:
+            raise InputError([Problem("", None, "--base-url", exc.message)]) from None
 
 
 def _check_file(flag: str, path: Path) -> None:
@@ -161,11 +169,14 @@ def _write_feed(path: Path, data: bytes) -> None:
 
 def build(settings: Settings, out: str, base_url: str | None, years: int | None,
           progress: Callable[[int], Callable[[], None]] | None = None,
-          force: bool = False) -> BuildView:
+          force: bool = False, state: str | None = None) -> BuildView:
     """The static site (``kyniem build``), from cached parts where nothing changed."""
-    _check_url(base_url)
-    site.check_out(Path(out), force)
+    check_url(base_url)
     span = horizon(settings, years)
+    found = release.resolve(out)
+    folder = Path(state) if state else Path(site_state(str(found.link)))
+    if folder.exists() and not folder.is_dir():
+        raise InputError([Problem(str(folder), None, "--state", say("state_not_folder"))])
     registry = settings.registry()
     lang = settings.lang
     context = (parts.FORMAT, source_key(settings.paths()), span, lang, settings.leap_day.value)
@@ -204,9 +215,7 @@ def build(settings: Settings, out: str, base_url: str | None, years: int | None,
         return site.Source(name, str(path), (*context, content_key(path)), read)
 
     names = {a.id: a.display_name(lang) for a in registry.anniversaries}
-    now = clock(settings)
-    report = site.build(Path(out),
-                        registry_source,
+    report = site.build(site.Target(found, folder, force), registry_source,
                         [plan_source(p) for p in plan_paths(settings.plans)], names, span,
-                        lang, base_url, lambda p: Ledger.load(p, now, "pickle"), progress)
+                        lang, base_url, clock(settings), progress)
     return BuildView(report, len(report.sizes), lang)

@@ -114,7 +114,7 @@ def test_paths_in_the_way_are_exit_2_never_a_traceback(tmp_path: Path) -> None:
         (["feed", "--base-url", "lich.example.vn/a.ics"], "http"),
     ]
     for args, words in cases:
-        result = CliRunner().invoke(main, args)
+        result = CliRunner().invoke(main, [*args, "--lang", "en"])
         assert result.exit_code == 2, (args, result.output, result.exception)
         assert "Traceback" not in result.output and words in result.output, args
     assert not (tmp_path / "missing").exists()
@@ -130,19 +130,6 @@ def test_build_never_writes_into_a_folder_it_did_not_make(tmp_path: Path) -> Non
     assert run("build", "--out", str(mine), "--now", "01/06/2024", "--force").exit_code == 0
     assert (mine / "all.ics").exists()
     assert run("build", "--out", str(mine), "--now", "01/06/2024").exit_code == 0  # ours now
-
-
-def test_a_folder_in_the_way_fails_the_build_before_anything_moves(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    assert run("build", "--out", str(site), "--now", "01/06/2024").exit_code == 0
-    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    (site / "all.ics").unlink()
-    (site / "all.ics").mkdir()  # a new all.ics must be written, and cannot
-    del before[site / "all.ics"]
-    result = run("build", "--out", str(site), "--now", "01/06/2025")
-    assert result.exit_code == 2 and "in the way" in result.output
-    after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    assert after == before
 
 
 def test_leap_day_policy_holds_for_a_plans_own_anniversary_day(tmp_path: Path) -> None:
@@ -179,3 +166,24 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: object) -> None:
     for _ in range(3):
         step()
     assert "kyniem build" in screen.getvalue()
+
+
+def test_a_base_url_with_a_line_break_is_exit_2(tmp_path: Path) -> None:
+    """Regression (issue 9): a CR/LF in --base-url added VEVENTs to every feed."""
+    for url in ("https://lich.example.vn/a\r\nBEGIN:VEVENT", "https://lich.example.vn/ x",
+                'https://lich.example.vn/"><script>', "https:///no-host", "javascript:x"):
+        for args in (["feed"], ["build", "--out", str(tmp_path / "s")]):
+            result = run(*args, "--base-url", url, "--lang", "en")
+            assert result.exit_code == 2, (args, url, result.output)
+            assert "--base-url" in result.output and "BEGIN:VEVENT\r\n" not in result.output
+    assert not (tmp_path / "s").exists()
+
+
+def test_feed_output_never_replaces_a_link_or_device(tmp_path: Path) -> None:
+    target = tmp_path / "real.ics"
+    target.write_bytes(b"PRODID:-//kyniem//old")
+    link = tmp_path / "feed.ics"
+    link.symlink_to(target)
+    result = run("feed", "-o", str(link), "--lang", "en")
+    assert result.exit_code == 2 and "not a regular file" in result.output
+    assert link.is_symlink() and target.read_bytes() == b"PRODID:-//kyniem//old"

@@ -4,30 +4,31 @@ events already serialized, and which feeds and year pages each of them belongs t
 A rebuild reads only the parts whose source changed; every feed is then the concatenation of
 its parts' bytes (RFC 5545 sets no order on components), so one edited plan costs one plan's
 work plus copying bytes, not a pass over 100,000 events (issue 4: a rebuild within 5 % of a
-cold build). Parts are cached under the site's state folder, keyed by the source file's path,
-size and modification time, the registry's, the horizon, the language and this format.
+cold build). Parts are cached in the site's state (:mod:`.state`), keyed by the source file's path,
+size and content hash, the registry's, the horizon, the language and this format.
 """
 
 from __future__ import annotations
 
 import hashlib
-import pickle
+import json
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
+from typing import Any
 
-from ..atomic import write_atomic
 from ..dates import fmt
 from ..items import ItemKind
+from ..state import Invalid, expect, expect_list
 from .catalogue import fold, slug, unit_path
 from .events import FeedEvent
+from .html import escape
 from .ledger import Stamp
 from .writer import event_bytes
 
-FORMAT = 4  # bump when a Part changes shape: older cached parts become misses
+FORMAT = 5  # bump when a Part changes shape: older cached parts become misses
 
 Pair = tuple[str, int]  # (anniversary id, year): an anniversary day other feeds borrow
 
@@ -40,7 +41,7 @@ class Part:
     key: tuple[object, ...]
     token: str  # changes whenever anything this part contributes changes
     plan_id: str | None = None
-    offsets: list[tuple[int, int]] = field(default_factory=list)  # event → range in ``data``
+    bounds: list[int] = field(default_factory=lambda: [0])  # event i: data[bounds[i]:bounds[i+1]]
     feeds: dict[str, list[int]] = field(default_factory=dict)  # feed path → its events here
     titles: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # → (group, key, name)
     borrows: dict[str, list[Pair]] = field(default_factory=dict)  # feed path → registry days
@@ -49,12 +50,11 @@ class Part:
     years: list[int] = field(default_factory=list)  # the years of ``rows``
     milestones: int = 0
     data: bytes = b""
-    rows_file: str | None = None  # cached parts read their rows only for a page to redo
+    rows_reader: Callable[[], str] | None = None  # cached parts read rows only for a page
 
     def rows_of(self, year: int) -> list[tuple[str, str]]:
-        if not self.rows and self.rows_file:
-            with open(self.rows_file, "rb") as fh:
-                self.rows = pickle.load(fh)
+        if not self.rows and self.rows_reader is not None:
+            self.rows = read_rows(self.rows_reader())
         return self.rows.get(year, [])
 
     def chunk(self, path: str) -> bytes:
@@ -69,7 +69,7 @@ class Part:
         runs: list[bytes] = []
         start = end = -1
         for i in indexes:
-            a, b = self.offsets[i]
+            a, b = self.bounds[i], self.bounds[i + 1]
             if a != end:
                 if end >= 0:
                     runs.append(self.data[start:end])
@@ -86,13 +86,13 @@ def make_part(source: str, key: tuple[object, ...], events: Sequence[FeedEvent],
               span: tuple[int, int] | None = None) -> Part:
     """Serialize ``events`` and record their feeds. ``plan`` is (id, title) for a plan file;
     ``plan_pairs`` its anniversary days, borrowed from the registry part."""
-    chunks, offsets, at = [], [], 0
+    chunks, bounds, at = [], [0], 0
     for e in events:
         data = event_bytes(e, stamp(e.key, e.digest), lang)
         chunks.append(data)
-        offsets.append((at, at + len(data)))
         at += len(data)
-    part = Part(source, key, "", plan[0] if plan else None, offsets, data=b"".join(chunks))
+        bounds.append(at)
+    part = Part(source, key, "", plan[0] if plan else None, bounds, data=b"".join(chunks))
     feeds: dict[str, list[int]] = defaultdict(list)
     unit_pairs: dict[str, set[Pair]] = defaultdict(set)
     for i, e in enumerate(events):
@@ -157,28 +157,93 @@ def content_key(path: Path) -> tuple[object, ...]:
     return (str(path), len(data), hashlib.blake2b(data, digest_size=16).hexdigest())
 
 
-# -- the cache: a small pickle (everything but the bytes) and the bytes as one raw file ------
+# -- the cache: each part as checked JSON beside its bytes (see feeds/state.py) ------------
 
-def load_part(folder: Path, name: str, key: tuple[object, ...]) -> Part | None:
-    try:
-        with open(folder / f"{name}.pickle", "rb") as fh:
-            part = pickle.load(fh)
-        if not isinstance(part, Part) or part.key != key:
-            return None
-        part.data = (folder / f"{name}.bin").read_bytes()
-        part.rows_file = str(folder / f"{name}.rows")
-    except Exception:  # noqa: BLE001 - an unreadable cached part is only a miss
-        return None
+def key_digest(key: tuple[object, ...]) -> str:
+    """What a cached part is looked up by: its key's paths, sizes, hashes and settings."""
+    return hashlib.blake2b(repr((FORMAT, key)).encode(), digest_size=16).hexdigest()
+
+
+def part_info(part: Part) -> str:
+    """Everything of a part but its bytes and rows, as JSON."""
+    return json.dumps({
+        "source": part.source, "token": part.token, "plan_id": part.plan_id,
+        "bounds": part.bounds, "feeds": part.feeds,
+        "titles": {p: list(t) for p, t in part.titles.items()},
+        "borrows": {p: [list(x) for x in pairs] for p, pairs in part.borrows.items()},
+        "days": [[a, y, i] for (a, y), i in part.days.items()],
+        "years": part.years, "milestones": part.milestones,
+    }, ensure_ascii=False, separators=(",", ":"))
+
+
+def rows_json(part: Part) -> str:
+    return json.dumps({str(y): [list(r) for r in rows] for y, rows in part.rows.items()},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def read_part(key: tuple[object, ...], info: str, data: bytes,
+              rows: Callable[[], str]) -> Part:
+    """A cached part, every value checked against the shape :func:`part_info` writes
+    (:class:`~scheduler.state.Invalid` otherwise); its rows are read when a page needs them."""
+    raw = expect(json.loads(info), dict, "part")
+    bounds = _bounds(raw.get("bounds"), len(data))
+    count = len(bounds) - 1
+    part = Part(expect(raw.get("source"), str, "source"), key,
+                expect(raw.get("token"), str, "token"),
+                None if raw.get("plan_id") is None else expect(raw["plan_id"], str, "plan_id"),
+                bounds, data=data)
+    part.feeds = {expect(p, str, "feed"): _indexes(v, count)
+                  for p, v in expect(raw.get("feeds"), dict, "feeds").items()}
+    for path, title in expect(raw.get("titles"), dict, "titles").items():
+        group, k, name = _n(expect_list(title, str, "title"), 3)
+        part.titles[path] = (group, k, name)
+    part.borrows = {p: [_pair(x) for x in expect_list(v, list, "borrows")]
+                    for p, v in expect(raw.get("borrows"), dict, "borrows").items()}
+    for row in expect_list(raw.get("days"), list, "days"):
+        a, y, indexes = _n(row, 3)
+        part.days[_pair([a, y])] = _indexes(indexes, count)
+    part.years = _ints(raw.get("years"), "years")
+    part.milestones = expect(raw.get("milestones"), int, "milestones")
+    part.rows_reader = rows
     return part
 
 
-def save_part(folder: Path, name: str, part: Part) -> None:
-    """Three files: the bytes, the year pages' rows, and the rest (a small pickle)."""
-    data, rows = part.data, part.rows
-    part.data, part.rows = b"", {}
-    try:
-        write_atomic(folder / f"{name}.bin", data)
-        write_atomic(folder / f"{name}.rows", pickle.dumps(rows, pickle.HIGHEST_PROTOCOL))
-        write_atomic(folder / f"{name}.pickle", pickle.dumps(part, pickle.HIGHEST_PROTOCOL))
-    finally:
-        part.data, part.rows = data, rows
+def read_rows(text: str) -> dict[int, list[tuple[str, str]]]:
+    out: dict[int, list[tuple[str, str]]] = {}
+    for year, rows in expect(json.loads(text), dict, "rows").items():
+        out[int(year)] = [tuple(_n(expect_list(r, str, "row"), 2)) for r in
+                          expect_list(rows, list, "rows")]
+    return out
+
+
+def _ints(value: object, what: str) -> list[int]:
+    """A list of ints, checked in bulk (a national site's parts hold 150,000 of them)."""
+    found = expect(value, list, what)
+    if not set(map(type, found)) <= {int}:
+        raise Invalid(f"{what}: expected whole numbers")
+    return found
+
+
+def _bounds(value: object, size: int) -> list[int]:
+    found = _ints(value, "bounds")
+    if not found or found[0] != 0 or found[-1] != size or found != sorted(found):
+        raise Invalid("bounds: out of order, or not the bytes' length")
+    return found
+
+
+def _indexes(value: object, count: int) -> list[int]:
+    found = _ints(value, "indexes")
+    if found and (min(found) < 0 or max(found) >= count):
+        raise Invalid("indexes: past the events")
+    return found
+
+
+def _pair(value: list[object]) -> Pair:
+    a, y = _n(value, 2)
+    return expect(a, str, "anniversary"), expect(y, int, "year")
+
+
+def _n(row: list[Any], n: int) -> list[Any]:
+    if len(row) != n:
+        raise Invalid(f"expected {n} values, found {len(row)}")
+    return row

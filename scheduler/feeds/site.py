@@ -1,36 +1,36 @@
 """A static site of feeds: every ``.ics`` plus ``index.html`` (subscribe links) and a page per
 year. Any web server or CDN serves the folder as it is.
 
-A build stages every changed file in a hidden folder beside the site and only then renames
-them into place, so a build that fails leaves the previous site as it was; files whose bytes
-did not change are not touched (their HTTP Last-Modified/ETag stay, subscribers re-download
-nothing).
+A build writes a whole new release and switches the site to it in one step (:mod:`.release`),
+after committing the ledger, the cached parts and the list of published files in one
+transaction (:mod:`.state`); a build that fails or is killed leaves the previous site as it
+was, and its SEQUENCE numbers can only grow. Files whose bytes did not change are the same
+files (hard links: their HTTP Last-Modified/ETag stay, subscribers re-download nothing).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-import shutil
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-from ..atomic import write_atomic
 from ..i18n import sort_key, word
 from ..registry import InputError, Problem
+from ..sanitize import json_text
+from ..wording import say
+from . import release
 from .events import FeedEvent
 from .html import Listed, index_page, year_page
 from .ledger import Ledger, Stamp
 from .links import join
-from .parts import Pair, Part, load_part, make_part, save_part
+from .parts import Pair, Part, make_part
+from .release import Found, SiteDir
+from .state import Published, SiteState
 from .writer import CalendarMeta, calendar_bytes
 
-STATE = ".kyniem"  # ledger and manifest, inside the site folder
 BIG_FEED = 1_000_000  # Google drops events from feeds around 1 MB
 
 
@@ -43,6 +43,8 @@ class BuildReport:
     sizes: dict[str, int] = field(default_factory=dict)  # feeds
     pages: dict[str, int] = field(default_factory=dict)  # year pages
     events: int = 0
+    release: str = ""  # the release folder now current
+    kept: str | None = None  # where a folder replaced with --force was moved
 
     @property
     def big(self) -> list[str]:
@@ -54,7 +56,7 @@ class Source:
     """Where a part comes from: ``load`` gives its events, the plan (id, title) of a plan
     file, and the plan's anniversary days to borrow from the registry part."""
 
-    name: str  # file stem of the cached part
+    name: str  # the part's name in the state
     label: str  # what messages call it: the plan file's path
     key: tuple[object, ...]
     load: Callable[[], tuple[list[FeedEvent], tuple[str, str] | None, list[Pair]]]
@@ -64,46 +66,85 @@ class Source:
 class _LazyLedger:
     """The ledger, read only when some part must be serialized anew."""
 
-    def __init__(self, path: Path, open_at: Callable[[Path], Ledger]) -> None:
-        self.path, self.open_at = path, open_at
+    def __init__(self, open_ledger: Callable[[], Ledger]) -> None:
+        self.open_ledger = open_ledger
         self.ledger: Ledger | None = None
 
     def __call__(self, key: str, digest: str) -> Stamp:
         if self.ledger is None:
-            self.ledger = self.open_at(self.path)
+            self.ledger = self.open_ledger()
         return self.ledger.stamp(key, digest)
 
-    def save(self) -> None:
-        if self.ledger is not None:
-            self.ledger.save(self.path, "pickle")
+
+@dataclass(frozen=True)
+class Target:
+    """Where a build goes: the site (:mod:`.release`), its state folder, ``--force``."""
+
+    site: SiteDir
+    state: Path
+    force: bool = False
 
 
-def build(out: Path, registry: Callable[[frozenset[Pair]], Source], plans: Sequence[Source],
-          names: dict[str, str],
-          years: tuple[int, int], lang: str, base_url: str | None,
-          open_ledger: Callable[[Path], Ledger],
+def build(target: Target, registry: Callable[[frozenset[Pair]], Source],
+          plans: Sequence[Source], names: dict[str, str], years: tuple[int, int], lang: str,
+          base_url: str | None, now: datetime,
           progress: Callable[[int], Callable[[], None]] | None = None) -> BuildReport:
-    """Write the site into ``out``: parts first (cached ones as they are), then every feed
-    whose fingerprint moved, assembled from its parts' bytes; see the module docstring."""
-    out.mkdir(parents=True, exist_ok=True)
-    state = out / STATE
-    ledger_file = state / "ledger.pickle"
-    stamps = _LazyLedger(ledger_file, open_ledger)
-    folder = state / "parts"
-    use_cache = ledger_file.exists()  # parts carry the ledger's stamps: both or neither
-    step = progress(len(plans) + 1) if progress else (lambda: None)
+    """Build the site as a new release and make it current (:mod:`.release`), its state
+    committed in the same step; one build per site at a time."""
+    from filelock import FileLock, Timeout
 
+    target.state.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(target.state / "build.lock"), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise InputError([Problem(str(target.site.link), None, "--out",
+                                  say("build_running", state=target.state))]) from None
+    try:
+        state = SiteState.open(target.state)
+        try:
+            return _build(target, state, registry, plans, names, years, lang, base_url, now,
+                          progress)
+        finally:
+            state.close()
+    finally:
+        lock.release()
+
+
+def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]], Source],
+           plans: Sequence[Source], names: dict[str, str], years: tuple[int, int], lang: str,
+           base_url: str | None, now: datetime,
+           progress: Callable[[int], Callable[[], None]] | None) -> BuildReport:
+    site = target.site
+    owner = state.meta("site")
+    if owner is not None and owner != str(site.link):
+        raise InputError([Problem(str(target.state), None, "--state",
+                                  say("state_of_other_site", site=owner))])
+    release.recover(site, state.meta("release"))
+    found = release.inspect(site)
+    if found is Found.FOREIGN and not target.force:
+        raise InputError([Problem(str(site.link), None, "--out", say("site_not_ours"))])
+    release.claim(site)
+    current = site.current() if found is Found.OURS else None
+    previous = (site.release(current) if current else site.link if found is Found.LEGACY
+                else None)
+    if found is Found.LEGACY and state.new:
+        state.import_ledger(release.legacy_ledger(site.link))
+    floors = release.floors(previous) if previous and state.new and found is not Found.LEGACY \
+        else {}
+    stamps = _LazyLedger(lambda: state.ledger(now, floors))
+    step = progress(len(plans) + 1) if progress else (lambda: None)
     fresh: list[tuple[str, Part]] = []
 
     def part_of(source: Source) -> Part:
-        cached = load_part(folder, source.name, source.key) if use_cache else None
+        cached = state.part(source.name, source.key)
         if cached is not None:
             step()
             return cached
         events, plan, pairs = source.load()
         part = make_part(source.label, source.key, events, stamps, lang, plan, pairs, names,
                          source.span)
-        fresh.append((source.name, part))  # stored with the site, only once the build has succeeded
+        fresh.append((source.name, part))  # stored with the release, in one transaction
         step()
         return part
 
@@ -125,60 +166,82 @@ def build(out: Path, registry: Callable[[frozenset[Pair]], Source], plans: Seque
     parts: list[Part] = [registry_part, *planned]
     _check_plan_ids(parts)
     listed, contributors, borrowed = _merge(parts, years, lang)
-    previous = _read_json(state / "feeds.json", {})
-    prints: dict[str, str] = {}
-    report = BuildReport(str(out), events=sum(len(p.feeds.get("all.ics", ())) for p in parts))
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    # fingerprints hold only for the release they were recorded with
+    before = state.published() if current and current == state.meta("release") else {}
+    report = BuildReport(str(site.link), events=sum(len(p.feeds.get("all.ics", ()))
+                                                    for p in parts))
+    out = release.Release(site, previous)
     try:
-        for feed in listed:
-            mine = contributors[feed.path]
-            lent = borrowed.get(feed.path, [])
-            head = f"{feed.name}\x1f{base_url}\x1f{lent}\x1f{registry_part.token if lent else ''}"
-            prints[feed.path] = _digest(head, [p.token for p in mine])
-            old = previous.get(feed.path)
-            if old and old[0] == prints[feed.path] and (out / feed.path).exists():
-                report.sizes[feed.path] = old[1]
-                report.unchanged.append(feed.path)
-                continue
-            url = join(base_url, feed.path) if base_url else None
-            body = [p.chunk(feed.path) for p in mine] + [registry_part.lend(lent)]
-            data = calendar_bytes(CalendarMeta(feed.name, url=url), body)
-            report.sizes[feed.path] = len(data)
-            _stage(out, staging, feed.path, data, report)
-        pages = sorted({y for p in parts for y in p.years})
-        files = {"index.html": index_page(listed, report.sizes, lang, base_url, pages)}
-        for year in pages:
-            path = f"years/{year}.html"
-            having = [p for p in parts if year in p.years]
-            prints[path] = _digest(f"{lang}\x1f{year}", [p.token for p in having])
-            old = previous.get(path)
-            if old and old[0] == prints[path] and (out / path).exists():
-                report.unchanged.append(path)
-                report.pages[path] = old[1]
-                continue
-            rows = sorted((r for p in having for r in p.rows_of(year)), key=lambda r: r[0])
-            files[path] = year_page(year, [r[1] for r in rows], lang)
-            report.pages[path] = len(files[path])
-        files["feeds.json"] = json.dumps(
-            [{"group": f.group, "key": f.key, "path": f.path, "name": f.name,
-              "events": f.events, "bytes": report.sizes[f.path]} for f in listed],
-            ensure_ascii=False, indent=1)
-        for path, text in files.items():
-            _stage(out, staging, path, text.encode(), report)
-        _commit(out, staging, report)
-        report.removed = _remove_stale(out, state / "manifest.json",
-                                       sorted({*report.sizes, *report.pages, *files}))
-        for name, part in fresh:
-            save_part(folder, name, part)
-        stamps.save()
-        if not ledger_file.exists():  # a site without events: still a ledger, for next time
-            open_ledger(ledger_file).save(ledger_file, "pickle")
-        write_atomic(state / "feeds.json", json.dumps(
-            {p: [prints[p], report.sizes.get(p) or report.pages[p]] for p in prints}).encode())
-        _prune(folder, {lender.name, *(s.name for s in plans)})
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        files = _write(out, before, listed, contributors, borrowed, registry_part, parts,
+                       lang, base_url, report)
+        state.commit(out.name, stamps.ledger, fresh, {lender.name, *(s.name for s in plans)},
+                     files, {"site": str(site.link)})
+    except BaseException:
+        out.discard()
+        raise
+    out.close()
+    kept = release.switch(site, out.name, found)
+    release.clean(site)
+    report.release, report.kept = out.name, str(kept) if kept else None
+    report.removed = sorted(set(before) - set(files))
     return report
+
+
+def _write(out: release.Release, before: dict[str, Published], listed: list[Listed],
+           contributors: dict[str, list[Part]], borrowed: dict[str, list[Pair]],
+           registry_part: Part, parts: list[Part], lang: str, base_url: str | None,
+           report: BuildReport) -> dict[str, Published]:
+    """Every file of the new release: taken from the previous one when its fingerprint (or
+    its bytes) did not move, else written."""
+    files: dict[str, Published] = {}
+
+    def put(path: str, fingerprint: str, make: Callable[[], bytes]) -> int:
+        old = before.get(path)
+        if old is not None and old.print == fingerprint and out.keep(path):
+            report.unchanged.append(path)
+            files[path] = old
+            return old.size
+        data = make()
+        if out.keep(path, data):
+            report.unchanged.append(path)
+        else:
+            out.write(path, data)
+            report.written.append(path)
+        files[path] = Published(fingerprint, len(data))
+        return len(data)
+
+    for feed in listed:
+        mine = contributors[feed.path]
+        lent = borrowed.get(feed.path, [])
+        head = f"{feed.name}\x1f{base_url}\x1f{lent}\x1f{registry_part.token if lent else ''}"
+        url = join(base_url, feed.path) if base_url else None
+
+        def feed_bytes(feed: Listed = feed, mine: list[Part] = mine,
+                       lent: list[Pair] = lent, url: str | None = url) -> bytes:
+            body = [p.chunk(feed.path) for p in mine] + [registry_part.lend(lent)]
+            return calendar_bytes(CalendarMeta(feed.name, url=url), body)
+
+        report.sizes[feed.path] = put(feed.path, _digest(head, [p.token for p in mine]),
+                                      feed_bytes)
+    pages = sorted({y for p in parts for y in p.years})
+    for year in pages:
+        path = f"years/{year}.html"
+        having = [p for p in parts if year in p.years]
+
+        def page(year: int = year, having: list[Part] = having) -> bytes:
+            rows = sorted((r for p in having for r in p.rows_of(year)), key=lambda r: r[0])
+            return year_page(year, [r[1] for r in rows], lang).encode()
+
+        report.pages[path] = put(path, _digest(f"{lang}\x1f{year}", [p.token for p in having]),
+                                 page)
+    index = index_page(listed, report.sizes, lang, base_url, pages).encode()
+    put("index.html", _digest(index.decode(), []), lambda: index)
+    listing = json_text(
+        [{"group": f.group, "key": f.key, "path": f.path, "name": f.name,
+          "events": f.events, "bytes": report.sizes[f.path]} for f in listed],
+        indent=1).encode()
+    put("feeds.json", _digest(listing.decode(), []), lambda: listing)
+    return files
 
 
 def _check_plan_ids(parts: Sequence[Part]) -> None:
@@ -240,69 +303,3 @@ def _digest(head: str, tokens: Sequence[str]) -> str:
     return h.hexdigest()
 
 
-def _prune(folder: Path, keep: set[str]) -> None:
-    """Cached parts of plan files that are gone."""
-    for file in folder.glob("*.pickle"):
-        if file.stem not in keep:
-            file.unlink(missing_ok=True)
-            file.with_suffix(".bin").unlink(missing_ok=True)
-            file.with_suffix(".rows").unlink(missing_ok=True)
-
-
-def _read_json(path: Path, default: Any) -> Any:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        return default
-
-
-def _stage(out: Path, staging: Path, path: str, data: bytes, report: BuildReport) -> None:
-    target = out / path
-    try:
-        same = target.stat().st_size == len(data) and target.read_bytes() == data
-    except FileNotFoundError:
-        same = False
-    if same:
-        report.unchanged.append(path)
-        return
-    staged = staging / path
-    staged.parent.mkdir(parents=True, exist_ok=True)
-    staged.write_bytes(data)
-    os.chmod(staged, 0o644)
-    report.written.append(path)
-
-
-def check_out(out: Path, force: bool) -> None:
-    """``--out`` must be a folder kyniem built, an empty or new one, or ``--force``d: a build
-    never writes over an ``index.html`` (or anything) it did not make."""
-    if out.exists() and not out.is_dir():
-        raise InputError([Problem(str(out), None, "--out", "is a file, not a folder")])
-    if out.is_dir() and not force and not (out / STATE).is_dir() and any(out.iterdir()):
-        raise InputError([Problem(str(out), None, "--out", "is not empty and not a kyniem "
-                                  "site; give a new folder, or --force to build into it")])
-
-
-def _commit(out: Path, staging: Path, report: BuildReport) -> None:
-    """Rename every staged file into place (rename(2) is atomic per file). Every target is
-    checked first, so a path in the way fails the build before any file of the site moves."""
-    blocked = [path for path in report.written if (out / path).is_dir()
-               or any(p.exists() and not p.is_dir() for p in (out / path).parents
-                      if out in p.parents)]
-    if blocked:
-        raise InputError([Problem(str(out / path), None, "--out",
-                                  "is in the way of a file of the site; nothing was changed")
-                          for path in blocked])
-    for path in report.written:
-        target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(staging / path, target)
-
-
-def _remove_stale(out: Path, manifest: Path, current: list[str]) -> list[str]:
-    """Feeds the previous build wrote and this one did not (a plan removed, a unit renamed)."""
-    previous = _read_json(manifest, [])
-    gone = sorted(set(previous) - set(current))
-    for path in gone:
-        (out / path).unlink(missing_ok=True)
-    write_atomic(manifest, json.dumps(current, ensure_ascii=False).encode())
-    return gone

@@ -1,43 +1,32 @@
 """A compiled copy of the registry, so listing commands skip YAML and lunar astronomy.
 
-Keyed by every file's resolved path, size and modification time plus the kyniem version;
-any change means a fresh load. Written atomically (temp file + rename) in the user cache
-directory; a cache that cannot be read or written is simply not used.
+Keyed by every file's resolved path, size and modification time plus the kyniem version and
+this format; any change means a fresh load. Stored as JSON (never pickle: a planted cache file
+must not run code) in the user cache directory, written atomically (temp file + rename), and
+every value is checked when read back: a cache that fails the check is rebuilt, with a note.
+A cache that cannot be read or written is simply not used.
 """
 
 from __future__ import annotations
 
+import json
 import os
-import pickle
-import sys
 import zlib
 from collections.abc import Sequence
+from datetime import date
+from typing import Any
 
 from .. import __version__, lunar
-from ..model import Calendar
+from ..model import Anniversary, Calendar, Kind, Location, Origin, Policy
+from ..rules import ClassBy, LeapDay, MilestoneClass
+from ..state import CACHE_ENV, DAMAGED, Invalid, cache_dir, expect, expect_list, note
+from ..wording import say
 from .sources import Registry
 
-ENV_VAR = "KYNIEM_CACHE_DIR"
+ENV_VAR = CACHE_ENV
+FORMAT = 2  # 1 was a pickle
 
-
-def cache_dir() -> str:
-    """``$KYNIEM_CACHE_DIR``, else the platform's user cache directory.
-
-    On Linux and other XDG systems that is ``$XDG_CACHE_HOME/kyniem`` (``~/.cache/kyniem``),
-    the rule platformdirs applies there (a test checks they agree); platformdirs itself is
-    imported only elsewhere, because importing it costs about as much as the whole listing.
-    """
-    override = os.environ.get(ENV_VAR)
-    if override:
-        return override
-    if sys.platform not in ("darwin", "win32", "cygwin"):
-        base = os.environ.get("XDG_CACHE_HOME", "").strip()
-        if not os.path.isabs(base):  # the XDG spec ignores relative paths
-            base = os.path.expanduser("~/.cache")
-        return os.path.join(base, "kyniem")
-    from platformdirs import user_cache_dir
-
-    return user_cache_dir("kyniem", appauthor=False)
+__all__ = ["ENV_VAR", "cache_dir", "load_cached", "source_key"]
 
 
 def source_key(paths: Sequence[str]) -> tuple[object, ...] | None:
@@ -45,7 +34,7 @@ def source_key(paths: Sequence[str]) -> tuple[object, ...] | None:
         stats = [(os.path.realpath(p), os.stat(p)) for p in paths]
     except OSError:
         return None  # a missing file: let the loader report it
-    return (__version__, *((name, s.st_size, s.st_mtime_ns) for name, s in stats))
+    return (__version__, FORMAT, *((name, s.st_size, s.st_mtime_ns) for name, s in stats))
 
 
 def load_cached(paths: Sequence[str], directory: str | os.PathLike[str] | None = None
@@ -56,19 +45,23 @@ def load_cached(paths: Sequence[str], directory: str | os.PathLike[str] | None =
         return _parse(paths)
     folder = os.fspath(directory) if directory is not None else cache_dir()
     # the name only spreads registry sets over files; the full key inside decides freshness
-    file = os.path.join(folder, f"registry-{zlib.crc32(repr(key).encode()):08x}.pickle")
+    file = os.path.join(folder, f"registry-{zlib.crc32(repr(key).encode()):08x}.json")
+    wanted = json.loads(json.dumps(key))
     try:
         with open(file, "rb") as fh:
-            stored_key, registry, table = pickle.load(fh)
-        if stored_key == key:
+            stored = json.loads(fh.read())
+        if isinstance(stored, dict) and stored.get("key") == wanted:
+            registry, table = decode(stored)
             lunar.preload(table)
-            return registry  # type: ignore[no-any-return]
-    except Exception:  # noqa: BLE001 - any unreadable cache is only a miss
+            return registry
+    except FileNotFoundError:
         pass
+    except DAMAGED as exc:
+        note(say("cache_rebuilt", file=file, why=exc))
     registry = _parse(paths)
     pairs = {(a.origin.day, a.origin.month) for a in registry.anniversaries
              if a.origin.calendar is Calendar.LUNAR}
-    store(file, (key, registry, lunar.table(pairs)))
+    store(file, {"key": wanted, **encode(registry, lunar.table(pairs))})
     return registry
 
 
@@ -78,14 +71,87 @@ def _parse(paths: Sequence[str]) -> Registry:
     return load.load_registry(paths)
 
 
-def store(file: str, payload: object) -> None:
+def store(file: str, payload: dict[str, Any]) -> None:
     import tempfile  # only on a miss
 
     try:
         os.makedirs(os.path.dirname(file), exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(file), prefix=".registry-")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode())
         os.replace(tmp, file)
     except OSError:
         pass
+
+
+# -- the format: plain JSON values, checked field by field on the way back -----------------
+
+def encode(registry: Registry, table: dict[lunar.LunarKey, date]) -> dict[str, Any]:
+    return {
+        "policies": [[p.id, p.name, p.name_en, p.source, sorted(p.classes), p.min_ordinal,
+                      sorted(p.ordinals)] for p in registry.policies.values()],
+        "anniversaries": [_anniversary(a) for a in registry.anniversaries],
+        "files": list(registry.files),
+        "lunar": [[d, m, y, solar.toordinal()] for (d, m, y), solar in table.items()],
+    }
+
+
+def _anniversary(a: Anniversary) -> list[Any]:
+    o = a.origin
+    where = [a.location.file, a.location.line] if a.location else None
+    return [a.id, a.name, a.name_en, [o.day, o.month, o.year, o.calendar.value],
+            a.kind.value, a.scope, a.policy.id, a.source, a.url, list(a.aliases), a.notes,
+            a.class_by.value, a.leap_day.value if a.leap_day else None, where]
+
+
+def decode(data: dict[str, Any]) -> tuple[Registry, dict[lunar.LunarKey, date]]:
+    """The registry and lunar table of :func:`encode`'s output, or :class:`Invalid`."""
+    policies: dict[str, Policy] = {}
+    for row in expect_list(data.get("policies"), list, "policies"):
+        pid, name, name_en, source, classes, min_ordinal, ordinals = _fields(row, 7, "policy")
+        policies[expect(pid, str, "policy id")] = Policy(
+            pid, expect(name, str, "name"), expect(name_en, str, "name_en"),
+            expect(source, str, "source"),
+            frozenset(MilestoneClass(c) for c in expect_list(classes, str, "classes")),
+            expect(min_ordinal, int, "min_ordinal"),
+            frozenset(expect_list(ordinals, int, "ordinals")))
+    anniversaries = tuple(_decode_anniversary(row, policies)
+                          for row in expect_list(data.get("anniversaries"), list, "entries"))
+    files = tuple(expect_list(data.get("files"), str, "files"))
+    table: dict[lunar.LunarKey, date] = {}
+    for row in expect_list(data.get("lunar"), list, "lunar"):
+        d, m, y, ordinal = (expect(v, int, "lunar") for v in _fields(row, 4, "lunar"))
+        table[(d, m, y)] = date.fromordinal(ordinal)
+    return Registry(anniversaries, policies, files), table
+
+
+def _decode_anniversary(row: list[Any], policies: dict[str, Policy]) -> Anniversary:
+    (aid, name, name_en, origin, kind, scope, policy, source, url, aliases, notes, class_by,
+     leap_day, where) = _fields(row, 14, "entry")
+    day, month, year, calendar = _fields(expect(origin, list, "origin"), 4, "origin")
+    if year is not None:
+        expect(year, int, "origin year")
+    if policy not in policies:
+        raise Invalid(f"unknown policy {policy!r}")
+    location = None
+    if where is not None:
+        file, line = _fields(expect(where, list, "location"), 2, "location")
+        location = Location(expect(file, str, "file"), expect(line, int, "line"))
+    return Anniversary(
+        id=expect(aid, str, "id"), name=expect(name, str, "name"),
+        name_en=expect(name_en, str, "name_en"),
+        origin=Origin(expect(day, int, "day"), expect(month, int, "month"), year,
+                      Calendar(calendar)),
+        kind=Kind(kind), scope=expect(scope, str, "scope"), policy=policies[policy],
+        source=expect(source, str, "source"),
+        url=None if url is None else expect(url, str, "url"),
+        aliases=tuple(expect_list(aliases, str, "aliases")),
+        notes=None if notes is None else expect(notes, str, "notes"),
+        class_by=ClassBy(class_by), leap_day=None if leap_day is None else LeapDay(leap_day),
+        location=location)
+
+
+def _fields(row: list[Any], n: int, what: str) -> list[Any]:
+    if len(row) != n:
+        raise Invalid(f"{what}: expected {n} fields, found {len(row)}")
+    return row

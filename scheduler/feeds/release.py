@@ -1,0 +1,367 @@
+"""Publishing a site as a whole: each build writes a complete release folder beside the site,
+and one symlink switch makes it current.
+
+    site -> .site.releases/r20240601T000000-1a2b3c4d    what a web server serves
+    .site.releases/.kyniem-site                          the marker: which site this is
+    .site.releases/r…/index.html, all.ics, plans/…      one release
+
+rename(2) replaces the symlink atomically, so readers (a web server, a subscriber) see the old
+release or the new one, never a mix. Files that did not change are hard links to the previous
+release's: same inode and modification time, so HTTP validators stay and nothing is fetched
+again. A build that dies leaves an unfinished release, which the next build removes.
+
+Writes never leave the release: its folder is new (mkdir), every folder in it is made by the
+build and opened with O_NOFOLLOW, every file is created with O_CREAT|O_EXCL|O_NOFOLLOW
+relative to its folder's descriptor, and a file taken from the previous release is reached the
+same way and must be a regular file. The site's path is resolved once: its parent's real path
+and its name. A folder is kyniem's only when the marker beside it names it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import re
+import secrets
+import shutil
+import stat
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import Enum
+from pathlib import Path
+
+from ..registry import InputError, Problem
+from ..state import DAMAGED, Invalid, expect
+from ..wording import say
+from .ledger import Entry, entry
+
+MARKER = ".kyniem-site"
+_RELEASE = re.compile(r"^(r\d{8}T\d{6}|legacy-\d{8}T\d{6})-[0-9a-f]{8}$")
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")  # one component of a site path
+_DIR = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+LEGACY_STATE = ".kyniem"  # where sites built before the releases kept their state
+
+
+class Found(Enum):
+    NEW = "new"  # nothing there
+    EMPTY = "empty"  # an empty folder
+    OURS = "ours"  # our symlink to one of our releases
+    LEGACY = "legacy"  # a folder an older kyniem built (and nothing else in it)
+    FOREIGN = "foreign"  # anything else: replaced only with --force, and kept aside
+
+
+@dataclass(frozen=True)
+class SiteDir:
+    link: Path  # the site: the parent's real path and the name given
+
+    @property
+    def releases(self) -> Path:
+        return self.link.parent / f".{self.link.name}.releases"
+
+    @property
+    def marker(self) -> Path:
+        return self.releases / MARKER
+
+    def release(self, name: str) -> Path:
+        return self.releases / name
+
+    def current(self) -> str | None:
+        """The release the site's symlink names, when it is one of ours."""
+        try:
+            target = os.readlink(self.link)
+        except OSError:
+            return None
+        head, _, name = target.partition("/")
+        return name if head == self.releases.name and _RELEASE.match(name) else None
+
+
+def resolve(out: str) -> SiteDir:
+    """``--out`` as the build will use it throughout: the real path of its folder and its
+    name (the site itself may be our symlink, so it is not resolved)."""
+    absolute = os.path.abspath(out)
+    name = os.path.basename(absolute)
+    parent = os.path.realpath(os.path.dirname(absolute))
+    if name in ("", ".", ".."):
+        raise _problem(out, "site_name")
+    if not os.path.isdir(parent):
+        raise _problem(out, "site_no_parent", parent=os.path.dirname(absolute))
+    return SiteDir(Path(parent) / name)
+
+
+def inspect(site: SiteDir) -> Found:
+    try:
+        found = os.lstat(site.link)
+    except FileNotFoundError:
+        return Found.NEW
+    if stat.S_ISLNK(found.st_mode):
+        return Found.OURS if site.current() and names_site(site) else Found.FOREIGN
+    if not stat.S_ISDIR(found.st_mode):
+        raise _problem(str(site.link), "site_is_file")
+    if not os.listdir(site.link):
+        return Found.EMPTY
+    return Found.LEGACY if _legacy(site.link) else Found.FOREIGN
+
+
+def names_site(site: SiteDir) -> bool:
+    """Whether the releases folder is ours and for this site (its marker names it)."""
+    try:
+        fd = os.open(site.marker, os.O_RDONLY | os.O_NOFOLLOW)
+        with os.fdopen(fd, "rb") as fh:
+            data = json.loads(fh.read(4096))
+        return isinstance(data, dict) and data.get("site") == str(site.link)
+    except DAMAGED:
+        return False
+
+
+def claim(site: SiteDir) -> None:
+    """Make the releases folder with its marker, or check that the one there is ours."""
+    try:
+        os.mkdir(site.releases, 0o755)
+    except FileExistsError:
+        if not names_site(site):
+            raise _problem(str(site.releases), "releases_in_the_way") from None
+        return
+    fd = os.open(site.marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(json.dumps({"site": str(site.link), "by": "kyniem build"}).encode())
+
+
+# -- a release being written -------------------------------------------------------------------
+
+class Release:
+    """A new release folder, written only through descriptors (see the module docstring);
+    ``previous`` is the folder of the site as it is now, to take unchanged files from."""
+
+    def __init__(self, site: SiteDir, previous: Path | None) -> None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        self.name = f"r{stamp}-{secrets.token_hex(4)}"
+        self.path = site.release(self.name)
+        os.mkdir(self.path, 0o755)
+        self.root = os.open(self.path, _DIR)
+        self.before = _open_dir(previous) if previous is not None else None
+        self._dirs: dict[str, int] = {"": self.root}
+
+    def close(self) -> None:
+        for fd in {*self._dirs.values(), *([self.before] if self.before is not None else [])}:
+            os.close(fd)
+        self._dirs = {}
+
+    def discard(self) -> None:
+        self.close()
+        shutil.rmtree(self.path, ignore_errors=True)
+
+    def write(self, path: str, data: bytes) -> None:
+        folder, name = self._folder(path, create=True)
+        fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644,
+                     dir_fd=folder)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            os.fchmod(fh.fileno(), 0o644)  # whatever the umask: a web server must read it
+
+    def keep(self, path: str, data: bytes | None = None) -> bool:
+        """Take ``path`` from the previous release as it is (a hard link), when it is a
+        regular file there and, if ``data`` is given, holds exactly those bytes."""
+        if self.before is None:
+            return False
+        try:
+            old, name = _walk(self.before, path)
+        except OSError:
+            return False
+        try:
+            found = os.stat(name, dir_fd=old, follow_symlinks=False)
+            if not stat.S_ISREG(found.st_mode):
+                return False
+            if data is not None and not _holds(old, name, found.st_size, data):
+                return False
+            folder, _ = self._folder(path, create=True)
+            os.link(name, name, src_dir_fd=old, dst_dir_fd=folder, follow_symlinks=False)
+            return True
+        except OSError:
+            return False
+        finally:
+            os.close(old)
+
+    def _folder(self, path: str, create: bool) -> tuple[int, str]:
+        *dirs, name = _parts(path)
+        key = ""
+        for part in dirs:
+            parent, key = self._dirs[key], f"{key}/{part}"
+            if key not in self._dirs:
+                if create:
+                    os.mkdir(part, 0o755, dir_fd=parent)
+                self._dirs[key] = os.open(part, _DIR, dir_fd=parent)
+        return self._dirs[key], name
+
+
+def _parts(path: str) -> list[str]:
+    parts = path.split("/")
+    if not all(_NAME.match(p) for p in parts):
+        raise ValueError(f"not a site path: {path!r}")
+    return parts
+
+
+def _open_dir(path: Path) -> int | None:
+    try:
+        return os.open(path, _DIR)
+    except OSError:
+        return None
+
+
+def _walk(root: int, path: str) -> tuple[int, str]:
+    """The descriptor of ``path``'s folder under ``root`` (no symlink followed) and its name;
+    the caller closes the descriptor."""
+    *dirs, name = _parts(path)
+    fd = os.dup(root)
+    try:
+        for part in dirs:
+            next_fd = os.open(part, _DIR, dir_fd=fd)
+            os.close(fd)
+            fd = next_fd
+    except OSError:
+        os.close(fd)
+        raise
+    return fd, name
+
+
+def _holds(folder: int, name: str, size: int, data: bytes) -> bool:
+    if size != len(data):
+        return False
+    fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=folder)
+    with os.fdopen(fd, "rb") as fh:
+        return fh.read(len(data) + 1) == data
+
+
+# -- switching and cleaning up -------------------------------------------------------------
+
+def switch(site: SiteDir, name: str, found: Found) -> Path | None:
+    """Make release ``name`` the site. What stood at the site's path first moves out of the
+    way: an empty folder is removed, an older kyniem site goes among the releases (to be
+    removed), anything else (only with --force) is kept beside, under a name returned."""
+    temporary = site.link.parent / f".{site.link.name}.switch-{secrets.token_hex(4)}"
+    os.symlink(f"{site.releases.name}/{name}", temporary)
+    kept = None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    try:
+        if found is Found.EMPTY:
+            os.rmdir(site.link)
+        elif found is Found.LEGACY:
+            os.rename(site.link, site.release(f"legacy-{stamp}-{secrets.token_hex(4)}"))
+        elif found is Found.FOREIGN:
+            kept = site.link.parent / f"{site.link.name}.before-kyniem-{stamp}"
+            os.rename(site.link, kept)
+        os.replace(temporary, site.link)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+    return kept
+
+
+def recover(site: SiteDir, committed: str | None) -> None:
+    """After a build that died: when the state names a release (``committed``) that the
+    site does not show yet, finish the switch (the release was complete before the state
+    named it); then remove every other release and any half-made switch."""
+    if not names_site(site):
+        return
+    if committed and committed != site.current() and os.path.isdir(site.release(committed)):
+        found = inspect(site)
+        if found is not Found.FOREIGN:
+            switch(site, committed, found)
+    clean(site)
+
+
+def clean(site: SiteDir) -> None:
+    """Every release but the current one, and leftover switch links."""
+    current = site.current()
+    for entry_ in os.scandir(site.releases):
+        if _RELEASE.match(entry_.name) and entry_.name != current:
+            shutil.rmtree(entry_.path, ignore_errors=True)
+    prefix = f".{site.link.name}.switch-"
+    for entry_ in os.scandir(site.link.parent):
+        if entry_.name.startswith(prefix) and entry_.is_symlink():
+            os.unlink(entry_.path)
+
+
+# -- sites built by older versions, and sites whose state was lost ---------------------------
+
+def _legacy(folder: Path) -> bool:
+    """An older kyniem's site: its state folder lists every file there (so moving it away
+    loses nothing the user put in it)."""
+    try:
+        listed = set(expect(json.loads((folder / LEGACY_STATE / "manifest.json").read_bytes()),
+                            list, "manifest"))
+    except DAMAGED:
+        return False
+    for root, dirs, files in os.walk(folder):
+        rel = os.path.relpath(root, folder)
+        if rel == "." :
+            dirs[:] = [d for d in dirs if d != LEGACY_STATE and not d.startswith(".staging-")]
+        for name in files:
+            path = name if rel == "." else f"{rel}/{name}"
+            if path not in listed or os.path.islink(os.path.join(root, name)):
+                return False
+        if any(os.path.islink(os.path.join(root, d)) for d in dirs):
+            return False
+    return True
+
+
+class _PlainData(pickle.Unpickler):
+    """Reads the old ``ledger.pickle`` (dicts, lists, strings, numbers) and nothing else: no
+    class or function may be named, so loading it runs no code."""
+
+    def find_class(self, module: str, name: str) -> type:
+        raise pickle.UnpicklingError(f"refused {module}.{name}")
+
+
+def legacy_ledger(folder: Path) -> dict[str, Entry]:
+    """The ledger an older kyniem kept in the site folder, checked; empty when unreadable."""
+    import io
+
+    try:
+        data = (folder / LEGACY_STATE / "ledger.pickle").read_bytes()
+        raw = expect(_PlainData(io.BytesIO(data)).load(), dict, "ledger")
+        events = expect(raw.get("events"), dict, "events")
+        return {expect(k, str, "uid"): entry(v) for k, v in events.items()}
+    except (*DAMAGED, pickle.UnpicklingError, EOFError, Invalid):
+        return {}
+
+
+def floors(folder: Path) -> dict[str, int]:
+    """The highest SEQUENCE of every event published in ``folder``'s feeds, for a site whose
+    ledger is gone: its events then go on above what subscribers have (RFC 5545 §3.8.7.4)."""
+    found: dict[str, int] = {}
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            path = os.path.join(root, name)
+            if name.endswith(".ics") and not os.path.islink(path):
+                _scan(path, found)
+    return found
+
+
+def _scan(path: str, found: dict[str, int]) -> None:
+    try:
+        with open(path, "rb") as fh:
+            text = fh.read().decode("utf-8", "replace").replace("\r\n ", "")
+    except OSError:
+        return
+    uid = rid = None
+    sequence = 0
+    for line in text.split("\r\n"):
+        name, _, value = line.partition(":")
+        name = name.split(";")[0]
+        if name == "UID":
+            uid = value
+        elif name == "RECURRENCE-ID" and len(value) == 8 and value.isascii():
+            rid = f"{value[:4]}-{value[4:6]}-{value[6:]}"
+        elif name == "SEQUENCE" and value.isascii() and value.isdigit() and len(value) < 10:
+            sequence = int(value)
+        elif line == "END:VEVENT" and uid:
+            key = uid if rid is None else f"{uid}#{rid}"
+            found[key] = max(found.get(key, 0), sequence)
+            uid = rid = None
+            sequence = 0
+
+
+def _problem(path: str, key: str, **values: object) -> InputError:
+    return InputError([Problem(path, None, "--out", say(key, **values))])

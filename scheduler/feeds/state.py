@@ -1,0 +1,256 @@
+"""A site's state: its SEQUENCE ledger, its cached parts and the files it published, in one
+SQLite database outside the published folder (``~/.local/state/kyniem/sites/…``, or
+``--state DIR``; see :mod:`scheduler.state`).
+
+One database, so that one transaction (:meth:`SiteState.commit`) records the ledger, the
+parts whose bytes carry its stamps, the published files and the release that holds them: a
+build killed at any moment leaves the state of the old site or of the new one, never a ledger
+behind what subscribers have seen (SQLite commits are atomic, https://www.sqlite.org/
+atomiccommit.html). Nothing here is pickled; every value read back is checked.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ..registry import InputError, Problem
+from ..state import DAMAGED, Invalid, expect, note
+from ..wording import say
+from .ledger import Entry, Ledger, entry
+from .parts import Part, key_digest, part_info, read_part, rows_json
+
+SCHEMA = 1
+DATABASE = "site.sqlite"
+#: SQLITE_CORRUPT and SQLITE_NOTADB (https://www.sqlite.org/rescode.html): not a state to keep.
+_DAMAGED_CODES = frozenset({11, 26})
+
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS ledger (uid TEXT PRIMARY KEY, digest TEXT NOT NULL,
+    sequence INTEGER NOT NULL, modified TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS parts (name TEXT PRIMARY KEY, key TEXT NOT NULL,
+    info TEXT NOT NULL, data BLOB NOT NULL, rows TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, print TEXT NOT NULL,
+    size INTEGER NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class Published:
+    """A file of the current release: the fingerprint of what made it, and its size."""
+
+    print: str
+    size: int
+
+
+class SiteState:
+    """The state database of one site. Open with :meth:`open`; close when the build ends."""
+
+    def __init__(self, path: Path, db: sqlite3.Connection, new: bool) -> None:
+        self.path, self.db, self.new = path, db, new
+
+    @classmethod
+    def open(cls, folder: Path) -> SiteState:
+        """The state in ``folder``; one that is not a database, or a damaged one, is moved
+        aside (named in a note) and the site starts a new state, taking its SEQUENCE floors
+        from what it published (:func:`.release.floors`)."""
+        path = folder / DATABASE
+        try:
+            return cls._open(path)
+        except sqlite3.Error as exc:
+            if getattr(exc, "sqlite_errorcode", 0) & 0xFF not in _DAMAGED_CODES:
+                raise _unusable(path, exc) from None
+        aside = path.with_name(f"{DATABASE}.damaged-{os.getpid()}-{int(time.time())}")
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.replace(f"{path}{suffix}", f"{aside}{suffix}")
+        note(say("state_moved_aside", path=path, aside=aside))
+        try:
+            return cls._open(path)
+        except sqlite3.Error as exc:
+            raise _unusable(path, exc) from None
+
+    @classmethod
+    def _open(cls, path: Path) -> SiteState:
+        new = not path.exists()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(path, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise _unusable(path, exc) from None
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.executescript(_TABLES)
+            state = cls(path, db, new)
+            row = state._one("SELECT value FROM meta WHERE key = 'schema'", raw=True)
+        except BaseException:
+            db.close()
+            raise
+        found = None if row is None else str(row[0])
+        if found is None:
+            state.set_meta("schema", str(SCHEMA))
+        elif found != str(SCHEMA):
+            db.close()
+            raise InputError([Problem(str(path), None, "--state",
+                                      say("state_schema", found=found, known=SCHEMA))])
+        return state
+
+    def close(self) -> None:
+        self.db.close()
+
+    def meta(self, key: str) -> str | None:
+        row = self._one("SELECT value FROM meta WHERE key = ?", (key,))
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._run("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def ledger(self, now: datetime, floors: dict[str, int] | None = None) -> Ledger:
+        """The ledger, its entries read as they are asked for (a rebuild after one plan
+        changed stamps that plan's events, not 150,000), each checked: a damaged entry stops
+        the build (a guess would publish lower SEQUENCE numbers)."""
+        return Ledger(now, _StoredEntries(self), floors)
+
+    def entry(self, uid: str) -> Entry | None:
+        row = self._one("SELECT digest, sequence, modified FROM ledger WHERE uid = ?", (uid,))
+        if row is None:
+            return None
+        try:
+            return entry(list(row))
+        except DAMAGED as exc:
+            raise InputError([Problem(str(self.path), None, "ledger",
+                                      say("state_damaged", why=exc))]) from None
+
+    def part(self, name: str, key: tuple[object, ...]) -> Part | None:
+        """The cached part ``name`` when its key still matches; a part that fails its checks
+        is a miss (and a note), made again from its plan."""
+        row = self._one("SELECT key, info, data FROM parts WHERE name = ?", (name,))
+        if row is None or row[0] != key_digest(key):
+            return None
+        try:
+            info, data = expect(row[1], str, "info"), expect(row[2], bytes, "data")
+            return read_part(key, info, data, lambda: self._rows(name))
+        except DAMAGED as exc:
+            note(say("part_rebuilt", name=name, why=exc))
+            return None
+
+    def _rows(self, name: str) -> str:
+        row = self._one("SELECT rows FROM parts WHERE name = ?", (name,))
+        if row is None:
+            raise Invalid(f"part {name} has no rows")
+        return str(row[0])
+
+    def published(self) -> dict[str, Published]:
+        out = {}
+        for path, fingerprint, size in self._all("SELECT * FROM files"):
+            if isinstance(path, str) and isinstance(fingerprint, str) and isinstance(size, int):
+                out[path] = Published(fingerprint, size)
+        return out
+
+    # -- writing: one transaction ----------------------------------------------------------
+
+    def commit(self, release: str, ledger: Ledger | None, fresh: Iterable[tuple[str, Part]],
+               keep: set[str], files: dict[str, Published], meta: dict[str, str]) -> None:
+        """Record a built release, all at once: the ledger's changes, the new parts (and
+        the end of parts whose plan files are gone), the files and the release's name."""
+        try:
+            with self._transaction() as db:
+                if ledger is not None and ledger.dirty:
+                    db.executemany("INSERT OR REPLACE INTO ledger VALUES (?, ?, ?, ?)",
+                                   ((k, *ledger.entries[k]) for k in sorted(ledger.dirty)))
+                for name, part in fresh:
+                    db.execute("INSERT OR REPLACE INTO parts VALUES (?, ?, ?, ?, ?)",
+                               (name, key_digest(part.key), part_info(part), part.data,
+                                rows_json(part)))
+                stale = [n for (n,) in db.execute("SELECT name FROM parts") if n not in keep]
+                db.executemany("DELETE FROM parts WHERE name = ?", ((n,) for n in stale))
+                db.execute("DELETE FROM files")
+                db.executemany("INSERT INTO files VALUES (?, ?, ?)",
+                               ((p, f.print, f.size) for p, f in sorted(files.items())))
+                db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                               sorted({**meta, "release": release}.items()))
+        except sqlite3.Error as exc:
+            raise _unusable(self.path, exc) from None
+        if ledger is not None:
+            ledger.dirty.clear()
+
+    def import_ledger(self, entries: dict[str, Entry]) -> None:
+        """Entries carried over from an older site's own ledger (once, on moving in)."""
+        with self._transaction() as db:
+            db.executemany("INSERT OR REPLACE INTO ledger VALUES (?, ?, ?, ?)",
+                           ((k, *v) for k, v in sorted(entries.items())))
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self.db)
+
+    def _one(self, sql: str, args: tuple[object, ...] = (), raw: bool = False
+             ) -> tuple[object, ...] | None:
+        try:
+            with closing(self.db.execute(sql, args)) as cursor:
+                row: tuple[object, ...] | None = cursor.fetchone()
+                return row
+        except sqlite3.Error as exc:
+            if raw:  # opening: the caller tells a damaged file from an unusable one
+                raise
+            raise _unusable(self.path, exc) from None
+
+    def _all(self, sql: str) -> Iterator[tuple[object, ...]]:
+        try:
+            yield from self.db.execute(sql)
+        except sqlite3.Error as exc:
+            raise _unusable(self.path, exc) from None
+
+    def _run(self, sql: str, args: tuple[object, ...]) -> None:
+        try:
+            self.db.execute(sql, args)
+        except sqlite3.Error as exc:
+            raise _unusable(self.path, exc) from None
+
+
+class _StoredEntries(dict[str, Entry]):
+    """The ledger's entries: those read or stamped in this build, and the state's on demand."""
+
+    def __init__(self, state: SiteState) -> None:
+        super().__init__()
+        self.state = state
+        self.empty = state._one("SELECT 1 FROM ledger LIMIT 1") is None  # a first build
+
+    def get(self, key: str, default: Entry | None = None) -> Entry | None:  # type: ignore[override]
+        if key in self:
+            return self[key]
+        found = None if self.empty else self.state.entry(key)
+        if found is not None:
+            self[key] = found
+        return default if found is None else found
+
+
+class _Transaction:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``, or ``ROLLBACK`` on any exception (a kill is a
+    rollback too: SQLite's journal undoes what was not committed)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.db.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, kind: object, value: object, tb: object) -> None:
+        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _unusable(path: Path, exc: BaseException) -> InputError:
+    why = getattr(exc, "strerror", None) or str(exc)
+    return InputError([Problem(str(path), None, "--state", say("state_unusable", why=why))])

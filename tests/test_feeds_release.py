@@ -1,0 +1,193 @@
+"""Releases (issue 9): a site is a symlink to a complete release; writes never leave it; the
+folder is ours only by a marker naming it; state lives outside; nothing is unpickled."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from planted import Planted
+
+from scheduler.cli import main
+from scheduler.feeds import release
+from scheduler.feeds.release import MARKER
+
+PLAN = Path(__file__).parent.parent / "data" / "plans" / "phuong-dien-bien-phu-70-2024.yaml"
+
+
+def build(out: Path, *args: str, now: str = "01/06/2024") -> Result:
+    return CliRunner().invoke(main, ["build", "--out", str(out), "--now", now,
+                                     "--plans", str(PLAN), "--years", "1", *args])
+
+
+def sequences(site: Path) -> dict[str, int]:
+    text = (site / "all.ics").read_bytes().decode().replace("\r\n ", "")
+    return {m[0]: int(m[1]) for m in re.findall(r"UID:(\S+)\r\n.*?SEQUENCE:(\d+)", text, re.S)}
+
+
+def test_the_site_is_a_symlink_to_one_whole_release(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert build(site).exit_code == 0
+    first = os.readlink(site)
+    assert first.startswith(".site.releases/r") and site.is_symlink()
+    assert build(site, now="02/06/2024").exit_code == 0
+    releases = [p.name for p in (tmp_path / ".site.releases").iterdir()]
+    assert sorted(releases) == sorted([MARKER, os.readlink(site).split("/")[1]])
+    assert not list(tmp_path.glob(".site.switch-*"))
+
+
+def test_state_lives_outside_the_published_folder(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert build(site).exit_code == 0
+    published = [p for p in site.rglob("*")]
+    assert not any(p.name.startswith(".") or p.suffix in (".pickle", ".sqlite")
+                   for p in published)
+    assert list((tmp_path / "state").rglob("site.sqlite"))  # KYNIEM_STATE_DIR (conftest)
+    own = tmp_path / "own-state"
+    assert build(tmp_path / "other", "--state", str(own)).exit_code == 0
+    assert (own / "site.sqlite").exists()
+    wrong = build(site, "--state", str(own), "--lang", "en")
+    assert wrong.exit_code == 2 and "belongs to the site" in wrong.output
+
+
+def test_a_symlinked_subfolder_is_never_written_through(tmp_path: Path) -> None:
+    """Regression (issue 9): with ``site/units`` a symlink to another folder, a rebuild
+    wrote feeds there."""
+    site = tmp_path / "site"
+    assert build(site).exit_code == 0
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    units = site / "units"
+    for feed in units.iterdir():
+        feed.unlink()
+    units.rmdir()
+    units.symlink_to(outside, target_is_directory=True)
+    assert build(site, now="15/06/2024").exit_code == 0
+    assert list(outside.iterdir()) == []
+    assert (site / "units").is_dir() and not (site / "units").is_symlink()
+    assert any((site / "units").iterdir())
+
+
+def test_a_folder_in_place_of_a_feed_does_not_stop_the_next_release(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert build(site).exit_code == 0
+    (site / "all.ics").unlink()
+    (site / "all.ics").mkdir()
+    assert build(site, now="15/06/2024").exit_code == 0
+    assert (site / "all.ics").is_file() and b"BEGIN:VCALENDAR" in (site / "all.ics").read_bytes()
+
+
+def test_an_empty_planted_state_folder_does_not_make_a_folder_ours(tmp_path: Path) -> None:
+    """Regression (issue 9): an empty ``.kyniem/`` planted in a non-empty folder let
+    ``build`` write there without --force."""
+    www = tmp_path / "www"
+    (www / ".kyniem").mkdir(parents=True)
+    (www / "index.html").write_text("<p>của tôi</p>", encoding="utf-8")
+    result = build(www, "--lang", "en")
+    assert result.exit_code == 2 and "--force" in result.output
+    assert (www / "index.html").read_text(encoding="utf-8") == "<p>của tôi</p>"
+    # a marker that names another site does not count either
+    other = tmp_path / ".www.releases"
+    other.mkdir()
+    (other / MARKER).write_text('{"site": "/srv/another"}', encoding="utf-8")
+    www2 = tmp_path / "www2"
+    (tmp_path / ".www2.releases").symlink_to(other)
+    assert build(www2, "--lang", "en").exit_code == 2
+
+
+def test_force_keeps_what_it_replaces(tmp_path: Path) -> None:
+    www = tmp_path / "www"
+    www.mkdir()
+    (www / "index.html").write_text("<p>của tôi</p>", encoding="utf-8")
+    result = build(www, "--force", "--json")
+    assert result.exit_code == 0, result.output
+    (kept,) = tmp_path.glob("www.before-kyniem-*")
+    assert (kept / "index.html").read_text(encoding="utf-8") == "<p>của tôi</p>"
+    assert (www / "all.ics").exists() and www.is_symlink()
+    assert build(www).exit_code == 0  # ours now
+
+
+def test_a_site_built_by_an_older_kyniem_moves_over_once(tmp_path: Path) -> None:
+    """An old site (state in ``site/.kyniem``, ledger pickled) becomes a release; its ledger
+    is read without running anything, and its SEQUENCE numbers go on."""
+    site = tmp_path / "site"
+    site.mkdir()
+    assert build(tmp_path / "model").exit_code == 0
+    for path in (tmp_path / "model").rglob("*"):
+        target = site / path.relative_to(tmp_path / "model")
+        if path.is_dir():
+            target.mkdir(exist_ok=True)
+        else:
+            target.write_bytes(path.read_bytes())
+    published = sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file())
+    state = site / ".kyniem"
+    state.mkdir()
+    (state / "manifest.json").write_text(repr(published).replace("'", '"'), encoding="utf-8")
+    uid = next(iter(sequences(site)))
+    entries = {uid: ["old-digest", 7, "2024-05-01T00:00:00+00:00"]}
+    (state / "ledger.pickle").write_bytes(pickle.dumps({"version": 1, "events": entries}))
+    (state / "parts").mkdir()
+    marker = tmp_path / "pwned"
+    (state / "parts" / "x.pickle").write_bytes(pickle.dumps(Planted(marker)))
+    assert build(site, now="15/06/2024").exit_code == 0
+    assert site.is_symlink() and not (site / ".kyniem").exists()
+    assert sequences(site)[uid] == 8  # the old ledger's 7, and the content moved
+    assert not marker.exists()
+
+
+def test_a_planted_pickle_in_any_state_location_runs_nothing(tmp_path: Path) -> None:
+    """Regression (issue 9): ``.kyniem/ledger.pickle`` and ``.kyniem/parts/*.pickle`` were
+    unpickled on the next build."""
+    site = tmp_path / "site"
+    site.mkdir()
+    marker = tmp_path / "pwned"
+    state = site / ".kyniem"
+    (state / "parts").mkdir(parents=True)
+    for path in (state / "ledger.pickle", state / "parts" / "registry.pickle",
+                 state / "manifest.json"):
+        path.write_bytes(pickle.dumps(Planted(marker)))
+    result = build(site, "--force")
+    assert result.exit_code == 0, result.output
+    assert not marker.exists()
+    # the new state: a database planted with a pickle is moved aside, never loaded
+    (database,) = (tmp_path / "state").rglob("site.sqlite")
+    database.write_bytes(pickle.dumps(Planted(marker)))
+    before = sequences(site)
+    result = build(site, now="02/06/2024")
+    assert result.exit_code == 0, result.output
+    assert not marker.exists()
+    assert list(database.parent.glob("site.sqlite.damaged-*"))
+    after = sequences(site)
+    assert after.keys() == before.keys()
+    assert all(after[uid] > before[uid] for uid in before)  # from the published floors
+
+
+def test_lost_state_never_sends_sequence_back(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert build(site).exit_code == 0
+    for state in (tmp_path / "state").rglob("site.sqlite*"):
+        state.unlink()
+    before = sequences(site)
+    assert build(site, now="03/06/2024").exit_code == 0
+    after = sequences(site)
+    assert all(after[uid] >= before[uid] for uid in before)
+
+
+def test_writes_stay_inside_the_release(tmp_path: Path) -> None:
+    site = release.resolve(str(tmp_path / "site"))
+    release.claim(site)
+    out = release.Release(site, None)
+    try:
+        out.write("plans/a.ics", b"x")
+        for bad in ("../escape.ics", "/etc/x", "plans/../../x", "a/./b", ".hidden"):
+            with pytest.raises(ValueError):
+                out.write(bad, b"x")
+        with pytest.raises(FileExistsError):
+            out.write("plans/a.ics", b"y")  # O_EXCL: never over something there
+    finally:
+        out.discard()
+    assert not (tmp_path / "escape.ics").exists()
