@@ -57,3 +57,40 @@ def test_startup_does_not_import_the_scheduler(tmp_path: Path) -> None:
     assert done.stdout.strip() == "[]"
     helped = kyniem(["remind", "--help"], tmp_path)
     assert helped.returncode == 0 and "--once" in helped.stdout and "--feed" in helped.stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--clock", "0001-01-01T00:00"], "vượt quá năm 1–9998"),
+    (["--clock", "0001-01-08T23:59"], "vượt quá năm 1–9998"),  # grace + 1 day before year 1
+    (["--clock", "0001-01-01T00:00+14:00"], "năm 0 nằm ngoài khoảng 1–9998"),
+    (["--clock", "9998-12-31T23:59"], "vượt quá năm 1–9998"),
+    (["--clock", "9998-12-31T23:00-12:00"], "năm 9999 nằm ngoài khoảng 1–9998"),
+    (["--clock", "9999-12-31T23:59:59"], "năm 9999 nằm ngoài khoảng 1–9998"),
+    (["--clock", "31/12/9999 08:00"], "năm 9999 nằm ngoài khoảng 1–9998"),
+    (["--now", "31/12/9998"], "vượt quá năm 1–9998"),
+    (["--now", "01/01/0001"], "vượt quá năm 1–9998"),
+    (["--now", "28/09/9997"], "vượt quá năm 1–9998"),  # the 460-day horizon ends in 9999
+])
+@pytest.mark.parametrize("mode", ["--once", "--list"])
+def test_moments_at_the_ends_of_the_calendar_exit_2(args: list[str], message: str,
+                                                    mode: str) -> None:
+    """Regression: ``--clock 0001-01-01T00:00`` and ``--now 31/12/9998`` ended in an
+    OverflowError traceback (today - grace - 1 day, today + horizon)."""
+    result = CliRunner().invoke(main, ["remind", "--no-desktop", mode, *args])
+    assert result.exit_code == 2, (result.output, result.exception)
+    assert message in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_moments_at_the_ends_of_the_calendar_in_english() -> None:
+    result = CliRunner().invoke(main, ["remind", "--once", "--now", "31/12/9998", "--lang",
+                                       "en"])
+    assert result.exit_code == 2
+    assert "the span it needs leaves the years 1–9998" in result.output
+
+
+def test_the_daemon_refuses_an_edge_moment_too(tmp_path: Path) -> None:
+    done = kyniem(["remind", "--no-desktop", "--clock", "0001-01-01T00:00"], tmp_path,
+                  timeout=30)
+    assert done.returncode == 2, done.stderr
+    assert "vượt quá năm 1–9998" in done.stderr and "Traceback" not in done.stderr

@@ -59,6 +59,30 @@ def test_fires_on_time_and_exits_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     assert "Đã nhắc 1 việc (0 trễ)" in out.read_text(encoding="utf-8")
 
 
+def test_one_daemon_per_store_through_a_symlink_or_a_relative_path(tmp_path: Path) -> None:
+    """Regression: the lock was ``<name>.lock`` of the name given, so a daemon reached through
+    a symlink (or a relative path) ran beside the first one on the same database."""
+    url = write_feed(tmp_path / "f.ics", [event("a@t", date(2099, 5, 10), "Việc A")])
+    (tmp_path / "link.sqlite").symlink_to(tmp_path / "remind.sqlite")
+    (tmp_path / "sub").mkdir()
+    relative = os.path.relpath(tmp_path / "sub" / ".." / "remind.sqlite", ROOT)
+    first = start(["--feed", url], tmp_path)
+    assert first.stderr is not None
+    assert "Đang chạy" in first.stderr.readline()  # holds the lock, scheduler running
+    try:
+        for store, mode in ((f"sqlite:///{tmp_path}/link.sqlite", []),
+                            (f"sqlite:///{relative}", ["--once"])):
+            second = start(["--feed", url, "--store", store, *mode], tmp_path)
+            _, err = second.communicate(timeout=30)
+            assert second.returncode == 2, (store, mode, err)
+            assert "already delivering" in err and f"(pid {first.pid})" in err
+            assert "Traceback" not in err
+    finally:
+        first.send_signal(signal.SIGTERM)
+        _, err = first.communicate(timeout=15)
+    assert first.returncode == 0 and "Traceback" not in err
+
+
 def test_sigterm_and_downtime_late_delivery(tmp_path: Path) -> None:
     url = write_feed(tmp_path / "f.ics", [event("a@t", date(2024, 5, 11), "Việc thứ bảy")])
     out = tmp_path / "out.txt"

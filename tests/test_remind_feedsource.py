@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from remind_support import FIXTURE, http_server
+from remind_support import FIXTURE, event, http_server, serve_file, write_feed
 
 from scheduler.cli import main
 from scheduler.items import ItemKind
@@ -102,8 +102,80 @@ def test_unreachable_or_broken_feed_exits_2(tmp_path: Path) -> None:
     broken.write_text("BEGIN:VCALENDAR\nthis is not ical\n")
     with pytest.raises(InputError):
         items(broken.read_bytes(), "b", date(2024, 1, 1), date(2024, 12, 31))
-    result = CliRunner().invoke(main, ["remind", "--feed", broken.as_uri(), "--list"])
+    result = CliRunner().invoke(main, ["remind", "--feed", serve_file(broken), "--list",
+                                       "--lang", "en"])
     assert result.exit_code == 2 and "not a readable iCalendar feed" in result.output
+    assert "(error at line 2)" in result.output and "this is not" not in result.output
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://127.0.0.1/plan.ics",
+                                 "FILE:///etc/hostname", "data:text/calendar,BEGIN",
+                                 "http:///no-host.ics", "/etc/passwd"])
+def test_feed_takes_http_and_https_only(url: str) -> None:
+    result = CliRunner().invoke(main, ["remind", "--feed", url, "--once"])
+    assert result.exit_code == 2, result.output
+    assert "chỉ nhận địa chỉ http:// hoặc https://" in result.output
+    assert "root" not in result.output.replace(url, "")  # /etc/passwd was never read
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    english = CliRunner().invoke(main, ["remind", "--feed", url, "--list", "--lang", "en"])
+    assert "only http:// and https:// URLs are taken" in english.output
+
+
+@pytest.mark.parametrize("target", ["ftp://127.0.0.1:9/plan.ics", "file:///etc/passwd"])
+def test_a_redirect_away_from_http_is_not_followed(tmp_path: Path, target: str) -> None:
+    def handler(request: BaseHTTPRequestHandler) -> None:
+        request.send_response(302)
+        request.send_header("Location", target)
+        request.end_headers()
+
+    with http_server(handler) as base:
+        result = CliRunner().invoke(main, ["remind", "--feed", f"{base}/plan.ics", "--once"])
+    assert result.exit_code == 2, result.output
+    assert "root:" not in result.output and "Traceback" not in result.output
+    if target.startswith("ftp"):  # urllib refuses file: itself (HTTP 302), follows ftp:
+        assert "chuyển hướng sang một địa chỉ không phải http(s)" in result.output
+
+
+SECRET = "kyniem-secret-7f3a9c"
+
+
+@pytest.mark.parametrize("body", [
+    f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{SECRET}\r\nEND:VCALENDAR\r\n",
+    f"{SECRET}:x:0:0:{SECRET}:/root:/bin/bash\n",  # what /etc/passwd looks like
+    f"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:{SECRET}\r\nDTSTART:{SECRET}\r\n"
+    f"RRULE:FREQ={SECRET}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    f"\x00\xff{SECRET}".encode("latin-1").decode("latin-1"),
+])
+def test_a_malformed_feed_is_reported_without_quoting_it(tmp_path: Path, body: str) -> None:
+    path = tmp_path / "bad.ics"
+    path.write_bytes(body.encode("utf-8"))
+    result = CliRunner().invoke(main, ["remind", "--feed", serve_file(path), "--once"])
+    assert result.exit_code in (0, 2), result.output
+    assert SECRET not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_feed_lead_times_out_of_range_are_ignored(tmp_path: Path) -> None:
+    url = write_feed(tmp_path / "f.ics", [
+        event("a@t", date(2024, 5, 10), "Việc A", reminders="99999999999,3651,3650,²,-5,7"),
+        event("b@t", date(9998, 9, 1), "Việc cuối lịch", reminders="3650,99999"),
+        event("c@t", date(1, 3, 5), "Việc năm 1", reminders="90,1")])
+    result = CliRunner().invoke(main, ["remind", "--feed", url, "--list", "--json", "--now",
+                                       "01/05/2024"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert sorted(r["days"] for r in rows if r["title"] == "Việc A") == [0, 7]  # 3650: expired
+    found = items(FIXTURE.read_bytes().replace(b"X-KYNIEM-REMINDERS:30,7,1",
+                                               b"X-KYNIEM-REMINDERS:30,99999,3650,4000"),
+                  "x", date(2024, 1, 1), date(2024, 12, 31))
+    report = next(i for i in found if i.uid == "feed/plan/test/bao-cao-ket-qua@kyniem")
+    assert report.reminders == (30, 3650)
+    for now, title, days in [("01/03/0001", "Việc năm 1", [0, 1]),  # 90 days before: year 0
+                             ("20/08/9997", "Việc cuối lịch", [0])]:
+        edge = CliRunner().invoke(main, ["remind", "--feed", url, "--list", "--json", "--now",
+                                         now, "--store", f"sqlite:///{tmp_path}/{now[-4:]}.db"])
+        assert edge.exit_code == 0, edge.output
+        assert sorted(r["days"] for r in json.loads(edge.output) if r["title"] == title) == days
 
 
 def test_reminders_from_our_own_published_site(tmp_path: Path,

@@ -24,8 +24,9 @@ from typing import Protocol, TextIO
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from ..registry import InputError, Problem
+from ..sanitize import console, json_text, strip_controls
 from .plan import Clock, Reminder
-from .store import Pending, Store
+from .store import Pending, Store, safe_url
 from .views import Delivery
 
 
@@ -47,17 +48,13 @@ class Terminal:
 
     def render(self, delivery: Delivery) -> str:
         if self.as_json:
-            import json
-
-            return json.dumps(delivery.as_json(), ensure_ascii=False) + "\n"
+            return json_text(delivery.as_json()) + "\n"
         rich = self.rich if self.rich is not None else self.stream.isatty()
-        if not rich:
-            return delivery.plain() + "\n"
-        from rich.console import Console
-
+        if not rich:  # a feed's titles are anybody's text: no control character gets out
+            return strip_controls(delivery.plain()) + "\n"
         buffer = io.StringIO()
         width = min(100, shutil.get_terminal_size((100, 24)).columns)
-        Console(file=buffer, force_terminal=True, width=width).print(delivery)
+        console(file=buffer, force_terminal=True, width=width).print(delivery)
         return buffer.getvalue()
 
     def file(self) -> tuple[int, int, int] | None:
@@ -252,6 +249,26 @@ class Dispatcher:
         return False
 
     def _run(self, channel: Channel) -> None:
+        """The channel's worker; a database error stops it with one line on stderr (the
+        rows stay pending for the next start) instead of a thread's traceback."""
+        import sys
+
+        from .health import describe, wording
+
+        try:
+            self._loop(channel)
+        except Exception as exc:
+            import sqlite3
+
+            import sqlalchemy as sa
+
+            if not isinstance(exc, sa.exc.SQLAlchemyError | sqlite3.Error):
+                raise
+            problem = describe(exc, safe_url(self.store.url), self.store.sqlite_path)
+            print(f"kyniem remind: {channel.name}: {wording(problem, self.lang)}",
+                  file=sys.stderr, flush=True)
+
+    def _loop(self, channel: Channel) -> None:
         wake = self._wake[channel.name]
         while not self._stop.is_set():
             wake.clear()

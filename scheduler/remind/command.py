@@ -3,6 +3,7 @@ SQLAlchemy and the rest load only when the command runs."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime, time
 from typing import Any
@@ -30,7 +31,8 @@ class TimeParam(click.ParamType):  # type: ignore[type-arg]
 
 class MomentParam(click.ParamType):  # type: ignore[type-arg]
     """A moment, ``2024-04-12T07:59:50`` or ``12/04/2024 07:59``; Asia/Ho_Chi_Minh unless an
-    offset is given."""
+    offset is given. Its local day must lie in :data:`scheduler.dates.YEARS`, like any date
+    kyniem reads (``parse_date`` refuses the others already)."""
 
     name = "DATETIME"
 
@@ -49,9 +51,34 @@ class MomentParam(click.ParamType):  # type: ignore[type-arg]
                 moment = datetime.combine(parse_date(day), TimeParam().convert(
                     clock or "00:00", param, ctx))
             except DateFormatError:
+                written = re.search(r"[0-9]{4,}", day)  # 31/12/9999: say it is the year
+                if written:
+                    self._in_years(text, int(written.group()), param, ctx)
                 self.fail(f"{value!r} is not a moment (write 2024-04-12T08:00 or "
                           "12/04/2024 08:00)", param, ctx)
-        return moment if moment.tzinfo else moment.replace(tzinfo=VN_TZ)
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=VN_TZ)
+        self._in_years(text, _local_year(moment), param, ctx)
+        return moment
+
+    def _in_years(self, text: str, year: int, param: click.Parameter | None,
+                  ctx: click.Context | None) -> None:
+        """Fail unless ``year`` lies in the supported years."""
+        from ..dates import YEARS
+        from ..wording import say
+
+        if year not in YEARS:
+            self.fail(str(say("date_out_of_range", text=text, year=year, first=YEARS.start,
+                              last=YEARS.stop - 1)), param, ctx)
+
+
+def _local_year(moment: datetime) -> int:
+    """The year of ``moment`` in Asia/Ho_Chi_Minh (0 or 10000 past the datetime range)."""
+    from ..dates import VN_TZ
+
+    try:
+        return moment.astimezone(VN_TZ).year
+    except OverflowError:  # 0001-01-01T00:00+14:00 is still year 0 in Ha Noi
+        return 0 if moment.year == 1 else moment.year + 1
 
 
 def register(group: click.Group,

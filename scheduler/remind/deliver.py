@@ -148,10 +148,16 @@ def configure(runtime: Runtime | None) -> None:
 
 
 def fire(payload: dict[str, Any]) -> bool:
-    """The job callable (``scheduler.remind.deliver:fire``): one reminder's plain payload."""
-    if _RUNTIME is None:
-        raise RuntimeError("kyniem remind: no runtime configured in this process")
-    return deliver(_RUNTIME, Reminder.from_payload(payload))
+    """The job callable (``scheduler.remind.deliver:fire``): one reminder's plain payload.
+
+    Without a runtime the process is stopping (the scheduler's worker still runs the jobs it
+    was handed before ``shutdown(wait=False)``, after the session closed): do nothing. The job
+    already left the store and nothing was claimed — window (a)–(b) above — so the next start
+    re-adds it and shows it, once."""
+    runtime = _RUNTIME
+    if runtime is None:
+        return False
+    return deliver(runtime, Reminder.from_payload(payload))
 
 
 def deliver(runtime: Runtime, reminder: Reminder) -> bool:

@@ -8,6 +8,12 @@ the plan (``reminders: [30, 7, 1]``, in ``item.reminders``) where the rule says 
 rule's defaults.
 
 Everything takes an injected clock (:class:`Clock`), never ``datetime.now`` directly.
+
+Every day computed here stays in :data:`scheduler.dates.YEARS`: the span of interest
+(:func:`span`, grace behind and horizon ahead of today) goes through ``plus_days`` and ends the
+command with a message when it would leave them (``--clock 0001-01-01``, ``--now
+31/12/9998``); a reminder whose day would fall before the first day (a long lead time on an
+item near year 1) is dropped, having expired long before any ``now`` the span admits.
 """
 
 from __future__ import annotations
@@ -18,8 +24,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, Literal
 
-from ..dates import VN_TZ
+from ..dates import VN_TZ, plus_days
 from ..items import Item, ItemKind, Items
+from ..registry import InputError
 
 #: Reminders older than this when first seen are still delivered (marked late); APScheduler's
 #: ``misfire_grace_time`` is set to the same span, so a machine that was off for a long weekend
@@ -30,6 +37,23 @@ DEFAULT_HORIZON_DAYS = 460
 DEFAULT_AT = time(8, 0)
 #: A reminder delivered more than this after its time is marked late.
 LATE_AFTER = timedelta(minutes=2)
+#: The option a span out of range is blamed on.
+SPAN_FIELD = "--now/--clock"
+
+
+def span(today: date, grace: timedelta, horizon_days: int) -> tuple[date, date]:
+    """The days of interest at ``today``: from the day before the grace span to the end of
+    the horizon; :class:`InputError` (exit 2) when they would leave the supported years."""
+    return (plus_days(today, -(grace.days + 1), SPAN_FIELD),
+            plus_days(today, horizon_days, SPAN_FIELD))
+
+
+def days_before(day: date, days: int) -> date | None:
+    """``days`` days before ``day``, or None when that leaves the supported years."""
+    try:
+        return plus_days(day, -days)
+    except InputError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -154,10 +178,10 @@ def reminders_of(item: Item, at: time = DEFAULT_AT) -> list[Reminder]:
     written = item.due.written if item.due is not None and item.due.moved else None
     return [Reminder(job_id=job_id(item.uid, d), uid=item.uid, kind=item.kind.value,
                      title=item.title, anchor=day, days=d,
-                     fire_at=datetime.combine(day - timedelta(days=d), at, VN_TZ),
+                     fire_at=datetime.combine(fire_day, at, VN_TZ),
                      end=item.end, written=written, lead=item.lead, partners=item.partners,
                      plan=item.plan.id if item.plan else None)
-            for d in leads(item)]
+            for d in leads(item) if (fire_day := days_before(day, d)) is not None]
 
 
 def specs(items: Items | Iterable[Item], now: datetime, at: time = DEFAULT_AT,
@@ -167,9 +191,7 @@ def specs(items: Items | Iterable[Item], now: datetime, at: time = DEFAULT_AT,
     have expired) and anchor day within the horizon; recurring items expanded to instances.
     Sorted by fire time, then job id."""
     query = items if isinstance(items, Items) else Items(tuple(items))
-    today = now.date()
-    first = today - grace - timedelta(days=1)
-    last = today + timedelta(days=horizon_days)
+    first, last = span(now.date(), grace, horizon_days)
     found: dict[str, Reminder] = {}
     for item in query.between(first, last):
         for reminder in reminders_of(item, at):

@@ -6,11 +6,16 @@ thread (reminders come out in order), ``coalesce=True`` and ``misfire_grace_time
 span as job defaults, and an in-memory interval job that re-syncs from the data (or refetches
 the feed) every ``--refresh`` seconds. ``--once`` does the same sync and then delivers what is
 due itself, without a scheduler: the right thing for cron.
+
+Each mode checks its span of days (:func:`.plan.span`) and the ``--feed`` URL before it
+opens the store, and runs inside the store's guard (:mod:`.health`): a database error at any
+point of ``--once``, ``--list`` or the daemon's start ends in a message and exit 2.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import signal
 import sys
@@ -26,7 +31,8 @@ from ..registry import InputError
 from . import lock
 from .channels import Channel, Desktop, Dispatcher, Smtp, Terminal, Webhook, stats
 from .deliver import Journal, Runtime, configure, deliver, journal_path, recover
-from .plan import DEFAULT_AT, DEFAULT_GRACE, DEFAULT_HORIZON_DAYS, Clock, Reminder, specs
+from .health import describe, wording
+from .plan import DEFAULT_AT, DEFAULT_GRACE, DEFAULT_HORIZON_DAYS, Clock, Reminder, span, specs
 from .store import Store, SyncResult, open_store, safe_url
 from .views import ReminderList, Summary, w
 
@@ -62,9 +68,7 @@ def wanted(settings: Settings, options: Options, now: datetime) -> list[Reminder
 
     if options.source is not None:
         return options.source(now)
-    today = now.date()
-    first = today - options.grace - timedelta(days=1)
-    last = today + timedelta(days=options.horizon_days)
+    first, last = span(now.date(), options.grace, options.horizon_days)
     if options.feed:
         from .feedsource import fetch
         from .feedsource import items as feed_items
@@ -111,7 +115,18 @@ class _Session:
         self.store.engine.dispose()
 
 
+def check(options: Options) -> None:
+    """What can be refused before the store is opened: the span of days at the clock's now
+    and the ``--feed`` URL."""
+    span(options.clock.now().date(), options.grace, options.horizon_days)
+    if options.feed:
+        from .feedsource import checked_url
+
+        checked_url(options.feed)
+
+
 def _open(settings: Settings, options: Options) -> _Session:
+    check(options)
     extra = channels(options)  # bad channel options fail before anything is opened
     store = open_store(options.store)
     try:
@@ -138,38 +153,45 @@ def once(settings: Settings, options: Options) -> Summary:
     """Deliver what is due or was missed (within the grace span) and exit: for cron."""
     session = _open(settings, options)
     try:
-        now = options.clock.now()
-        result = session.store.sync(wanted(settings, options, now), Clock(), options.grace)
-        if session.runtime.dispatcher is not None:
-            session.runtime.dispatcher.start()
-        recover(session.runtime)
-        for item in session.store.scheduled():
-            if item.reminder.fire_at > now:
-                break
-            deliver(session.runtime, item.reminder)
-            session.store.remove_jobs([item.reminder.job_id])
-        if session.runtime.dispatcher is not None:
-            session.runtime.dispatcher.drain(options.drain)
-        return _summary(session, settings, result)
+        with session.store.guarded():
+            return _deliver_due(session, settings, options)
     finally:
         session.close()
 
 
+def _deliver_due(session: _Session, settings: Settings, options: Options) -> Summary:
+    now = options.clock.now()
+    result = session.store.sync(wanted(settings, options, now), Clock(), options.grace)
+    if session.runtime.dispatcher is not None:
+        session.runtime.dispatcher.start()
+    recover(session.runtime)
+    for item in session.store.scheduled():
+        if item.reminder.fire_at > now:
+            break
+        deliver(session.runtime, item.reminder)
+        session.store.remove_jobs([item.reminder.job_id])
+    if session.runtime.dispatcher is not None:
+        session.runtime.dispatcher.drain(options.drain)
+    return _summary(session, settings, result)
+
+
 def listing(settings: Settings, options: Options) -> ReminderList:
     """What is scheduled; synced from the data first unless a daemon holds the store."""
+    check(options)
     store = open_store(options.store)
     try:
-        try:
-            held = lock.acquire(store)
-        except lock.LockedError:
-            held = None  # the running daemon keeps the store in sync
-        if held is not None:
+        with store.guarded():
             try:
-                store.sync(wanted(settings, options, options.clock.now()), Clock(),
-                           options.grace)
-            finally:
-                held.release()
-        return ReminderList(tuple(store.scheduled()), safe_url(store.url), settings.lang)
+                held = lock.acquire(store)
+            except lock.LockedError:
+                held = None  # the running daemon keeps the store in sync
+            if held is not None:
+                try:
+                    store.sync(wanted(settings, options, options.clock.now()), Clock(),
+                               options.grace)
+                finally:
+                    held.release()
+            return ReminderList(tuple(store.scheduled()), safe_url(store.url), settings.lang)
     finally:
         store.engine.dispose()
 
@@ -182,19 +204,20 @@ def daemon(settings: Settings, options: Options) -> Summary:
     scheduler: Any = None
     result: SyncResult | None = None
     try:
-        try:
-            result = session.store.sync(wanted(settings, options, options.clock.now()),
-                                        options.clock, options.grace)
-            if session.runtime.dispatcher is not None:
-                session.runtime.dispatcher.start()
-            recover(session.runtime)
-            scheduler = _scheduler(session, settings, options)
-            stopper.attach(scheduler)
-            if not stopper.stopped.is_set():
-                scheduler.start()  # blocks until Ctrl-C or SIGTERM
-        except (KeyboardInterrupt, SystemExit):
-            pass  # a clean exit, with the summary
-        return _summary(session, settings, result)
+        with session.store.guarded():
+            try:
+                result = session.store.sync(wanted(settings, options, options.clock.now()),
+                                            options.clock, options.grace)
+                if session.runtime.dispatcher is not None:
+                    session.runtime.dispatcher.start()
+                recover(session.runtime)
+                scheduler = _scheduler(session, settings, options)
+                stopper.attach(scheduler)
+                if not stopper.stopped.is_set():
+                    scheduler.start()  # blocks until Ctrl-C or SIGTERM
+            except (KeyboardInterrupt, SystemExit):
+                pass  # a clean exit, with the summary
+            return _summary(session, settings, result)
     finally:
         if scheduler is not None and scheduler.running:
             scheduler.shutdown(wait=False)
@@ -208,7 +231,8 @@ def _scheduler(session: _Session, settings: Settings, options: Options) -> Any:
     from apscheduler.schedulers.blocking import BlockingScheduler
 
     scheduler = BlockingScheduler(
-        jobstores={"default": session.store.jobstore(), "memory": MemoryJobStore()},
+        jobstores={"default": session.store.jobstore(settings.lang),
+                   "memory": MemoryJobStore()},
         executors={"default": ThreadPoolExecutor(1), "sync": ThreadPoolExecutor(1)},
         job_defaults={"coalesce": True, "max_instances": 1,
                       "misfire_grace_time": int(options.grace.total_seconds())},
@@ -219,11 +243,11 @@ def _scheduler(session: _Session, settings: Settings, options: Options) -> Any:
             reminders = wanted(settings, options, options.clock.now())
             # APScheduler's own lock around its job stores: a job removed under the scheduler
             # between get_due_jobs and remove_job would kill its loop (JobLookupError).
-            with scheduler._jobstores_lock:
+            with scheduler._jobstores_lock, session.store.guarded():
                 changed = session.store.sync(reminders, options.clock, options.grace)
         except InputError as exc:  # a feed that is down, a plan mid-edit: try later
             for problem in exc.problems:
-                print(f"kyniem remind: {problem}", file=sys.stderr)
+                print(f"kyniem remind: {problem.render(settings.lang)}", file=sys.stderr)
             return
         if changed.changed:
             scheduler.wakeup()
@@ -236,8 +260,44 @@ def _scheduler(session: _Session, settings: Settings, options: Options) -> Any:
               flush=True)
 
     scheduler.add_listener(started, EVENT_SCHEDULER_STARTED)
-
+    _quiet_log(session.store, settings.lang)
     return scheduler
+
+
+class _OneLine(logging.Handler):
+    """APScheduler's log records (a job that raised, a store that failed for a while, a
+    misfire) as one line on stderr each, a database error worded by :mod:`.health`: its
+    logged tracebacks would bury the reminders in the terminal."""
+
+    def __init__(self, store: Store, lang: str) -> None:
+        super().__init__(logging.WARNING)
+        self.store, self.lang = store, lang
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = record.getMessage()
+        error = record.exc_info[1] if record.exc_info else None
+        if error is not None:
+            text += ": " + self.short(error)
+        print(f"kyniem remind: {text}", file=sys.stderr, flush=True)
+
+    def short(self, error: BaseException) -> str:
+        import sqlite3
+
+        import sqlalchemy as sa
+
+        if isinstance(error, sa.exc.SQLAlchemyError | sqlite3.Error):
+            problem = describe(error, safe_url(self.store.url), self.store.sqlite_path)
+            return wording(problem, self.lang)
+        lines = str(error).strip().splitlines()
+        return f"{type(error).__name__}: {lines[0][:200]}" if lines else type(error).__name__
+
+
+def _quiet_log(store: Store, lang: str) -> None:
+    logger = logging.getLogger("apscheduler")
+    for old in [h for h in logger.handlers if isinstance(h, _OneLine)]:
+        logger.removeHandler(old)
+    logger.addHandler(_OneLine(store, lang))
+    logger.propagate = False
 
 
 class _Stopper:

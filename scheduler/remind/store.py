@@ -19,6 +19,13 @@ in one SQLAlchemy database (SQLite by default, any URL with ``--store``).
   it is sent (:mod:`.channels`).
 * SQLite runs in WAL mode with ``synchronous=NORMAL`` (https://www.sqlite.org/wal.html):
   readers do not block the writer, and a commit survives a killed process.
+* A SQLite store is opened by its resolved path (symlinks and ``..`` followed, made absolute),
+  so SQLite, the lock (:mod:`.lock`) and the journal (:mod:`.deliver`) all name one file
+  however the user spelled it; a database with more than one hard link is refused (SQLite
+  keeps one ``-wal`` per *name*: two names are two WALs over one file, "How To Corrupt An
+  SQLite Database File" §2.5, https://www.sqlite.org/howtocorrupt.html). Opening checks the
+  store is writable and intact, and database errors become messages (:mod:`.health`).
+* Job rows are read back through :mod:`.jobstate`, never with a bare ``pickle.loads``.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ import json
 import os
 import pickle
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -37,6 +45,8 @@ from sqlalchemy.engine import Engine
 
 from ..dates import VN_TZ
 from ..registry import InputError, Problem
+from ..wording import say
+from . import health
 from .plan import DEFAULT_GRACE, Clock, Reminder
 
 FIRE = "scheduler.remind.deliver:fire"
@@ -152,11 +162,16 @@ class Store:
     def create(self) -> None:
         _meta.create_all(self.engine)
 
-    def jobstore(self) -> Any:
-        """APScheduler's ``SQLAlchemyJobStore`` over this database (same table)."""
-        from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+    def jobstore(self, lang: str = "vi") -> Any:
+        """APScheduler's ``SQLAlchemyJobStore`` over this database (same table), reading
+        rows without trusting them (:class:`.jobstate.SafeJobStore`)."""
+        from .jobstate import SafeJobStore
 
-        return SQLAlchemyJobStore(engine=self.engine, tablename=JOBS_TABLE)
+        return SafeJobStore(engine=self.engine, tablename=JOBS_TABLE, lang=lang)
+
+    def guarded(self) -> AbstractContextManager[None]:
+        """A context in which a database error becomes a message (:func:`.health.guarded`)."""
+        return health.guarded(safe_url(self.url), self.sqlite_path)
 
     # -- jobs -----------------------------------------------------------------------------
 
@@ -211,9 +226,7 @@ class Store:
                        .scalar() or 0)
 
     def scheduled(self) -> list[Scheduled]:
-        """Stored jobs, soonest first."""
-        from apscheduler.util import utc_timestamp_to_datetime
-
+        """Stored jobs, soonest first (rows that are not ours are left out)."""
         out = []
         with self.engine.begin() as conn:
             rows = conn.execute(sa.select(self.jobs_t.c.next_run_time, self.jobs_t.c.job_state)
@@ -221,9 +234,8 @@ class Store:
             for row in rows:
                 payload = _payload_of(row.job_state)
                 if payload is not None:
-                    run_at = utc_timestamp_to_datetime(row.next_run_time)
                     out.append(Scheduled(Reminder.from_payload(payload),
-                                         run_at.astimezone(VN_TZ) if run_at else None))
+                                         _run_at(row.next_run_time)))
         return out
 
     def remove_jobs(self, ids: Sequence[str]) -> None:
@@ -262,12 +274,19 @@ class Store:
                          .values(state="shown", shown_at=now.isoformat()))
 
     def unconfirmed(self) -> list[tuple[Reminder, bool]]:
-        """Claimed but not marked shown: the process died in between (see :mod:`.deliver`)."""
+        """Claimed but not marked shown: the process died in between (see :mod:`.deliver`).
+        A row whose payload does not read as a reminder is left out."""
         with self.engine.begin() as conn:
             rows = conn.execute(sa.select(delivered_t.c.payload, delivered_t.c.late)
                                 .where(delivered_t.c.state == "claimed")
                                 .order_by(delivered_t.c.fire_at, delivered_t.c.job_id)).all()
-        return [(Reminder.from_payload(json.loads(r.payload)), bool(r.late)) for r in rows]
+        found = []
+        for row in rows:
+            try:
+                found.append((Reminder.from_payload(json.loads(row.payload)), bool(row.late)))
+            except (ValueError, KeyError, TypeError, AssertionError):
+                continue
+        return found
 
     def delivered(self) -> list[dict[str, Any]]:
         with self.engine.begin() as conn:
@@ -303,25 +322,24 @@ class Store:
 
 
 def open_store(url: str | None = None) -> Store:
-    """Open (and create) the store at ``url`` (default :func:`default_url`); bad URLs and
-    unreachable servers become :class:`InputError` (exit 2), never a traceback."""
+    """Open (and create) the store at ``url`` (default :func:`default_url`); bad URLs,
+    unreachable servers, read-only and damaged files become :class:`InputError` (exit 2)
+    with a message, never a traceback."""
     url = url or default_url()
     try:
         parsed = sa.engine.make_url(url)
     except sa.exc.ArgumentError as exc:
         raise store_error(url, f"not a database URL ({exc})") from None
     options: dict[str, Any] = {}
+    database: Path | None = None
     if parsed.get_backend_name() == "sqlite":
-        database = parsed.database
-        if database and database != ":memory:":
-            try:
-                Path(database).parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise store_error(url, f"cannot create its folder ({exc.strerror})") from None
-        else:
+        database = _sqlite_file(url, parsed)
+        if database is None:
             from sqlalchemy.pool import StaticPool
 
             options = {"poolclass": StaticPool}
+        else:
+            parsed = parsed.set(database=str(database))
         options["connect_args"] = {"timeout": 30, "check_same_thread": False}
     elif parsed.get_backend_name() != "postgresql":
         raise store_error(url, "use a sqlite:/// or postgresql:// URL")
@@ -335,12 +353,57 @@ def open_store(url: str | None = None) -> Store:
         sa.event.listen(engine, "connect", _sqlite_pragmas)
     store = Store(url, engine)
     try:
-        store.create()
-    except sa.exc.SQLAlchemyError as exc:
+        _first_contact(store, database)
+    except BaseException:
         engine.dispose()
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        raise store_error(url, f"cannot open it ({reason})") from None
+        raise
     return store
+
+
+def _sqlite_file(url: str, parsed: sa.engine.URL) -> Path | None:
+    """The resolved path of a SQLite store (None in memory), its folder made, checked
+    writable and with one name."""
+    database = parsed.database
+    if not database or database == ":memory:":
+        return None
+    if parsed.query.get("uri"):
+        raise InputError([Problem("", None, "STORE", say("remind_store_uri",
+                                                          store=safe_url(url)))])
+    path = Path(database)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        real = path.resolve()
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python < 3.13)
+        why = getattr(exc, "strerror", None) or str(exc)
+        raise store_error(url, f"cannot create its folder ({why})") from None
+    health.check_writable(real)
+    check_one_name(real)
+    return real
+
+
+def check_one_name(database: Path) -> None:
+    """Refuse a database file with more than one hard link (see the module docstring)."""
+    try:
+        links = database.stat().st_nlink
+    except FileNotFoundError:
+        return
+    if links > 1:
+        raise InputError([Problem("", None, "STORE", say(
+            "remind_store_hard_links", path=str(database), links=links))])
+
+
+def _first_contact(store: Store, database: Path | None) -> None:
+    """Create the tables and, for SQLite, check the file is intact (:mod:`.health`)."""
+    try:
+        store.create()
+        if database is not None:
+            with store.engine.connect() as conn:
+                health.check_intact(conn, database)
+    except sa.exc.SQLAlchemyError as exc:
+        if database is not None and health.known(exc):
+            raise health.describe(exc, safe_url(store.url), database) from None
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise store_error(store.url, f"cannot open it ({reason})") from None
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -352,13 +415,21 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _payload_of(job_state: bytes) -> dict[str, Any] | None:
+    """The payload of a stored job, read without trusting the row (:mod:`.jobstate`)."""
+    from .jobstate import payload_of
+
+    return payload_of(job_state)
+
+
+def _run_at(timestamp: Any) -> datetime | None:
+    """A stored ``next_run_time`` as local time (None when absent or out of range)."""
+    from apscheduler.util import utc_timestamp_to_datetime
+
     try:
-        state = pickle.loads(job_state)
-        args = state.get("args") or ()
-        payload = args[0] if args else None
-    except Exception:
+        run_at = utc_timestamp_to_datetime(timestamp)
+        return run_at.astimezone(VN_TZ) if run_at else None
+    except (OverflowError, ValueError, OSError, TypeError):
         return None
-    return payload if isinstance(payload, dict) else None
 
 
 def _template_state(grace: timedelta) -> dict[str, Any]:
