@@ -21,6 +21,14 @@ Reading
     15, 2022") and two-digit years are refused, never guessed; invalid dates (31/02/2024) are
     errors. "N/yyyy" is a month ("5/2024"). Days of one month: "22-26/4/2024", "ngày 16, 17 và
     18/12/2022", "15-20 Dec 2022".
+  * Years lie in ``scheduler.dates.YEARS`` (1–9998), written with four digits ("0022" is 22):
+    "năm 9999", "5/20245" are errors, and so is any number where a year must come ("năm 24"
+    with "năm" spelled out, "May 0", "Q2 24", "quarter 1 of 5"). A number glued by "/" or "-"
+    to a word ("số 3456/KH-UBND", "80-KH/TU") numbers a document and is no time. Nothing the
+    text writes as a time is skipped to make a window: "tháng 10, 13", "ngày 100/1/2024",
+    "13 tháng đầu năm" are errors, as is a time word or a four-digit-or-longer number right
+    after a connector that no reader takes ("đến tháng sau", "từ năm nay", "đến 99999"); a
+    Vietnamese time word counts there only spelled out ("đến Nam Định" is a place).
   * A connector ("từ", "đến", "trước", "from", "until", "by", …) counts only when a time follows
     it directly (allowing "ngày", "trong", "vào", "the", "on", "in", "of", "between"); a dash
     counts only between two times ("18/12/1972-18/12/2022", "2022 - 2025"), not in "văn hóa -
@@ -37,7 +45,10 @@ Parts of months, quarters, years
     11–20, cuối tháng (late, end of, hạ tuần) = 21–last: the traditional thượng/trung/hạ tuần.
     "hết tháng N" = through the last day of N (an end bound, precision month); English "end
     of N" right after until/to/by/through reads the same way.
-  * Quý I–IV, "quý 2", "Q2 2024", "second quarter of 2024": the quarter's three months.
+  * Quý I–IV, "quý 2", "Q2 2024", "second quarter of 2024": the quarter's three months. Any
+    other Roman numeral or number after "quý", "Q" or "quarter" ("quý V/2024", "Quý II, X",
+    "Q5", "fifth quarter") is an error, never the year around it; after a folded "quy" only
+    I–IV are read ("quy vi" is "quý vị").
   * đầu/giữa/cuối năm (early/mid/late/end of a year) = January–March, April–September,
     October–December (precision quarter); "hết năm 2024" = through 31/12/2024; "6 tháng đầu
     năm" = January–June, "6 tháng cuối năm" = July–December.
@@ -69,12 +80,15 @@ Ranges and open ends
     error. A phrase that is only a peak is a window equal to its peak, with ``peak`` set.
   * Durations "05 ngày, từ 22/4/2024 đến 26/4/2024", "5 days, …": the count must equal the
     days of a day-precise range (inclusive), or fit inside a coarser one; with only one bound
-    it closes the other ("05 ngày từ ngày 22/4/2024" = 22–26/4/2024).
+    it closes the other ("05 ngày từ ngày 22/4/2024" = 22–26/4/2024). A duration is always
+    honoured or refused: 1 to 3650 days (ten years), and no day counted from a bound ("sau",
+    "trước", a duration) may leave ``YEARS``. Nor may a bound the context gives.
 
 Missing years ("15/12", "cuối tháng 11", "Kỳ sinh hoạt chi bộ tháng 4")
   * From the phrase first: the nearest later time with a year (the year before it if that
     would put this one after it: "từ 15/12 đến 15/1/2023" starts 15/12/2022), else the nearest
-    earlier one (the year after if needed).
+    earlier one (the year after if all of this one would come before it: "từ tháng 5/2024 đến
+    hết năm" ends 31/12/2024).
   * Else from the context: ctx.year, else the anniversary's year, else the issue year. When
     that is the anniversary's year and puts the time's first day more than 6 months after the
     anniversary, while the year before would be within the year before the anniversary, the

@@ -7,12 +7,17 @@ from __future__ import annotations
 
 from calendar import monthrange
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
+from ...dates import YEARS
 from ..window import Closure, PhraseContext, Precision, Window
-from .elements import Element, Kind, add_months, calendar_day, dmy
+from .elements import Element, Kind, add_months, calendar_day, dmy, shift
 from .errors import Unreadable
 from .ranges import Range, Segment
+
+#: The longest duration a phrase may give ("05 ngày"): ten years. Longer is a slip of the
+#: keyboard ("99999999 ngày"), never a plan's activity.
+MAX_DAYS = 3650
 
 
 @dataclass(slots=True)
@@ -73,25 +78,26 @@ def _start_bound(conn: Kind | None, op: Element, ctx: PhraseContext, partner: Bo
     if op.atom is not None:
         a = op.atom
         if conn == Kind.AFTER:
-            return Bound(a.hi() + timedelta(days=1), a.prec, Closure.TEXT)
+            return Bound(shift(a.hi(), 1), a.prec, Closure.TEXT)
         return Bound(a.lo(), a.prec, Closure.TEXT)
     day, src = _context_day(op, ctx)
-    return Bound(day + timedelta(days=1) if conn == Kind.AFTER else day, None, src)
+    return Bound(shift(day, 1) if conn == Kind.AFTER else day, None, src)
 
 
 def _end_bound(conn: Kind | None, op: Element, ctx: PhraseContext, partner: Bound | None
                ) -> tuple[Bound, date]:
     """The end bound, and the first day of the time it comes from (for an assumed start)."""
-    before = timedelta(days=1 if conn == Kind.BEFORE else 0)
+    before = -1 if conn == Kind.BEFORE else 0
     if op.kind == Kind.MDAY:
         if partner is None:
             raise Unreadable(f"day {op.n} is given without a month")
-        day = _month_day(op.n, partner.day, True)
-        return Bound(day - before, Precision.DAY, Closure.TEXT), day - before
+        day = shift(_month_day(op.n, partner.day, True), before)
+        return Bound(day, Precision.DAY, Closure.TEXT), day
     if op.atom is not None:
         a = op.atom
         if conn == Kind.BEFORE:
-            return Bound(a.lo() - before, a.prec, Closure.TEXT), a.lo() - before
+            day = shift(a.lo(), before)
+            return Bound(day, a.prec, Closure.TEXT), day
         if a.end_of and conn is not None:  # "until the end of May" = "đến hết tháng 5"
             year_part = a.prec == Precision.QUARTER
             prec = Precision.YEAR if year_part else Precision.MONTH
@@ -99,7 +105,8 @@ def _end_bound(conn: Kind | None, op: Element, ctx: PhraseContext, partner: Boun
             return Bound(a.hi(), prec, Closure.TEXT), base
         return Bound(a.hi(), a.prec, Closure.TEXT), a.lo()
     day, src = _context_day(op, ctx)
-    return Bound(day - before, None, src), day - before
+    day = shift(day, before)
+    return Bound(day, None, src), day
 
 
 def _bounds(r: Range, ctx: PhraseContext) -> tuple[Bound | None, Bound | None, date | None]:
@@ -140,11 +147,11 @@ def _bounds(r: Range, ctx: PhraseContext) -> tuple[Bound | None, Bound | None, d
 def _close(r: Range, ctx: PhraseContext, recurring: bool) -> tuple[Bound, Bound]:
     """Close open bounds: by the duration, else the context (docstring: "Open ends")."""
     start, end, base = _bounds(r, ctx)
-    dur = r.dur
-    if dur is not None and dur >= 1 and start is not None and end is None:
-        end = Bound(start.day + timedelta(days=dur - 1), start.prec, Closure.TEXT)
-    if dur is not None and dur >= 1 and end is not None and start is None:
-        start = Bound(end.day - timedelta(days=dur - 1), end.prec, Closure.TEXT)
+    dur = _duration(r.dur)
+    if dur is not None and start is not None and end is None:
+        end = Bound(shift(start.day, dur - 1), start.prec, Closure.TEXT)
+    if dur is not None and end is not None and start is None:
+        start = Bound(shift(end.day, 1 - dur), end.prec, Closure.TEXT)
     if start is None:
         assert end is not None
         if ctx.issued is not None and ctx.issued <= end.day:
@@ -167,6 +174,16 @@ def _close(r: Range, ctx: PhraseContext, recurring: bool) -> tuple[Bound, Bound]
     if end.day < start.day:
         raise Unreadable(f"it ends ({dmy(end.day)}) before it starts ({dmy(start.day)})")
     return start, end
+
+
+def _duration(n: int | None) -> int | None:
+    """A duration's days, which a window must honour: none, or too many, is an error."""
+    if n is not None and n < 1:
+        raise Unreadable("it gives a duration of no days")
+    if n is not None and n > MAX_DAYS:
+        raise Unreadable(f"it gives a duration of more than {MAX_DAYS} days (ten years), "
+                         f"too long for a plan's activity")
+    return n
 
 
 def recurring_end(ctx: PhraseContext, start: date) -> Bound:
@@ -194,8 +211,6 @@ def read_ranges(seg: Segment, ctx: PhraseContext, recurring: bool = False) -> Re
 def _check_duration(n: int, start: Bound, end: Bound) -> None:
     """``n`` days are the range's days when both ends are days, else fit inside it."""
     length = (end.day - start.day).days + 1
-    if n < 1:
-        raise Unreadable("it gives a duration of no days")
     if start.prec == end.prec == Precision.DAY and n != length:
         raise Unreadable(f"it says {n} days but {dmy(start.day)} to {dmy(end.day)} "
                          f"is {length} days")
@@ -205,7 +220,13 @@ def _check_duration(n: int, start: Bound, end: Bound) -> None:
 
 def window_of(phrase: str, read: Reading, peak: Window | None = None, rrule: str | None = None
               ) -> Window:
-    """The :class:`Window` for ``phrase``; a recurring one is always DAY-precise."""
+    """The :class:`Window` for ``phrase``; a recurring one is always DAY-precise. Its days lie
+    in ``YEARS``, whatever the context gave (an anniversary on 31/12/9999 closes nothing)."""
+    for bound in (read.start, read.end):
+        if bound.day.year not in YEARS:
+            raise Unreadable(f"it would {'start' if bound is read.start else 'end'} on "
+                             f"{dmy(bound.day)}, outside the years {YEARS.start} to "
+                             f"{YEARS.stop - 1}")
     return Window(phrase=phrase, start=read.start.day, end=read.end.day,
                   precision=Precision.DAY if rrule else read.precision,
                   start_from=read.start.src, end_from=read.end.src, rrule=rrule, peak=peak)

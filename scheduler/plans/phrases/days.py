@@ -24,12 +24,11 @@ class DayReader(TokenReader):
             k = j + 3
             if self.sym(k, "/") and self.num(k + 1) is not None:
                 return d, m, self.written_year(k + 1), k + 2
-            if self.key(k, "nam") and self.year(k + 1) is not None:
-                return d, m, self.year(k + 1), k + 2
-            return d, m, None, k
+            year = self.said_year(k + 1, self.spelled(k, "năm")) if self.key(k, "nam") else None
+            return (d, m, year, k + 2) if year is not None else (d, m, None, k)
         if (self.sym(j + 1, ".") and self.glued(j) and self.glued(j + 1) and self.glued(j + 2)
                 and self.sym(j + 3, ".") and self.glued(j + 3) and self.small(j + 2, 99)):
-            y = self.year(j + 4)
+            y = self.said_year(j + 4)
             if y is not None:
                 return d, self.num(j + 2) or 0, y, j + 5
         if self.key(j + 1, "thang") and self.small(j + 2, 99) is not None:
@@ -48,17 +47,17 @@ class DayReader(TokenReader):
         d = self.num(j)
         if d is None:
             return None
-        if self.toks[j].ndig == 4:
-            return self.iso(j)
         if self.toks[j].ndig > 2:
-            return None
+            return self.long_day(j, ngay)
         dmy = self.day_month_year(j)
         if dmy is not None:
             d, m, y, k = dmy
             return Element(Kind.ATOM, start, k, day_atom(d, d, m, y, part)), k
-        if self.sym(j + 1, "/") and self.num(j + 2) is not None and self.toks[j + 2].ndig == 4:
+        if self.sym(j + 1, "/") and self.num(j + 2) is not None and self.toks[j + 2].ndig >= 3:
             if self.small(j, 12) is None:  # "5/2024": a month
                 raise Unreadable(f"{d} is not a month")
+            if self.sym(j + 3, "/") and self.num(j + 4) is not None:  # "1/1000/2024"
+                raise Unreadable(f"{self.toks[j + 2].text[:12]} is not a month")
             y = self.written_year(j + 2)
             return Element(Kind.ATOM, start, j + 3, month_atom([d], y, part)), j + 3
         found = self.day_list(start, j, d, part, ngay)
@@ -73,6 +72,16 @@ class DayReader(TokenReader):
         if ngay:
             raise Unreadable(f"{d} is not a day of a month")
         return None
+
+    def long_day(self, j: int, ngay: bool) -> tuple[Element, int] | None:
+        """ISO "2024-05-07" at j; else a number of three or more digits where a day goes
+        ("ngày 100/1/2024", "ngày 1000 tháng 5", "100 May") is an error, lest the rest be read
+        without it (as the month 1/2024)."""
+        found = self.iso(j) if self.toks[j].ndig == 4 else None
+        if found is None and (ngay or (self.sym(j + 1, "/") and self.num(j + 2) is not None)
+                              or (self.english and self.prefixed(j + 1, "m") is not None)):
+            raise Unreadable(f"{self.toks[j].text[:12]} is not a day of a month")
+        return found
 
     def day_list(self, start: int, j: int, d: int, part: Part | None, ngay: bool
                  ) -> tuple[Element, int] | None:
@@ -124,8 +133,9 @@ class DayReader(TokenReader):
         if m is not None:
             y, nxt = self.trailing_year(k + 1, ("of",))
             at = k + 2 if self.sym(k + 1, ",") else k + 1
-            if y is None and self.year(at) is not None:
-                y, nxt = self.year(at), at + 1
+            if y is None:
+                y = self.said_year(at, strict=at == k + 1)  # "1 May 0": no year, nor a guess
+                nxt = nxt if y is None else at + 1
             return Element(Kind.ATOM, start, nxt, day_atom(d, d, m, y, part)), nxt
         if k > j + 1 and self.small(j, 31) is not None:
             return Element(Kind.MDAY, start, j + 2, n=d), j + 2

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from calendar import monthrange
 from dataclasses import dataclass
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 from enum import Enum, auto
 
+from ...dates import YEARS
 from ..window import Precision
 from .errors import Unreadable
 
@@ -145,25 +146,54 @@ def day_atom(d1: int, d2: int, month: int, year: int | None, part: Part | None) 
 
 # --- days ------------------------------------------------------------------------------------
 
+def year_error(year: int | str) -> Unreadable:
+    """A year outside :data:`scheduler.dates.YEARS`, the years every date of kyniem lies in."""
+    return Unreadable(f"year {year} is out of range (years are {YEARS.start} to "
+                      f"{YEARS.stop - 1})")
+
+
+def check_year(year: int) -> int:
+    """``year`` when it lies in :data:`scheduler.dates.YEARS`, else :class:`Unreadable`."""
+    if year not in YEARS:
+        raise year_error(year)
+    return year
+
+
 def calendar_day(year: int, month: int, day: int) -> date:
-    """The date, or :class:`Unreadable` saying why there is none (years 1000–2999 only)."""
-    if not 1000 <= year <= 2999:
-        raise Unreadable(f"year {year} is out of range")
+    """The date, or :class:`Unreadable` saying why there is none (years in ``YEARS`` only)."""
+    check_year(year)
     if not 1 <= month <= 12:
         raise Unreadable(f"{month} is not a month")
     try:
         return date(year, month, day)
     except ValueError:
-        raise Unreadable(f"{day:02d}/{month:02d}/{year} is not a valid date") from None
+        raise Unreadable(f"{day:02d}/{month:02d}/{year:04d} is not a valid date") from None
+
+
+def shift(day: date, days: int) -> date:
+    """``day`` moved by ``days`` within ``YEARS`` (as :func:`scheduler.dates.plus_days`, whose
+    InputError is no answer inside the reader), else :class:`Unreadable`."""
+    try:
+        moved: date | None = day + timedelta(days=days)
+    except OverflowError:
+        moved = None
+    if moved is None or moved.year not in YEARS:
+        way = "after" if days > 0 else "before"
+        count = "1 day falls" if abs(days) == 1 else f"{abs(days)} days fall"
+        raise Unreadable(f"{count} {way} {dmy(day)}, outside the years {YEARS.start} to "
+                         f"{YEARS.stop - 1}")
+    return moved
 
 
 def add_months(day: date, months: int) -> date:
     """``day`` moved by whole months, kept within the target month (31/1 + 1 = 28/2 or 29/2)."""
     total = day.year * 12 + day.month - 1 + months
     year, month = divmod(total, 12)
+    if not MINYEAR <= year <= MAXYEAR:  # only compared, so any date will do, but one must exist
+        raise year_error(year)
     return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
 
 
 def dmy(day: date) -> str:
-    """Day first, as the plans write it: "07/05/2024"."""
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    """Day first, as the plans write it: "07/05/2024" (four-digit years: "01/01/0900")."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"

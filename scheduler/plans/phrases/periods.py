@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from .elements import Element, Kind, Part, month_atom, quarter_atom, year_atom
 from .errors import Unreadable
-from .tokens import TokenReader
+from .tokens import ROMAN, ROMAN_RE, TokenReader
+
+_QUARTERS = "quarters are I to IV"  # said by every quarter that does not exist
 
 
 class PeriodReader(TokenReader):
@@ -15,14 +17,16 @@ class PeriodReader(TokenReader):
 
     def months_of_year(self, i: int) -> tuple[Element, int] | None:
         """"6 tháng đầu năm 2024" (January–June), "6 tháng cuối năm" (July–December)."""
+        if (self.num(i) is None or not self.key(i + 1, "thang")
+                or not self.key(i + 2, "dau", "cuoi") or not self.key(i + 3, "nam")):
+            return None
         n = self.small(i, 12)
-        if n is None or not self.key(i + 1, "thang") or not self.key(i + 2, "dau", "cuoi"):
-            return None
-        if not self.key(i + 3, "nam"):
-            return None
+        if n is None:
+            raise Unreadable(f"{self.toks[i].text[:12]} months do not fit in one year")
         year, k = self.trailing_year(i + 4, ("nam",))
-        if year is None and self.year(k) is not None:
-            year, k = self.year(k), k + 1
+        if year is None:
+            year = self.said_year(k, self.spelled(i + 3, "năm"))  # "năm" came just before
+            k = k if year is None else k + 1
         months = [1, n] if self.key(i + 2, "dau") else [13 - n, 12]
         atom = month_atom(months, year, None)
         atom.ranged = True
@@ -41,11 +45,25 @@ class PeriodReader(TokenReader):
             if self.key(k, "thang"):
                 k += 1
             m = self.small(k, 12)
+            if m is None and self.month_meant(k, self.sym(j, "-") or k > j + 1):
+                raise Unreadable(f"{self.num(k)} is not a month")
             if m is None or (self.sym(k + 1, "/") and self.small(k + 2, 31) is not None):
                 break  # not a month, or "tháng 11, 12/12/2022": a date follows
             months.append(m)
             j = k + 1
         return months, j
+
+    def month_meant(self, k: int, surely: bool) -> bool:
+        """A number at k listed with months that can only be one ("tháng 10, 13", "tháng 10 -
+        13", "tháng 10, tháng 13"), not a date or a count ("tháng 11, 12 ngày đêm")."""
+        if self.num(k) is None or self.toks[k].ndig > 2:
+            return False
+        if self.sym(k + 1, "/") and self.small(k + 2, 31) is not None:
+            return False  # "tháng 11, 32/12": a date, checked as one
+        if self.unit_after(k + 1) and not (self.key(k + 1, "nam") and self.num(k + 2) is not None):
+            return False
+        return surely or k + 1 >= len(self.toks) or self.sym(k + 1, "/", ",", "-", "&") or (
+            self.key(k + 1, "nam", "va", "and"))
 
     def month_vi(self, j: int, part: Part | None) -> tuple[Element, int] | None:
         """"tháng 10, 11/2022", "tháng 12 năm 2023", "cuối tháng 11" (``part`` read before)."""
@@ -62,7 +80,10 @@ class PeriodReader(TokenReader):
         m = self.prefixed(j, "m")
         if m is None:
             return None
-        if self.small(j + 1, 31) is not None and self.year(j + 1) is None:
+        if self.num(j + 1) is not None and self.toks[j + 1].ndig < 4 and not self.unit_after(
+                j + 2):
+            if self.small(j + 1, 31) is None:  # "May 0", "May 99": no day, and no year
+                self.written_year(j + 1)
             raise Unreadable("month-first dates are not read: write the day first "
                              "(15 December 2022)")
         months, k = [m], j + 1
@@ -72,21 +93,35 @@ class PeriodReader(TokenReader):
                 break
             months.append(nxt)
             k += 2
-        year, k = self.trailing_year(k, ("of",))
-        if year is None:
-            at = k + 1 if self.sym(k, ",") else k
-            if self.year(at) is not None:
-                year, k = self.year(at), at + 1
+        year, k = self.year_after(k)
         return Element(Kind.ATOM, j, k, month_atom(months, year, part)), k
 
-    def years(self, j: int) -> tuple[list[int], int] | None:
-        """Years joined by ",", "và", "and" (a dash is a range, read later)."""
-        y = self.year(j)
-        if y is None or self.unit_after(j + 1):
+    def year_after(self, k: int, words: tuple[str, ...] = ("of",)) -> tuple[int | None, int]:
+        """The year of a month or quarter ("May 2024", "May, 2024", "May of 2024", "Q2 2024"):
+        a number right after it is one ("Q2 24" is refused), unless a date ("Quý IV 15/12")."""
+        year, k = self.trailing_year(k, words)
+        if year is None:
+            at = k + 1 if self.sym(k, ",") else k
+            year = self.said_year(at, strict=at == k and not self.sym(at + 1, "/", "."))
+            if year is not None:
+                k = at + 1
+        return year, k
+
+    def years(self, j: int, said: bool = False) -> tuple[list[int], int] | None:
+        """Years joined by ",", "và", "and" (a dash is a range, read later). ``said``: "năm"
+        comes before, so a number at j must be a year (see :meth:`said_year`); so must any
+        listed number of four digits or more ("năm 2023, 20245")."""
+        if self.unit_after(j + 1):
+            return None  # "2000 năm": a count
+        y = self.said_year(j, self.spelled(j - 1, "năm")) if said else self.year(j)
+        if y is None:
             return None
         found, k = [y], j + 1
-        while (self.sym(k, ",", "&") or self.key(k, "va", "and")) and self.year(k + 1):
-            found.append(self.year(k + 1) or 0)
+        while self.sym(k, ",", "&") or self.key(k, "va", "and"):
+            nxt = self.said_year(k + 1)
+            if nxt is None:
+                break
+            found.append(nxt)
             k += 2
         return found, k
 
@@ -94,7 +129,7 @@ class PeriodReader(TokenReader):
         """"năm 2023, 2024", "cuối năm 2024", "cuối năm" (its year from the context)."""
         if not self.key(j, "nam"):
             return None
-        got = self.years(j + 1)
+        got = self.years(j + 1, said=True)
         if got is None and part is not None and self.num(j + 1) is None:  # "cuối năm"
             atom = year_atom([0], part)
             atom.year, atom.explicit = None, False
@@ -112,52 +147,77 @@ class PeriodReader(TokenReader):
             return None
         return Element(Kind.ATOM, j, got[1], year_atom(got[0], part)), got[1]
 
-    def quarter_number(self, k: int) -> int | None:
-        """A quarter's number, Roman ("II") or digit ("2"); other digits are an error."""
+    def quarter_number(self, k: int, roman: bool = True) -> int | None:
+        """A quarter's number at k, Roman ("II") or digits ("2"). Any other number, or Roman
+        numeral ("V", "X") when ``roman``, is an error: skipped, "quý V/2024" would read as the
+        whole year. (Not ``roman`` after a folded "quy": "quy vi" is "quý vị", not quarter 6.)"""
         r = self.prefixed(k, "r")
         if r is not None:
             return r
-        n = self.num(k)
-        if n is None:
+        tok = self.toks[k] if 0 <= k < len(self.toks) else None
+        if tok is None or (tok.num is None and (
+                not roman or tok.keys or not ROMAN_RE.fullmatch(tok.text))):
             return None
-        if self.toks[k].ndig > 1 or not 1 <= n <= 4:
-            raise Unreadable(f"quarter {n} does not exist (quarters are I to IV)")
-        return n
+        if tok.num is None:
+            raise Unreadable(f"quarter {tok.text.upper()} does not exist ({_QUARTERS})")
+        if tok.ndig > 2 or not 1 <= tok.num <= 4:
+            raise Unreadable(f"quarter {tok.text[:12]} does not exist ({_QUARTERS})")
+        return tok.num
+
+    def listed_quarter(self, k: int, named: bool, roman: bool) -> int | None:
+        """A quarter after "," "và" "-" ("Quý II, III", "Q2 - Q3"): with its word again
+        (``named``) or as a Roman numeral it must be one; a bare number may be a date ("Quý IV,
+        15/12/2024"), a year ("Quý II, 2024") or a count."""
+        if named or self.num(k) is None:
+            return self.quarter_number(k, roman)
+        if self.toks[k].ndig > 2 or (self.sym(k + 1, "/", ".") and self.small(k + 2, 31)):
+            return None
+        if self.unit_after(k + 1) and not (self.key(k + 1, "nam") and self.num(k + 2) is not None):
+            return None
+        return self.quarter_number(k)
+
+    def glued_quarter(self, j: int) -> tuple[Element, int] | None:
+        """English "QII 2024", one word, so only with its year ("qi" alone is a word); "QV
+        2024" is an error, not the year 2024."""
+        text = self.toks[j].text if self.english and j < len(self.toks) else ""
+        if not (text[:1] == "q" and ROMAN_RE.fullmatch(text[1:])):
+            return None
+        year, k = self.year_after(j + 1)
+        if year is None:
+            return None
+        if text[1:] not in ROMAN:
+            raise Unreadable(f"quarter {text[1:].upper()} does not exist ({_QUARTERS})")
+        return Element(Kind.ATOM, j, k, quarter_atom([ROMAN[text[1:]]], year)), k
+
+    def ordinal_quarter(self, j: int) -> tuple[Element, int] | None:
+        """"second quarter of 2024", "2nd quarter"; "fifth quarter" is an error."""
+        word = self.prefixed(j, "o")
+        n = word if word is not None else self.num(j)
+        k = j + 2 if self.key(j + 1, "st", "nd", "rd", "th") else j + 1
+        if n is None or not self.key(k, "quarter"):
+            return None
+        if not 1 <= n <= 4 or (word is None and self.toks[j].ndig > 1):
+            shown = n if word is not None else self.toks[j].text[:12]
+            raise Unreadable(f"quarter {shown} does not exist ({_QUARTERS})")
+        year, k = self.year_after(k + 1, ("of", "nam"))
+        return Element(Kind.ATOM, j, k, quarter_atom([n], year)), k
 
     def quarter(self, j: int) -> tuple[Element, int] | None:
         """"Quý I, II năm 2024", "Q2 2024", "quarter 3", "second quarter of 2024"."""
-        start = j
-        if self.key(j, "quy") or (self.num(j + 1) is not None and (
-                self.key(j, "quarter") or (self.key(j, "q") and self.glued(j)))):
-            k = j + 1
-        elif (self.prefixed(j, "o") or self.small(j, 4)) and (
-                self.key(j + 1, "quarter") or (self.key(j + 1, "st", "nd", "rd", "th")
-                                               and self.key(j + 2, "quarter"))):
-            first = self.prefixed(j, "o") or self.small(j, 4) or 0
-            k = j + 2 if self.key(j + 1, "quarter") else j + 3
-            year, k = self.trailing_year(k, ("of", "nam"))
-            if year is None and self.year(k) is not None:
-                year, k = self.year(k), k + 1
-            return Element(Kind.ATOM, start, k, quarter_atom([first], year)), k
-        else:
-            return None
-        q0 = self.quarter_number(k)
+        if not self.key(j, "quy", "quarter", "q"):
+            return self.glued_quarter(j) or self.ordinal_quarter(j)
+        roman = not self.key(j, "quy") or self.spelled(j, "quý", "quí")
+        q0 = self.quarter_number(j + 1, roman)
         if q0 is None:
             return None
-        found, k = [q0], k + 1
+        found, k = [q0], j + 2
         while self.sym(k, ",", "-", "&") or self.key(k, "va", "and"):
-            nxt = k + 1
-            if self.key(nxt, "quy", "q", "quarter"):
-                nxt += 1
-            q = self.prefixed(nxt, "r") or self.small(nxt, 4)
+            named = self.key(k + 1, "quy", "q", "quarter")  # "Quý II và quý III"
+            at = k + 2 if named else k + 1
+            q = self.listed_quarter(at, named, roman)
             if q is None:
                 break
             found.append(q)
-            k = nxt + 1
-        year, k = self.trailing_year(k, ("nam", "of"))
-        if year is None:
-            at = k + 1 if self.sym(k, ",") else k
-            if self.year(at) is not None:
-                year, k = self.year(at), at + 1
-        return Element(Kind.ATOM, start, k, quarter_atom(found, year)), k
-
+            k = at + 1
+        year, k = self.year_after(k, ("nam", "of"))
+        return Element(Kind.ATOM, j, k, quarter_atom(found, year)), k

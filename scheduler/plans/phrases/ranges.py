@@ -5,9 +5,11 @@ See the package docstring, "Ranges and open ends" and "Missing years".
 
 from __future__ import annotations
 
+from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date
 
+from ...dates import YEARS
 from ..window import PhraseContext, Precision
 from .elements import (
     END_CONN,
@@ -20,6 +22,7 @@ from .elements import (
     Kind,
     add_months,
     calendar_day,
+    check_year,
 )
 from .errors import Unreadable
 from .tokens import Token
@@ -27,6 +30,11 @@ from .tokens import Token
 #: Words allowed between a connector and its time ("đến khoảng tháng 5", "by the 20th").
 _FILLER = frozenset({"trong", "vao", "khoang", "the", "on", "in", "of", "at", "around", "about",
                      "during", "between"})
+#: Words that begin a time: one right after a connector that no reader took ("đến tháng sau",
+#: "từ năm nay", "to month 13") is a bound the text gives but the reader cannot honour.
+#: Vietnamese ones only spelled out: folded, they are other words ("đến Nam Định", "làm ngay").
+_TIME_WORDS_VI = frozenset({"ngày", "tháng", "năm", "quý", "quí", "tuần"})
+_TIME_WORDS_EN = frozenset({"day", "week", "month", "quarter", "year"})  # keys: English only
 
 
 @dataclass(slots=True)
@@ -62,6 +70,8 @@ def meaningful(els: list[Element], toks: list[Token]) -> list[Element]:
     out: list[Element] = []
     for n, el in enumerate(els):
         nxt = els[n + 1] if n + 1 < len(els) else None
+        if el.kind in WORD_CONN | {Kind.DASH}:
+            _check_unread_time(el, nxt, toks)
         if el.kind in WORD_CONN:
             if nxt is None or nxt.kind not in OPERANDS:
                 continue
@@ -86,6 +96,29 @@ def meaningful(els: list[Element], toks: list[Token]) -> list[Element]:
                 continue  # "chiến thắng 12 ngày đêm": a name, not this window's length
         out.append(el)
     return out
+
+
+def _check_unread_time(el: Element, nxt: Element | None, toks: list[Token]) -> None:
+    """A connector or dash followed by a time no reader took ("đến tháng sau", "đến 99999") is
+    an error: dropping the connector as a mere word would silently lose a range's end or start.
+    After a dash only a long number counts ("văn hóa - văn nghệ", "2022 - ngày hội")."""
+    dash = el.kind == Kind.DASH
+    p = el.i1
+    while not dash and p < len(toks) and _FILLER & toks[p].keys:
+        p += 1
+    if p >= (len(toks) if nxt is None else nxt.i0):
+        return  # nothing after it, or an element the scanner read
+    tok = toks[p]
+    if tok.num is not None:
+        unread = tok.ndig >= 4 and p == el.i1  # "2022 - 99999", "đến 99999"
+    else:
+        unread = not dash and (tok.text in _TIME_WORDS_VI or bool(_TIME_WORDS_EN & tok.keys))
+        if nxt is not None and nxt.i0 == p + 1 and nxt.kind in OPERANDS:
+            unread = False  # "từ ngày đầu tháng 3": the time follows the word
+    if unread:
+        said = " ".join(t.text for t in toks[el.i0:el.i1])
+        shown = " ".join(t.text for t in toks[p:p + 2]) + (" …" if p + 2 < len(toks) else "")
+        raise Unreadable(f"it gives a time after '{said}' that cannot be read ('{shown}')")
 
 
 def _close_by(toks: list[Token], a: int, b: int, symbols: bool = False) -> bool:
@@ -172,7 +205,7 @@ def drop_history(ranges: list[Range], ctx: PhraseContext) -> list[Range]:
     """Leave out times more than 5 years before the plan's year ("Chiến dịch … tháng 12 năm
     1972") when the phrase has others; then ranges must be joined by a list word."""
     year = ctx.default_year
-    if year is not None and 1005 < year <= 2999 and len(ranges) > 1:
+    if year is not None and year in YEARS and year - 5 in YEARS and len(ranges) > 1:
         limit = date(year - 5, 1, 1)
 
         def old(r: Range) -> bool:
@@ -211,8 +244,8 @@ def resolve_years(atoms: list[Atom], ctx: PhraseContext) -> None:
             y = after[0].year or 0
             atom.year = y - 1 if _safe_lo(atom, y) > after[0].lo() else y
         elif before:
-            y = before[-1].year or 0
-            atom.year = y + 1 if _safe_lo(atom, y) < before[-1].lo() else y
+            y = before[-1].year or 0  # the year after only if all of it would come before
+            atom.year = y + 1 if _safe_hi(atom, y) < before[-1].lo() else y
         else:
             atom.year = _context_year(atom, ctx)
 
@@ -222,13 +255,20 @@ def _safe_lo(atom: Atom, year: int) -> date:
     return calendar_day(year - atom.span, atom.m1, min(atom.d1, 28 if atom.m1 == 2 else 31))
 
 
+def _safe_hi(atom: Atom, year: int) -> date:
+    """The atom's last day in ``year``, 29/2 read as 28/2 (only for comparisons): "đến hết
+    năm" after "từ tháng 5/2024" ends 31/12/2024, not 2025."""
+    last = monthrange(check_year(year), atom.m2)[1]
+    return calendar_day(year, atom.m2, min(atom.d2 or last, last))
+
+
 def _context_year(atom: Atom, ctx: PhraseContext) -> int:
     """ctx's year, or the one before when that is nearer the anniversary (see the docstring)."""
     y = ctx.default_year
     if y is None:
         raise Unreadable("no year is given and the plan gives none")
     anniv = ctx.anniversary
-    if (anniv is not None and y == anniv.year and 1001 + atom.span <= y <= 2999
+    if (anniv is not None and y == anniv.year and y - 1 - atom.span in YEARS and y in YEARS
             and _safe_lo(atom, y) > add_months(anniv, 6)
             and add_months(anniv, -12) <= _safe_lo(atom, y - 1) <= anniv):
         return y - 1

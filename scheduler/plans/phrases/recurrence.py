@@ -55,7 +55,8 @@ def read_recurring(phrase: str, seg: Segment, ctx: PhraseContext) -> Window:
                  else Bound(calendar_day(year, 1, 1), None, Closure.ASSUMED))
         read = Reading(start, recurring_end(ctx, start.day), [])
     until = read.end.day
-    rule = f"{_rule(freq, monthday, seg.weekdays, yearly, read.start.day)};UNTIL={until:%Y%m%d}"
+    rule = (f"{_rule(freq, monthday, seg.weekdays, yearly, read.start.day)};"
+            f"UNTIL={until.year:04d}{until.month:02d}{until.day:02d}")  # not %Y: "999"
     first = _first_occurrence(rule, read.start.day)
     if first is None or first > until:
         raise Unreadable(f"it does not fall between {dmy(read.start.day)} and {dmy(until)}")

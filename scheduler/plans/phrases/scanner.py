@@ -111,9 +111,10 @@ class Scanner(PeriodReader, DayReader):
         return [Element(kinds[0], i, end - 1), Element(kinds[1], end - 1, end)], end
 
     def duration(self, i: int) -> tuple[list[Element], int] | None:
-        """"05 ngày", "12 ngày đêm", "5 days" (kept later only next to a time)."""
+        """"05 ngày", "12 ngày đêm", "5 days" (kept later only next to a time; any length, so
+        that "99999999 ngày" is refused, not skipped)."""
         n = self.num(i)
-        if n is None or self.toks[i].ndig > 3:
+        if n is None:
             return None
         if self.key(i + 1, "ngay") and self.num(i + 2) is None:
             end = i + 3 if self.key(i + 2, "dem") else i + 2

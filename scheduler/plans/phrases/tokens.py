@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .elements import check_year, year_error
 from .errors import Unreadable
 
 #: Vietnamese keywords: key -> accepted spellings (the diacritic-free form is added below).
@@ -47,8 +48,12 @@ _EN_MONTHS = {
 }
 _EN_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
                 "saturday": 5, "sunday": 6}
-_EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+#: Ordinals past "fourth" are read only to refuse them ("fifth quarter").
+_EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+#: Words of Roman-numeral letters ("v", "x", "iiii"): after "quý" a quarter that does not exist.
+ROMAN_RE = re.compile(r"[ivxlcdm]+")
 #: Words after which English "may" is the month ("in May", "from May").
 _MAY_BEFORE = frozenset({"in", "of", "early", "mid", "late", "from", "to", "until", "till",
                          "through", "thru", "by", "before", "after", "during", "and", "since",
@@ -115,11 +120,11 @@ def tokenise(text: str) -> tuple[list[Token], bool]:
     english = text.isascii() and not any(k == 2 and t in _VI_HINTS for t, k, _, _ in raw)
     toks: list[Token] = []
     for n, (tok, kind, start, end) in enumerate(raw):
-        if kind == 1:
+        if (kind == 2 and _in_code(raw, n)) or (kind == 1 and _numbers_code(raw, n)):
+            toks.append(Token(tok, frozenset(), None, 0, "", start, end))
+        elif kind == 1:
             value = int(tok) if len(tok) <= 9 else 10**9
             toks.append(Token(tok, frozenset(), value, len(tok), "", start, end))
-        elif kind == 2 and _in_code(raw, n):
-            toks.append(Token(tok, frozenset(), None, 0, "", start, end))
         elif kind == 2:
             keys = set(_VI.get(tok, ()))
             if english:
@@ -131,8 +136,8 @@ def tokenise(text: str) -> tuple[list[Token], bool]:
                     keys.add(f"w{_EN_WEEKDAYS[tok]}")
                 if tok in _EN_ORDINALS:
                     keys.add(f"o{_EN_ORDINALS[tok]}")
-            if tok in _ROMAN:
-                keys.add(f"r{_ROMAN[tok]}")
+            if tok in ROMAN:
+                keys.add(f"r{ROMAN[tok]}")
             toks.append(Token(tok, frozenset(keys), None, 0, "", start, end))
         else:
             sym = "-" if kind == 3 else tok
@@ -147,6 +152,16 @@ def _in_code(raw: list[tuple[str, int, int, int]], n: int) -> bool:
                 and raw[a][3] == raw[a + 1][2] and raw[a + 1][3] == raw[b][2])
 
     return glued(n - 2, n) or glued(n, n + 2)
+
+
+def _numbers_code(raw: list[tuple[str, int, int, int]], n: int) -> bool:
+    """A number glued by "/" or "-" to a word outside the vocabulary numbers a document
+    ("số 3456/KH-UBND", "146-KH/TU"): it is no year, however many digits it has."""
+    if n + 2 >= len(raw) or raw[n + 1][0] not in ("/", "-") or raw[n + 2][1] != 2:
+        return False
+    word = raw[n + 2][0]
+    return (raw[n][3] == raw[n + 1][2] and raw[n + 1][3] == raw[n + 2][2]
+            and word not in _VI and word not in _EN_MONTHS)
 
 
 def _may_is_month(raw: list[tuple[str, int, int, int]], n: int) -> bool:
@@ -182,18 +197,35 @@ class TokenReader:
         return n if n is not None and self.toks[i].ndig <= 2 and 1 <= n <= top else None
 
     def year(self, i: int) -> int | None:
-        """A four-digit year 1000..2999 at i."""
+        """A four-digit year at i; one outside ``YEARS`` ("9999") is an error, not a word
+        skipped (skipping it would drop part of the phrase)."""
         n = self.num(i)
-        return n if n is not None and self.toks[i].ndig == 4 and 1000 <= n <= 2999 else None
+        return check_year(n) if n is not None and self.toks[i].ndig == 4 else None
 
     def written_year(self, i: int) -> int:
-        """The year after a "/" in a date: four digits, in range, else an error."""
-        n = self.num(i)
-        if n is None or self.toks[i].ndig != 4:
+        """The year where the text puts one ("/2024", "năm 2024"): four digits, in range."""
+        n, tok = self.num(i), self.toks[i] if 0 <= i < len(self.toks) else None
+        if n is None or tok is None or tok.ndig < 4:
             raise Unreadable("write the year in full, with four digits")
-        if not 1000 <= n <= 2999:
-            raise Unreadable(f"year {n} is out of range")
-        return n
+        if tok.ndig > 4:
+            raise year_error(tok.text if tok.ndig <= 12 else tok.text[:12] + "…")
+        return check_year(n)
+
+    def said_year(self, i: int, strict: bool = False) -> int | None:
+        """A year at i after a word that announces one ("năm", "of", a month): a number of four
+        or more digits must be one; when ``strict`` (right after "năm" spelled out, "of", or
+        "1 May") any number must, unless a count ("năm 5 tháng")."""
+        tok = self.toks[i] if 0 <= i < len(self.toks) else None
+        if tok is None or tok.num is None or self.unit_after(i + 1):
+            return None
+        if tok.ndig >= 4 or strict:
+            return self.written_year(i)
+        return None
+
+    def spelled(self, i: int, *texts: str) -> bool:
+        """Token i written exactly so ("năm"): folded forms are other words too ("Việt Nam",
+        "quy định", "làm ngay"), so a rule that refuses on a keyword wants it spelled out."""
+        return 0 <= i < len(self.toks) and self.toks[i].text in texts
 
     def prefixed(self, i: int, prefix: str) -> int | None:
         """A key starting with ``prefix`` ("m", "w", "r", "o") at i: its number."""
@@ -216,7 +248,10 @@ class TokenReader:
         """An optional "/2024", "năm 2024" (or given words) after a time."""
         if self.sym(j, "/") and self.num(j + 1) is not None:
             return self.written_year(j + 1), j + 2
-        if self.key(j, *words) and self.year(j + 1) is not None:
-            return self.year(j + 1), j + 2
+        if self.key(j, *words):  # "of 2024", and "năm 2024" spelled out, must have a year
+            year = self.said_year(j + 1, self.key(j, "of") or (
+                "nam" in words and self.spelled(j, "năm")))
+            if year is not None:
+                return year, j + 2
         return None, j
 
