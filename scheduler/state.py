@@ -17,7 +17,6 @@ imported only on other systems, because importing it costs a listing's start-up 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from collections.abc import Callable
@@ -73,6 +72,8 @@ def state_dir() -> str:
 def site_state(site: str) -> str:
     """The state folder of the site published at ``site`` (a real path): one per site, so
     two sites never share a ledger, and a site found again at the same path finds its own."""
+    import hashlib  # not on a listing's start-up path
+
     digest = hashlib.blake2b(site.encode(), digest_size=10).hexdigest()
     name = "".join(c if c.isalnum() else "-" for c in os.path.basename(site))[:40] or "site"
     return os.path.join(state_dir(), "sites", f"{name}-{digest}")

@@ -77,7 +77,8 @@ def test_a_planted_pickle_in_the_cache_runs_nothing(tmp_path: Path) -> None:
 @pytest.mark.parametrize("damage", [
     lambda d: {**d, "anniversaries": [["x"] * 14]},
     lambda d: {**d, "policies": "nd145"},
-    lambda d: {**d, "lunar": [[1, 1, 2024, 10 ** 12]]},
+    lambda d: {**d, "lunar": [[1, 1, 2024, [10 ** 12]]]},
+    lambda d: {**d, "lunar": [[1, 1, 2024, 5]]},
     lambda d: {**d, "anniversaries": [[*d["anniversaries"][0][:6], "no-such-policy",
                                         *d["anniversaries"][0][7:]]]},
     lambda d: {**d, "anniversaries": [[*d["anniversaries"][0][:3], [7, 5, True, "solar"],

@@ -24,7 +24,7 @@ from ..wording import say
 from .sources import Registry
 
 ENV_VAR = CACHE_ENV
-FORMAT = 2  # 1 was a pickle
+FORMAT = 3  # 1 was a pickle
 
 __all__ = ["ENV_VAR", "cache_dir", "load_cached", "source_key"]
 
@@ -92,7 +92,7 @@ def encode(registry: Registry, table: dict[lunar.LunarKey, date]) -> dict[str, A
                       sorted(p.ordinals)] for p in registry.policies.values()],
         "anniversaries": [_anniversary(a) for a in registry.anniversaries],
         "files": list(registry.files),
-        "lunar": [[d, m, y, solar.toordinal()] for (d, m, y), solar in table.items()],
+        "lunar": _lunar_rows(table),
     }
 
 
@@ -120,33 +120,53 @@ def decode(data: dict[str, Any]) -> tuple[Registry, dict[lunar.LunarKey, date]]:
     files = tuple(expect_list(data.get("files"), str, "files"))
     table: dict[lunar.LunarKey, date] = {}
     for row in expect_list(data.get("lunar"), list, "lunar"):
-        d, m, y, ordinal = (expect(v, int, "lunar") for v in _fields(row, 4, "lunar"))
-        table[(d, m, y)] = date.fromordinal(ordinal)
+        d, m, first, days = _fields(row, 4, "lunar")
+        days = expect(days, list, "lunar days")
+        if not {type(d), type(m), type(first), *map(type, days)} <= {int}:
+            raise Invalid("lunar: expected whole numbers")
+        table.update(zip([(d, m, y) for y in range(first, first + len(days))],
+                         map(date.fromordinal, days), strict=True))
     return Registry(anniversaries, policies, files), table
+
+
+def _lunar_rows(table: dict[lunar.LunarKey, date]) -> list[list[Any]]:
+    """One row per lunar (day, month): its first year and the solar days of the years from
+    there on, as ordinals (checked in bulk when read: a warm listing reads 400 of them)."""
+    years: dict[tuple[int, int], dict[int, int]] = {}
+    for (d, m, y), solar in table.items():
+        years.setdefault((d, m), {})[y] = solar.toordinal()
+    rows = []
+    for (d, m), by_year in sorted(years.items()):
+        first = min(by_year)
+        rows.append([d, m, first, [by_year[y] for y in range(first, first + len(by_year))]])
+    return rows
+
+
+_TEXT, _MAYBE = (str,), (str, type(None))
+#: The type of each value of an encoded anniversary (:func:`_anniversary`), in order.
+_SHAPE = (_TEXT, _TEXT, _TEXT, (list,), _TEXT, _TEXT, _TEXT, _TEXT, _MAYBE, (list,), _MAYBE,
+          _TEXT, _MAYBE, (list, type(None)))
 
 
 def _decode_anniversary(row: list[Any], policies: dict[str, Policy]) -> Anniversary:
     (aid, name, name_en, origin, kind, scope, policy, source, url, aliases, notes, class_by,
-     leap_day, where) = _fields(row, 14, "entry")
-    day, month, year, calendar = _fields(expect(origin, list, "origin"), 4, "origin")
-    if year is not None:
-        expect(year, int, "origin year")
+     leap_day, where) = _fields(row, len(_SHAPE), "entry")
+    if not all(isinstance(v, t) for v, t in zip(row, _SHAPE, strict=True)):
+        raise Invalid(f"entry {aid!r}: a value of the wrong type")
+    day, month, year, calendar = _fields(origin, 4, "origin")
+    if not (type(day) is type(month) is int and (year is None or type(year) is int)):
+        raise Invalid(f"entry {aid!r}: origin is not whole numbers")
     if policy not in policies:
         raise Invalid(f"unknown policy {policy!r}")
     location = None
     if where is not None:
-        file, line = _fields(expect(where, list, "location"), 2, "location")
+        file, line = _fields(where, 2, "location")
         location = Location(expect(file, str, "file"), expect(line, int, "line"))
     return Anniversary(
-        id=expect(aid, str, "id"), name=expect(name, str, "name"),
-        name_en=expect(name_en, str, "name_en"),
-        origin=Origin(expect(day, int, "day"), expect(month, int, "month"), year,
-                      Calendar(calendar)),
-        kind=Kind(kind), scope=expect(scope, str, "scope"), policy=policies[policy],
-        source=expect(source, str, "source"),
-        url=None if url is None else expect(url, str, "url"),
-        aliases=tuple(expect_list(aliases, str, "aliases")),
-        notes=None if notes is None else expect(notes, str, "notes"),
+        id=aid, name=name, name_en=name_en,
+        origin=Origin(day, month, year, Calendar(calendar)),
+        kind=Kind(kind), scope=scope, policy=policies[policy], source=source, url=url,
+        aliases=tuple(expect_list(aliases, str, "aliases")), notes=notes,
         class_by=ClassBy(class_by), leap_day=None if leap_day is None else LeapDay(leap_day),
         location=location)
 
