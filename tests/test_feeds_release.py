@@ -3,6 +3,7 @@ folder is ours only by a marker naming it; state lives outside; nothing is unpic
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import re
@@ -106,6 +107,7 @@ def test_force_keeps_what_it_replaces(tmp_path: Path) -> None:
     result = build(www, "--force", "--json")
     assert result.exit_code == 0, result.output
     (kept,) = tmp_path.glob("www.before-kyniem-*")
+    assert json.loads(result.output)["kept"] == str(kept)
     assert (kept / "index.html").read_text(encoding="utf-8") == "<p>của tôi</p>"
     assert (www / "all.ics").exists() and www.is_symlink()
     assert build(www).exit_code == 0  # ours now

@@ -21,6 +21,8 @@ WORDS: dict[str, tuple[str, str]] = {
             "đăng ký lịch theo đơn vị hoặc kế hoạch.",
             "Warning: {path} is {size} KB; Google may drop events of feeds over ~1 MB — "
             "subscribe per unit or plan instead."),
+    "kept": ("Thư mục cũ không phải của kyniem được giữ nguyên ở {path}.",
+             "The folder that was not kyniem's is kept, whole, at {path}."),
     "open": ("Mở {out}/index.html, hoặc phục vụ thư mục bằng bất kỳ máy chủ web nào.",
              "Open {out}/index.html, or serve the folder with any web server."),
 }
@@ -67,6 +69,8 @@ class BuildView:
         lines = [_w("built", self.lang, out=r.out, feeds=self.feeds, events=r.events,
                     written=len(r.written), unchanged=len(r.unchanged), removed=len(r.removed))]
         lines += [_w("big", self.lang, path=p, size=r.sizes[p] // 1024) for p in r.big]
+        if r.kept:
+            lines.append(_w("kept", self.lang, path=r.kept))
         lines.append(_w("open", self.lang, out=r.out))
         return lines
 
@@ -77,7 +81,7 @@ class BuildView:
         r = self.report
         return {"out": r.out, "feeds": self.feeds, "events": r.events, "written": r.written,
                 "unchanged": len(r.unchanged), "removed": r.removed, "bytes": r.sizes,
-                "over_1mb": r.big, "limit": BIG_FEED}
+                "over_1mb": r.big, "limit": BIG_FEED, "release": r.release, "kept": r.kept}
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         first, *rest = self.lines()
