@@ -155,9 +155,10 @@ def _check_file(flag: str, path: Path) -> None:
 
 def _write_feed(path: Path, data: bytes) -> None:
     """Replace only a feed kyniem wrote; anything else the user has there stays."""
-    from .atomic import write_atomic
+    from .atomic import check_replaceable, write_atomic
     from .feeds.writer import PRODID_MARK
 
+    check_replaceable(path)  # before reading it: a FIFO would block, a device is no feed
     if path.exists():
         with path.open("rb") as fh:
             head = fh.read(200)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from click.testing import CliRunner, Result
@@ -187,3 +188,7 @@ def test_feed_output_never_replaces_a_link_or_device(tmp_path: Path) -> None:
     result = run("feed", "-o", str(link), "--lang", "en")
     assert result.exit_code == 2 and "not a regular file" in result.output
     assert link.is_symlink() and target.read_bytes() == b"PRODID:-//kyniem//old"
+    fifo = tmp_path / "fifo.ics"
+    os.mkfifo(fifo)  # reading its head to see whose feed it is would wait forever
+    result = run("feed", "-o", str(fifo), "--lang", "en")
+    assert result.exit_code == 2 and "not a regular file" in result.output

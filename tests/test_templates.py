@@ -98,6 +98,23 @@ def test_lunar_anniversary_title_has_no_empty_ordinal() -> None:
                              "(10/3 âm lịch, 16/04/2027)")
 
 
+def special_files(folder: Path) -> list[Path]:
+    """A FIFO, and a copy of the /dev/full device node when we may make one (root): never
+    the real /dev/full, which a regression would replace by a file for the whole machine."""
+    import os
+    import stat
+
+    fifo = folder / "fifo"
+    os.mkfifo(fifo)
+    found = [fifo]
+    try:
+        os.mknod(folder / "full", stat.S_IFCHR | 0o666, os.makedev(1, 7))
+        found.append(folder / "full")
+    except PermissionError:
+        pass
+    return found
+
+
 def test_write_new_never_replaces_what_is_not_a_regular_file(tmp_path: Path) -> None:
     """Regression (issue 9): ``plan new -o /dev/full --force`` (as root) renamed a file over
     the device node; a symlink was replaced by a file."""
@@ -105,21 +122,22 @@ def test_write_new_never_replaces_what_is_not_a_regular_file(tmp_path: Path) -> 
     target = tmp_path / "target.yaml"
     target.write_text("mine", encoding="utf-8")
     link.symlink_to(target)
-    for path in (Path("/dev/full"), link, tmp_path):
+    specials = special_files(tmp_path)
+    for path in (*specials, link, tmp_path):
         with pytest.raises(OSError) as info:
             templates.write_new(path, "plan", force=True)
-        assert "not a regular file" in str(info.value) or "không phải tệp thường" in str(
-            info.value) or isinstance(info.value, IsADirectoryError), path
+        assert "không phải tệp thường" in str(info.value) or path == tmp_path, path
     assert link.is_symlink() and target.read_text(encoding="utf-8") == "mine"
-    assert Path("/dev/full").is_char_device()
+    assert all(not p.is_file() for p in specials)
 
 
-def test_plan_new_onto_a_device_is_exit_2() -> None:
+def test_plan_new_onto_a_device_is_exit_2(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
     from scheduler.cli import main
 
-    result = CliRunner().invoke(main, ["plan", "new", "chien-thang-dien-bien-phu", "2029",
-                                       "-o", "/dev/full", "--force", "--lang", "en"])
-    assert result.exit_code == 2 and "not a regular file" in result.output
-    assert Path("/dev/full").is_char_device()
+    for path in special_files(tmp_path):
+        result = CliRunner().invoke(main, ["plan", "new", "chien-thang-dien-bien-phu", "2029",
+                                           "-o", str(path), "--force", "--lang", "en"])
+        assert result.exit_code == 2 and "not a regular file" in result.output
+        assert not path.is_file()
