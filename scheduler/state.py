@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 CACHE_ENV = "KYNIEM_CACHE_DIR"  # "off" disables the registry cache
 STATE_ENV = "KYNIEM_STATE_DIR"
@@ -32,41 +31,31 @@ class Invalid(ValueError):
     """Data read back from a cache or state file is not what kyniem writes."""
 
 
-def _xdg(variable: str, default: str, platform_dir: Callable[..., str]) -> str:
+def _user_dir(override: str, variable: str, default: str, kind: str) -> str:
+    """``$override``, else ``$variable/kyniem`` (the XDG rule, as platformdirs applies it on
+    Linux), else platformdirs' ``user_<kind>_dir`` elsewhere."""
+    given = os.environ.get(override)
+    if given:
+        return given
     if sys.platform not in ("darwin", "win32", "cygwin"):
         base = os.environ.get(variable, "").strip()
         if not os.path.isabs(base):  # the XDG spec ignores relative paths
             base = os.path.expanduser(default)
         return os.path.join(base, "kyniem")
-    return platform_dir("kyniem", appauthor=False)
+    import platformdirs
+
+    found: str = getattr(platformdirs, f"user_{kind}_dir")("kyniem", appauthor=False)
+    return found
 
 
 def cache_dir() -> str:
     """``$KYNIEM_CACHE_DIR``, else the user cache directory (``~/.cache/kyniem``)."""
-    override = os.environ.get(CACHE_ENV)
-    if override:
-        return override
-
-    def platform(*args: Any, **kwargs: Any) -> str:
-        from platformdirs import user_cache_dir
-
-        return user_cache_dir(*args, **kwargs)
-
-    return _xdg("XDG_CACHE_HOME", "~/.cache", platform)
+    return _user_dir(CACHE_ENV, "XDG_CACHE_HOME", "~/.cache", "cache")
 
 
 def state_dir() -> str:
     """``$KYNIEM_STATE_DIR``, else the user state directory (``~/.local/state/kyniem``)."""
-    override = os.environ.get(STATE_ENV)
-    if override:
-        return override
-
-    def platform(*args: Any, **kwargs: Any) -> str:
-        from platformdirs import user_state_dir
-
-        return user_state_dir(*args, **kwargs)
-
-    return _xdg("XDG_STATE_HOME", "~/.local/state", platform)
+    return _user_dir(STATE_ENV, "XDG_STATE_HOME", "~/.local/state", "state")
 
 
 def site_state(site: str) -> str:
