@@ -86,7 +86,6 @@ def common(func: F) -> F:
     @wraps(func)
     def wrapper(*args: Any, registries: tuple[str, ...], as_json: bool, lang: str,
                 now: date | None, leap_day: str, plans: tuple[str, ...], **kwargs: Any) -> None:
-        use_language(lang)
         settings = commands.Settings(registries, lang, now, LeapDay(leap_day), plans)
         try:
             _check_text({"registries": registries, "plans": plans, **kwargs})

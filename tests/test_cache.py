@@ -110,17 +110,3 @@ def test_warm_listing_imports_no_parser_or_astronomy(tmp_path: Path) -> None:
     assert runs[0].stderr.strip() == "['lunar_vn', 'yaml']"  # cold: parse and compute once
     assert runs[1].stderr.strip() == "[]"  # warm: neither, and nothing heavy
     assert runs[0].stdout == runs[1].stdout
-
-
-@pytest.mark.skipif(sys.platform in ("darwin", "win32", "cygwin"), reason="XDG systems only")
-@pytest.mark.parametrize("xdg", [None, "/tmp/xdg-cache", "relative/ignored"])
-def test_default_cache_dir_agrees_with_platformdirs(monkeypatch: pytest.MonkeyPatch,
-                                                     xdg: str | None) -> None:
-    from platformdirs import user_cache_dir
-
-    monkeypatch.delenv(cache.ENV_VAR, raising=False)
-    if xdg is None:
-        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
-    else:
-        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
-    assert cache.cache_dir() == user_cache_dir("kyniem", appauthor=False)

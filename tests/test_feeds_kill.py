@@ -23,7 +23,6 @@ from click.testing import CliRunner
 
 from scheduler.cli import main
 from scheduler.feeds import release
-from scheduler.feeds import site as site_module
 from scheduler.feeds.state import SiteState
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -191,6 +190,6 @@ def test_roll_forward_uses_the_committed_release(tmp_path: Path,
     name = committed.meta("release")
     committed.close()
     assert name and name != first.split("/")[-1]
-    site_module.release.recover(release.resolve(str(site)), name)
+    release.recover(release.resolve(str(site)), name)
     assert os.readlink(site).endswith(name)
     assert leftovers(site) == []

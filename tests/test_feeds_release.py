@@ -113,9 +113,9 @@ def test_force_keeps_what_it_replaces(tmp_path: Path) -> None:
     assert build(www).exit_code == 0  # ours now
 
 
-def test_a_site_built_by_an_older_kyniem_moves_over_once(tmp_path: Path) -> None:
-    """An old site (state in ``site/.kyniem``, ledger pickled) becomes a release; its ledger
-    is read without running anything, and its SEQUENCE numbers go on."""
+def older_site(tmp_path: Path, ledger: bytes | None) -> Path:
+    """A site as an older kyniem left it: the files, and ``.kyniem/`` with the manifest of
+    them and the pickled ledger ``ledger``."""
     site = tmp_path / "site"
     site.mkdir()
     assert build(tmp_path / "model").exit_code == 0
@@ -127,18 +127,37 @@ def test_a_site_built_by_an_older_kyniem_moves_over_once(tmp_path: Path) -> None
             target.write_bytes(path.read_bytes())
     published = sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file())
     state = site / ".kyniem"
-    state.mkdir()
-    (state / "manifest.json").write_text(repr(published).replace("'", '"'), encoding="utf-8")
-    uid = next(iter(sequences(site)))
+    (state / "parts").mkdir(parents=True)
+    (state / "manifest.json").write_text(json.dumps(published), encoding="utf-8")
+    if ledger is not None:
+        (state / "ledger.pickle").write_bytes(ledger)
+    return site
+
+
+def test_a_site_built_by_an_older_kyniem_moves_over_once(tmp_path: Path) -> None:
+    """An old site (state in ``site/.kyniem``, ledger pickled) becomes a release; its ledger
+    is read without running anything, and its SEQUENCE numbers go on."""
+    model = tmp_path / "first"
+    model.mkdir()
+    uid = next(iter(sequences(older_site(model, None))))
     entries = {uid: ["old-digest", 7, "2024-05-01T00:00:00+00:00"]}
-    (state / "ledger.pickle").write_bytes(pickle.dumps({"version": 1, "events": entries}))
-    (state / "parts").mkdir()
+    site = older_site(tmp_path, pickle.dumps({"version": 1, "events": entries}))
     marker = tmp_path / "pwned"
-    (state / "parts" / "x.pickle").write_bytes(pickle.dumps(Planted(marker)))
+    (site / ".kyniem" / "parts" / "x.pickle").write_bytes(pickle.dumps(Planted(marker)))
     assert build(site, now="15/06/2024").exit_code == 0
     assert site.is_symlink() and not (site / ".kyniem").exists()
     assert sequences(site)[uid] == 8  # the old ledger's 7, and the content moved
     assert not marker.exists()
+
+
+def test_an_older_site_whose_ledger_cannot_be_read_goes_on_from_its_feeds(
+        tmp_path: Path) -> None:
+    site = older_site(tmp_path, pickle.dumps(Planted(tmp_path / "pwned")))
+    before = sequences(site)
+    assert build(site, now="15/06/2024").exit_code == 0
+    after = sequences(site)
+    assert all(after[uid] > before[uid] for uid in before)
+    assert not (tmp_path / "pwned").exists()
 
 
 def test_a_planted_pickle_in_any_state_location_runs_nothing(tmp_path: Path) -> None:

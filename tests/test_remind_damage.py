@@ -130,15 +130,21 @@ def _give(*paths: Path) -> None:
             os.chown(path, NOBODY, NOBODY)
 
 
+def _given_store(home: Path) -> tuple[Path, Path]:
+    """A folder with a store of 20 reminders, both owned by the user kyniem will run as."""
+    store = home / "store"
+    store.mkdir()
+    path = make_store(store / "remind.sqlite", 20)
+    _give(store, path)
+    return store, path
+
+
 def _user() -> str:
     return "nobody" if os.geteuid() == 0 else os.environ.get("USER", "")
 
 
 def test_a_read_only_store_file(home: Path) -> None:
-    store = home / "store"
-    store.mkdir()
-    path = make_store(store / "remind.sqlite", 20)
-    _give(store, path)
+    store, path = _given_store(home)
     path.chmod(0o444)
     done = kyniem_unprivileged(["remind", "--once", "--no-desktop", "--store",
                                 f"sqlite:///{path}", "--now", "01/04/2024"], home)
@@ -149,10 +155,7 @@ def test_a_read_only_store_file(home: Path) -> None:
 
 
 def test_wal_files_of_another_user(home: Path) -> None:
-    store = home / "store"
-    store.mkdir()
-    path = make_store(store / "remind.sqlite", 20)
-    _give(store, path)
+    store, path = _given_store(home)
     holder = sqlite3.connect(path)  # keeps -wal and -shm, as this (other) user's files
     try:
         holder.execute("SELECT count(*) FROM kyniem_jobs").fetchall()
@@ -174,10 +177,7 @@ def test_wal_files_of_another_user(home: Path) -> None:
 
 
 def test_a_read_only_folder(home: Path) -> None:
-    store = home / "store"
-    store.mkdir()
-    path = make_store(store / "remind.sqlite", 20)
-    _give(store, path)
+    store, path = _given_store(home)
     store.chmod(0o555)
     done = kyniem_unprivileged(["remind", "--once", "--no-desktop", "--store",
                                 f"sqlite:///{path}", "--lang", "en"], home)

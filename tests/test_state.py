@@ -10,17 +10,23 @@ from scheduler import state
 
 
 @pytest.mark.skipif(sys.platform in ("darwin", "win32", "cygwin"), reason="XDG systems only")
-@pytest.mark.parametrize("xdg", [None, "/tmp/xdg-state", "relative/ignored"])
-def test_default_state_dir_agrees_with_platformdirs(monkeypatch: pytest.MonkeyPatch,
-                                                    xdg: str | None) -> None:
-    from platformdirs import user_state_dir
+@pytest.mark.parametrize("kind", ["cache", "state"])
+@pytest.mark.parametrize("xdg", [None, "/tmp/xdg-dir", "relative/ignored"])
+def test_default_folders_agree_with_platformdirs(monkeypatch: pytest.MonkeyPatch, kind: str,
+                                                 xdg: str | None) -> None:
+    """Without importing platformdirs (it costs a listing's start-up time), the same
+    folders it gives on XDG systems."""
+    import platformdirs
 
-    monkeypatch.delenv(state.STATE_ENV, raising=False)
+    monkeypatch.delenv(state.CACHE_ENV if kind == "cache" else state.STATE_ENV,
+                       raising=False)
+    variable = f"XDG_{kind.upper()}_HOME"
     if xdg is None:
-        monkeypatch.delenv("XDG_STATE_HOME", raising=False)
+        monkeypatch.delenv(variable, raising=False)
     else:
-        monkeypatch.setenv("XDG_STATE_HOME", xdg)
-    assert state.state_dir() == user_state_dir("kyniem", appauthor=False)
+        monkeypatch.setenv(variable, xdg)
+    ours = state.cache_dir() if kind == "cache" else state.state_dir()
+    assert ours == getattr(platformdirs, f"user_{kind}_dir")("kyniem", appauthor=False)
 
 
 def test_each_site_has_its_own_state(monkeypatch: pytest.MonkeyPatch) -> None:

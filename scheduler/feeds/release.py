@@ -294,7 +294,7 @@ def _legacy(folder: Path) -> bool:
         return False
     for root, dirs, files in os.walk(folder):
         rel = os.path.relpath(root, folder)
-        if rel == "." :
+        if rel == ".":
             dirs[:] = [d for d in dirs if d != LEGACY_STATE and not d.startswith(".staging-")]
         for name in files:
             path = name if rel == "." else f"{rel}/{name}"

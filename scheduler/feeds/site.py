@@ -130,8 +130,8 @@ def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]
                 else None)
     if found is Found.LEGACY and state.new:
         state.import_ledger(release.legacy_ledger(site.link))
-    floors = release.floors(previous) if previous and state.new and found is not Found.LEGACY \
-        else {}
+    # a new state: events the ledger lacks go on above what subscribers already have
+    floors = release.floors(previous) if previous and state.new else {}
     stamps = _LazyLedger(lambda: state.ledger(now, floors))
     step = progress(len(plans) + 1) if progress else (lambda: None)
     fresh: list[tuple[str, Part]] = []

@@ -186,9 +186,12 @@ class SiteState:
 
     def import_ledger(self, entries: dict[str, Entry]) -> None:
         """Entries carried over from an older site's own ledger (once, on moving in)."""
-        with self._transaction() as db:
-            db.executemany("INSERT OR REPLACE INTO ledger VALUES (?, ?, ?, ?)",
-                           ((k, *v) for k, v in sorted(entries.items())))
+        try:
+            with self._transaction() as db:
+                db.executemany("INSERT OR REPLACE INTO ledger VALUES (?, ?, ?, ?)",
+                               ((k, *v) for k, v in sorted(entries.items())))
+        except sqlite3.Error as exc:
+            raise _unusable(self.path, exc) from None
 
     # -- plumbing --------------------------------------------------------------------------
 

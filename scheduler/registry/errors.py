@@ -16,15 +16,17 @@ class Problem:
     message: str | Message  # a Message is worded in the command's language when shown
 
     def render(self, lang: str) -> str:
-        parts = [p for p in (self.where, self.field, self.text(lang)) if p]
-        return ": ".join(parts)
+        return self._line(self.text(lang))
 
     def text(self, lang: str) -> str:
         """The message alone, in ``lang``."""
         return self.message.render(lang) if isinstance(self.message, Message) else self.message
 
-    def __str__(self) -> str:
-        return ": ".join(p for p in (self.where, self.field, str(self.message)) if p)
+    def __str__(self) -> str:  # in the command's language (wording.use)
+        return self._line(str(self.message))
+
+    def _line(self, text: str) -> str:
+        return ": ".join(p for p in (self.where, self.field, text) if p)
 
     @property
     def where(self) -> str:
