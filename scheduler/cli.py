@@ -193,6 +193,26 @@ def check(settings: commands.Settings, files: tuple[str, ...]) -> View:
     return commands.check(settings, files)
 
 
+@main.command("import")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("-o", "--output", metavar="PLAN.yaml", help="Tệp kế hoạch ghi ra (một tài liệu).")
+@click.option("--out-dir", metavar="DIR",
+              help="Thư mục ghi các kế hoạch (mặc định: thư mục hiện tại).")
+@click.option("--force", is_flag=True, help="Ghi đè tệp kế hoạch đã có.")
+@click.option("--anniversary", "anniversary_id", metavar="ID",
+              help="Ngày kỷ niệm (mã trong danh mục) khi tiêu đề không ghi rõ.")
+@click.option("--year", type=click.IntRange(1900, 2100), help="Năm kỷ niệm khi tiêu đề không ghi.")
+@common
+def import_(settings: commands.Settings, files: tuple[str, ...], output: str | None,
+            out_dir: str | None, force: bool, anniversary_id: str | None,
+            year: int | None) -> View:
+    """Nhập kế hoạch từ văn bản (.docx, .pdf có lớp chữ, .txt, .md) thành tệp kế hoạch."""
+    from . import importing
+
+    return importing.import_files(settings, files, output, out_dir, force, anniversary_id,
+                                  year)
+
+
 @main.command()
 @click.argument("phrase")
 @click.option("--anniversary", type=DateParam(), help="The anniversary day of the plan.")
@@ -246,6 +266,21 @@ def units(settings: commands.Settings, unit: str | None) -> View:
     from . import planning
 
     return planning.units(settings, unit)
+
+
+@main.command()
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option("--unit", help="Only units whose name contains this (accents and case ignored).")
+@common
+def diff(settings: commands.Settings, old: str, new: str, unit: str | None) -> View:
+    """What plan NEW changed in OLD, per unit: new tasks, tasks taken off, retimed, roles.
+
+    OLD and NEW are plan files (.yaml) or documents (.txt, .md, .docx, .pdf).
+    """
+    from . import planning
+
+    return planning.diff(settings, old, new, unit)
 
 
 @main.group()

@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 
-from .model import Occurrence
-from .plans.model import DUE_KINDS, Activity, Plan
+from .model import Anniversary, Occurrence
+from .plans.model import DUE_KINDS, Activity, Plan, Role, UnitLink
 from .plans.workdays import Due, shift
 
 
@@ -40,8 +40,9 @@ class Item:
     end: date | None
     due: Due | None = None  # deadlines and reports: the working day it is due
     rrule: str | None = None
-    lead: str | None = None
+    lead: str | None = None  # the first lead unit
     partners: tuple[str, ...] = ()
+    links: tuple[UnitLink, ...] = ()  # every unit the activity names, with its role
     phrase: str | None = None
     plan: Plan | None = None
     activity: Activity | None = None
@@ -54,7 +55,14 @@ class Item:
 
     @property
     def units(self) -> tuple[str, ...]:
-        return ((self.lead,) if self.lead else ()) + self.partners
+        """Every unit named, leads first, each once."""
+        if not self.links:
+            return ((self.lead,) if self.lead else ()) + self.partners
+        return self.activity.units if self.activity else tuple(
+            dict.fromkeys(link.unit for link in self.links))
+
+    def with_role(self, *roles: Role) -> tuple[str, ...]:
+        return tuple(link.unit for link in self.links if link.role in roles)
 
     @property
     def last_day(self) -> date | None:
@@ -67,7 +75,7 @@ class Item:
         return self.start <= end and start <= max(self.last_day, self.end or self.last_day)
 
     def involves(self, unit: str) -> bool:
-        """Whether ``unit`` (case-insensitive, any part of the name) leads or partners."""
+        """Whether ``unit`` (case-insensitive, any part of the name) has any role in it."""
         needle = unit.casefold()
         return any(needle in u.casefold() for u in self.units)
 
@@ -77,14 +85,40 @@ def from_plan(plan: Plan) -> Iterator[Item]:
     day = plan.anniversary_day
     if day is not None:
         yield _anniversary_item(plan, plan.anniversary.id, plan.anniversary.name, day)
-    for other in plan.combined_with:
+    for other in combined(plan):
         from .occurrences import occurrence
 
         occ = occurrence(other, plan.year)
         if occ is not None:
             yield _anniversary_item(plan, other.id, other.name, occ.date, occ)
+    yield from _period_items(plan)
     for activity in plan.activities:
         yield from _activity_items(plan, activity)
+
+
+def _period_items(plan: Plan) -> Iterator[Item]:
+    """The plan's own campaign period (format 2 ``period``) and its peak, as the plan words
+    them: the frame every task without a time of its own runs in."""
+    window = plan.campaign
+    if window is None or window.start is None:
+        return
+    base = Item(uid=f"plan/{plan.id}/period", kind=ItemKind.CAMPAIGN, title=plan.title,
+                start=window.start, end=window.end, phrase=window.phrase, plan=plan,
+                reminders=plan.reminders)
+    yield base
+    if window.peak is not None and window.peak.start is not None:
+        yield replace(base, uid=f"{base.uid}/peak", kind=ItemKind.PEAK,
+                      start=window.peak.start, end=window.peak.end)
+
+
+def combined(plan: Plan) -> tuple[Anniversary, ...]:
+    """The anniversaries the plan is combined with, its own and its activities' ("gắn với"),
+    each once."""
+    found = {a.id: a for a in plan.combined_with}
+    for activity in plan.activities:
+        for other in activity.combined_with:
+            found.setdefault(other.id, other)
+    return tuple(found.values())
 
 
 def _anniversary_item(plan: Plan, anniversary_id: str, name: str, day: date,
@@ -108,7 +142,8 @@ def _activity_items(plan: Plan, activity: Activity) -> Iterator[Item]:
         rrule=window.rrule,
         lead=activity.lead,
         partners=activity.partners,
-        phrase=window.phrase,
+        links=activity.links,
+        phrase=window.phrase or None,
         plan=plan,
         activity=activity,
         reminders=activity.reminders or plan.reminders,
@@ -149,7 +184,7 @@ class Items:
         return [i for i in self.items if i.undated]
 
     def for_unit(self, unit: str | None) -> Items:
-        """Items the unit leads or partners; anniversary days stay, as context."""
+        """Items the unit has a role in; anniversary days stay, as context."""
         if not unit:
             return self
         return Items(tuple(i for i in self.items

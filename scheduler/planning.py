@@ -15,6 +15,7 @@ from .i18n import word
 from .items import Items
 from .items import of as items_of
 from .outputs.agenda import Agenda
+from .outputs.diff import DiffView
 from .outputs.timeline import Timeline
 from .outputs.units import Units
 from .outputs.window import WhenView
@@ -83,6 +84,31 @@ def timeline(settings: Settings, target: str, unit: str | None, width: int) -> T
 
 def units(settings: Settings, unit: str | None) -> Units:
     return Units.of(load_items(settings), settings.lang, unit)
+
+
+def diff(settings: Settings, old: str, new: str, unit: str | None) -> DiffView:
+    """What plan NEW changed in OLD, per unit (:mod:`scheduler.plandiff`). Each is a plan
+    file (YAML) or a document (.txt, .md, .docx, .pdf, read as ``kyniem import`` reads it:
+    :func:`scheduler.importing.plan_from_document`); the problems of both are told at once."""
+    from .importing import plan_from_document
+    from .imports.documents import READS
+    from .plandiff import compare
+
+    registry = settings.registry()
+    problems: list[Problem] = []
+    plans: list[Plan] = []
+    for given in (old, new):
+        path = Path(given)
+        try:
+            if path.suffix.lower() in READS:
+                plans.append(plan_from_document(path, registry))
+            else:
+                plans += load_plans([path], registry)
+        except InputError as exc:
+            problems += exc.problems
+    if problems:
+        raise InputError(problems)
+    return DiffView(compare(plans[0], plans[1], unit), settings.lang)
 
 
 def plan_new(settings: Settings, anniversary_id: str, year: int, template: str | None,

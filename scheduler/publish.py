@@ -200,11 +200,12 @@ def build(settings: Settings, out: str, base_url: str | None, years: int | None,
 
     def plan_source(path: Path) -> site.Source:
         def read() -> tuple[list[FeedEvent], tuple[str, str], list[tuple[str, int]]]:
+            from .items import combined
             from .items import of as items_of
             from .plans.load import load_plans
 
             (plan,) = load_plans([path], registry)
-            days = [a.id for a in (plan.anniversary, *plan.combined_with) if registry.get(a.id)]
+            days = [a.id for a in (plan.anniversary, *combined(plan)) if registry.get(a.id)]
             # the registry part has these days (it is asked for them); a plan's own
             # anniversary that the registry lacks stays in the plan's part
             events = [e for e in events_of(items_of([plan]), lang)

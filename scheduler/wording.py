@@ -100,6 +100,196 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "{first}–{last} kyniem hỗ trợ",
                            "the horizon would end in {year}, outside the {first}–{last} "
                            "kyniem supports"),
+    # -- imports (scheduler/imports/convert.py, scheduler/importing.py) ----------------------
+    "import_no_anniversary": (
+        "không thấy ngày kỷ niệm trong tiêu đề ({title}); tiêu đề thường ghi \"kỷ niệm N năm "
+        "… (ngày gốc - ngày kỷ niệm)\". Hãy chỉ rõ bằng --anniversary ID --year NĂM",
+        "no anniversary found in the title ({title}); titles usually say \"kỷ niệm N năm … "
+        "(origin - anniversary)\". Give it with --anniversary ID --year YEAR"),
+    "import_no_year": ("không biết năm kỷ niệm: hãy thêm --year NĂM",
+                       "the anniversary year is unknown: add --year YEAR"),
+    "import_unknown_anniversary": ("không có ngày kỷ niệm {id} trong danh mục",
+                                   "no anniversary {id} in the registry"),
+    "import_ordinal_mismatch": (
+        "tiêu đề ghi {ordinal} năm nhưng từ {origin} đến {year} là {actual} năm",
+        "the title says {ordinal} years but {origin} to {year} is {actual} years"),
+    "import_blank_number": ("số văn bản để trống ({number}): kế hoạch được ghi không có số",
+                            "the document number is blank ({number}): the plan has no number"),
+    "import_no_date": ("văn bản không ghi ngày ban hành: \"từ nay\" tính từ ngày của văn bản "
+                       "cấp trên",
+                       "the document states no issue date: \"từ nay\" counts from the "
+                       "parent document's date"),
+    "import_blank_date": ("dòng {line}: ngày ban hành để trống (\"ngày … tháng … năm {year}\"); "
+                          "điền vào 'issued:' khi có",
+                          "line {line}: the issue date is blank (\"ngày … tháng … năm {year}\"); "
+                          "fill in 'issued:' once known"),
+    "import_bad_date": ("dòng {line}: ngày ban hành {text} không phải ngày có thật",
+                        "line {line}: the issue date {text} is not a real date"),
+    "import_period_unread": ("dòng {line}: không đọc được thời gian của đợt kỷ niệm ({reason})",
+                             "line {line}: the campaign period cannot be read ({reason})"),
+    "import_issued_before_parent": (
+        "ngày ban hành {issued} sớm hơn văn bản cấp trên ({parent}): có thể ghi nhầm năm",
+        "the issue date {issued} is before the parent document ({parent}): the year may be "
+        "misprinted"),
+    "import_window_before_plan": (
+        "dòng {line}: \"{when}\" đã kết thúc trước khi kế hoạch có thể ra đời ({floor}): "
+        "kiểm tra lại năm",
+        "line {line}: \"{when}\" ends before the plan could exist ({floor}): check the year"),
+    "import_attached_table": (
+        "dòng {line}: nội dung hoạt động nằm ở biểu kèm theo, không có trong tệp này; nhập "
+        "cả biểu (bảng Word) để có đủ hoạt động",
+        "line {line}: the activities are in an attached table that is not in this file; "
+        "import the table too (a Word table) to get them all"),
+    "import_no_issuer": ("không thấy cơ quan ban hành; sửa 'issuer:' trong tệp kế hoạch",
+                         "no issuing body found; correct 'issuer:' in the plan file"),
+    "import_unread_time": ("có vẻ là thời gian nhưng không đọc được",
+                           "looks like a time but cannot be read"),
+    "import_time_unsure": (
+        "có thời gian ở giữa câu nhưng không có từ dẫn (trong, từ, đến…), nên không coi là "
+        "thời gian của việc; nếu đúng là thời gian, ghi vào 'when'",
+        "a time inside the sentence with no word leading to it (trong, từ, đến…), so not "
+        "taken as the task's time; if it is, write it in 'when'"),
+    "import_exists": ("đã có tệp này; thêm --force để ghi đè (tệp cũ không bị đổi)",
+                      "already exists; add --force to replace it (the old file is unchanged)"),
+    "import_one_output": ("-o chỉ dùng với một tệp; với nhiều tệp hãy dùng --out-dir THƯ_MỤC",
+                          "-o takes one file; for several files use --out-dir DIR"),
+    "import_same_target": ("{first} và {second} sẽ ghi vào cùng một tệp; đổi tên một tệp",
+                           "{first} and {second} would be written to the same file; rename "
+                           "one"),
+    "import_invalid_plan": (
+        "kế hoạch nhập được không qua kiểm tra ({problem}); đây là lỗi của kyniem, xin báo lại "
+        "kèm tệp gốc",
+        "the imported plan fails the check ({problem}); this is a kyniem bug, please report "
+        "it with the document"),
+    # -- the import report (scheduler/outputs/imported.py) ----------------------------------
+    "import_view_imported": ("Đã nhập {source} → {target}", "Imported {source} → {target}"),
+    "import_view_anniversary": ("Kỷ niệm", "Anniversary"),
+    "import_view_related": ("Gắn với", "Combined with"),
+    "import_view_issuer": ("Cơ quan ban hành", "Issued by"),
+    "import_view_number": ("Số", "Number"),
+    "import_view_issued": ("Ngày ban hành", "Issue date"),
+    "import_view_none": ("(không ghi)", "(none)"),
+    "import_view_basis": ("căn cứ", "basis"),
+    "import_view_implements": ("thực hiện", "implements"),
+    "import_view_references": ("Văn bản dẫn", "References"),
+    "import_view_period": ("Thời gian đợt", "Campaign period"),
+    "import_view_sections": ("Các phần", "Sections"),
+    "import_view_activities": (
+        "Hoạt động: {n} ({timed} có thời gian, {untimed} không ghi thời gian, {related} trùng "
+        "với phần nội dung), {units} đơn vị",
+        "Activities: {n} ({timed} with a time, {untimed} without, {related} restating the "
+        "content section), {units} units"),
+    "import_view_no_time": ("không ghi thời gian", "no time given"),
+    "import_view_unread": ("Chưa đọc được ({n}) — sửa trong tệp kế hoạch:",
+                           "Not read ({n}) — fix these in the plan file:"),
+    "import_view_all_read": ("Đã đọc hết các câu có vẻ là việc, đơn vị hay thời gian.",
+                             "Every sentence that looked like a task, a unit or a time was "
+                             "read."),
+    "import_view_warnings": ("Cảnh báo ({n}):", "Warnings ({n}):"),
+    "import_view_line": ("dòng", "line"),
+    "import_view_purpose": ("mục đích", "purposes"),
+    "import_view_content": ("nội dung", "content"),
+    "import_view_assignment": ("phân công", "assignment"),
+    "import_view_budget": ("kinh phí", "budget"),
+    "import_view_reporting": ("báo cáo", "reporting"),
+    "import_view_other": ("khác", "other"),
+    "import_view_period_section": ("thời gian", "period"),
+    "import_view_not_in_registry": ("ngoài danh mục", "not in the registry"),
+    "import_view_dated": ("ngày", "of"),
+    "import_view_cited": ("{n} năm {name}", "{name}, {n} years"),
+    # -- plan differences (scheduler/plandiff.py) ---------------------------------------------
+    "diff_heading": ("Thay đổi của kế hoạch {new} so với {old}",
+                     "What plan {new} changed in {old}"),
+    "diff_only_unit": ("Chỉ các đơn vị có tên chứa “{unit}”.",
+                       "Only units whose name contains “{unit}”."),
+    "diff_summary": ("Tóm tắt: {added} việc mới, {removed} việc bỏ, {retimed} việc đổi thời "
+                     "gian, {reassigned} việc đổi đơn vị, {reworded} việc đổi tên; {plan} thay "
+                     "đổi chung; {units} đơn vị có thay đổi.",
+                     "Summary: {added} added, {removed} removed, {retimed} retimed, "
+                     "{reassigned} reassigned, {reworded} reworded; {plan} changes to the plan; "
+                     "{units} units with changes."),
+    "diff_nothing": ("Không có thay đổi.", "No changes."),
+    "diff_plan": ("Thay đổi chung của kế hoạch", "Changes to the plan itself"),
+    "diff_anniversary": ("Ngày kỷ niệm", "Anniversary"),
+    "diff_year": ("Năm kỷ niệm", "Anniversary year"),
+    "diff_number": ("Số kế hoạch", "Number"),
+    "diff_issued": ("Ngày ban hành", "Issued"),
+    "diff_period": ("Thời gian chung", "Period"),
+    "diff_campaign_end": ("Kết thúc đợt", "Campaign end"),
+    "diff_not_given": ("(không ghi)", "(not given)"),
+    "diff_reference_added": ("Thêm văn bản ({kind})", "Reference added ({kind})"),
+    "diff_reference_removed": ("Bỏ văn bản ({kind})", "Reference removed ({kind})"),
+    "diff_basis": ("căn cứ", "basis"),
+    "diff_implements": ("thực hiện", "implements"),
+    "diff_no_unit": ("(không ghi đơn vị)", "(no unit named)"),
+    "diff_added": ("Việc mới", "New tasks"),
+    "diff_removed": ("Việc không còn giao", "Tasks taken off"),
+    "diff_retimed": ("Đổi thời gian", "Retimed"),
+    "diff_roles": ("Đổi vai trò", "Role changed"),
+    "diff_given_now": ("việc có sẵn, nay giao thêm", "an existing task, now given to it"),
+    "diff_still_in_plan": ("việc vẫn còn trong kế hoạch", "the task stays in the plan"),
+    "diff_was": ("trước", "was"),
+    "diff_now": ("nay", "now"),
+    "diff_untimed": ("không có thời gian riêng ({window})", "no time of its own ({window})"),
+    "diff_undated": ("chưa có thời gian", "no date yet"),
+    "diff_recurring": ("định kỳ", "recurring"),
+    "diff_reworded": ("Việc đổi tên", "Reworded tasks"),
+    # -- documents (scheduler/imports/documents.py) -------------------------------------------
+    "document_missing": ("{path}: không có tệp này", "{path}: no such file"),
+    "document_folder": ("{path}: đây là một thư mục; hãy chỉ ra một tệp kế hoạch",
+                        "{path}: is a folder; name a plan file"),
+    "document_kind": ("{path}: không đọc được loại tệp {suffix}; kyniem đọc các tệp {known}",
+                      "{path}: cannot read {suffix} files; kyniem reads {known}"),
+    "document_unreadable": ("{path}: không mở được tệp ({why})",
+                            "{path}: cannot open the file ({why})"),
+    "document_too_large": ("{path}: tệp nặng {size} MB, quá giới hạn {limit} MB; không kế "
+                           "hoạch nào lớn như vậy, hãy kiểm tra lại tệp",
+                           "{path}: the file is {size} MB, over the {limit} MB limit; no plan "
+                           "is that large, check the file"),
+    "document_empty": ("{path}: tệp rỗng (0 byte)", "{path}: the file is empty (0 bytes)"),
+    "document_no_text": ("{path}: tệp không có chữ nào", "{path}: the file holds no text"),
+    "document_word97": ("{path}: tệp Word 97–2003 (.doc): hãy mở bằng Word và lưu lại dạng "
+                        ".docx (File → Save As → Word Document), rồi nhập tệp .docx",
+                        "{path}: Word 97–2003 format: open it in Word and save as .docx "
+                        "(File → Save As → Word Document), then import the .docx"),
+    "document_docx_locked": ("{path}: tệp Word có mật khẩu, hoặc tệp Word 97–2003 bị đổi tên "
+                             "thành .docx: hãy gỡ mật khẩu, hoặc mở bằng Word và lưu lại dạng "
+                             ".docx",
+                             "{path}: a password-protected Word file, or a Word 97–2003 file "
+                             "renamed .docx: remove the password, or open it in Word and save "
+                             "as .docx"),
+    "document_docx_damaged": ("{path}: không phải tệp Word (.docx) đọc được: tệp bị hỏng hoặc "
+                              "là loại tệp khác; hãy mở bằng Word và lưu lại dạng .docx",
+                              "{path}: not a readable Word document (.docx): the file is "
+                              "damaged or of another kind; open it in Word and save as .docx"),
+    "document_docx_huge": ("{path}: tệp Word giải nén ra hơn {limit} MB; không đọc",
+                           "{path}: the Word file unpacks to more than {limit} MB; not read"),
+    "document_pdf_locked": ("{path}: tệp PDF có mật khẩu: hãy gỡ mật khẩu, hoặc mở tệp và in "
+                            "ra một PDF mới (In → Lưu dạng PDF), rồi nhập tệp mới",
+                            "{path}: the PDF is password-protected: remove the password, or "
+                            "open it and print it to a new PDF (Print → Save as PDF), then "
+                            "import the new file"),
+    "document_pdf_damaged": ("{path}: tệp PDF bị hỏng, không đọc được; hãy mở tệp và in ra một "
+                             "PDF mới, hoặc dùng tệp Word gốc",
+                             "{path}: the PDF is damaged and cannot be read; open it and print "
+                             "it to a new PDF, or use the original Word file"),
+    "document_pdf_scanned": ("{path}: PDF không có lớp chữ (bản scan): hãy nhận dạng chữ (OCR) "
+                             "trước, ví dụ `ocrmypdf -l vie in.pdf out.pdf`, rồi nhập tệp kết "
+                             "quả",
+                             "{path}: the PDF has no text layer (scanned): run OCR first, e.g. "
+                             "`ocrmypdf -l vie in.pdf out.pdf`, then import the result"),
+    "document_not_utf8": ("{path}: không phải văn bản UTF-8 (byte không đọc được ở vị trí "
+                          "{offset}); hãy lưu lại tệp với bảng mã UTF-8",
+                          "{path}: not UTF-8 text (an unreadable byte at offset {offset}); "
+                          "save the file again as UTF-8"),
+    "document_not_utf16": ("{path}: văn bản UTF-16 bị hỏng (ở vị trí byte {offset}); hãy lưu "
+                           "lại tệp với bảng mã UTF-8",
+                           "{path}: broken UTF-16 text (at byte offset {offset}); save the "
+                           "file again as UTF-8"),
+    "document_zero_byte": ("{path}: có byte 0 ở vị trí {offset}: không phải tệp văn bản, hoặc "
+                           "là UTF-16 không có BOM; hãy lưu lại tệp với bảng mã UTF-8",
+                           "{path}: holds a zero byte at offset {offset}: not a text file, or "
+                           "UTF-16 without a byte-order mark; save it again as UTF-8"),
     # -- reminders (scheduler/remind) ---------------------------------------------------------
     "remind_store_corrupt": (
         "kho lời nhắc {path} bị hỏng (SQLite: {reason}). Hãy chuyển tệp này (cùng {path}-wal "
@@ -207,6 +397,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "kyniem remind: đã bỏ qua và xóa một việc trong kho không do kyniem tạo (mã {id})",
         "kyniem remind: ignored and removed a stored job kyniem did not make (id {id})"),
 }
+
+
+#: A unit's role in an activity (DOMAIN.md "Roles"), by ``plans.model.Role`` value.
+ROLE_WORDS: dict[str, tuple[str, str]] = {
+    "lead": ("chủ trì", "lead"),
+    "partner": ("phối hợp", "partner"),
+    "directs": ("chỉ đạo", "directs"),
+    "advises": ("tham mưu", "advises"),
+    "requested": ("đề nghị", "requested"),
+    "guides": ("hướng dẫn", "guides"),
+}
+
+
+def role_word(role: str, lang: str) -> str:
+    return ROLE_WORDS[role][1 if lang == "en" else 0]
 
 
 #: The language of ``str(message)``: the command's ``--lang``, set once by the CLI (notes on

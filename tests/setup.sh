@@ -5,6 +5,7 @@
 #   3. Debian's Chromium at /usr/bin/chromium for the browser tests (Playwright drives it;
 #      `playwright install` is never used: it downloads a browser build)
 #   4. PostgreSQL's server binaries (the tests start a throwaway cluster of their own)
+#   5. DejaVu fonts (fonts-dejavu-core) for the PDFs the importer's tests make
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,6 +38,11 @@ if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     echo "setup: postgresql server binaries present"
 else
     missing="$missing postgresql"
+fi
+if [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+    echo "setup: DejaVu fonts present"
+else
+    missing="$missing fonts-dejavu-core"  # tests/docbuild.py embeds DejaVu Sans in test PDFs
 fi
 if [ -n "$missing" ]; then
     echo "setup: apt-get install$missing"

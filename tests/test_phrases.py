@@ -32,7 +32,12 @@ CTX_000 = PhraseContext(anniversary=date(2022, 12, 18), year=2022)
 CTX_000_ISSUED = replace(CTX_000, issued=date(2022, 6, 1))  # plausible, not in the seed
 CTX_001 = PhraseContext(anniversary=date(2024, 5, 7), year=2024)
 CTX_003 = PhraseContext(anniversary=date(2024, 10, 10), year=2024)
-CTXS = {"000": CTX_000, "000+issued": CTX_000_ISSUED, "001": CTX_001, "003": CTX_003}
+#: Seed 001 with its campaign ("diễn ra trong năm 2024") and peak (from early March to the
+#: end of May 2024), for phrases relative to the plan's events
+CTX_001_PLAN = replace(CTX_001, campaign=read_phrase("trong năm 2024", CTX_001),
+                       peak=read_phrase("từ đầu tháng 3 đến hết tháng 5/2024", CTX_001))
+CTXS = {"000": CTX_000, "000+issued": CTX_000_ISSUED, "001": CTX_001, "003": CTX_003,
+        "001+plan": CTX_001_PLAN}
 
 #: (start, end, precision, start_from, end_from[, rrule][, peak]) in short form
 Expect = tuple[object, ...]
@@ -331,6 +336,22 @@ FORMS: list[tuple[str, str, str, Expect]] = [
      ("2023-06-01", "2023-06-11", "day", "assumed", "text")),
     ("vào dịp kỷ niệm", "on the anniversary", "001",
      ("2024-05-07", "2024-05-07", "day", "anniversary", "anniversary")),
+    # focus periods
+    ("trọng tâm là Quý II năm 2024", "focusing on Q2 2024", "001",
+     ("2024-04-01", "2024-06-30", "quarter", "text", "text",
+      ("2024-04-01", "2024-06-30", "quarter", "text", "text"))),
+    # weeks
+    ("tuần đầu tháng 9/2024", "first week of September 2024", "001",
+     ("2024-09-01", "2024-09-07", "month-part", "text", "text")),
+    ("tuần cuối tháng 12/2024", "last week of December 2024", "001",
+     ("2024-12-25", "2024-12-31", "month-part", "text", "text")),
+    # relative to the plan's own events (its campaign: 2024; its peak: March–May 2024)
+    ("trong thời gian cao điểm", "during the peak", "001+plan",
+     ("2024-03-01", "2024-05-31", "relative", "plan", "plan")),
+    ("khi tổ chức các hoạt động kỷ niệm", "when the commemorations are held", "001+plan",
+     ("2024-01-01", "2024-12-31", "relative", "plan", "plan")),
+    ("trước, trong và sau Lễ kỷ niệm", "before, during and after the commemoration",
+     "001+plan", ("2024-03-01", "2024-05-31", "relative", "plan", "plan")),
     # recurring
     ("định kỳ hàng tháng (trước ngày 20)", "monthly before the 20th", "003",
      ("2024-01-19", "2024-12-31", "day", "assumed", "assumed",
@@ -481,6 +502,101 @@ def test_open_start_closures() -> None:
     assert read("from now", issued) == ("2024-03-18", "2024-05-07", "day", "issued",
                                         "anniversary")
     assert read("kể từ ngày ký", issued)[:2] == ("2024-03-18", "2024-05-07")
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    # weeks of a month: days 1–7 (not đầu tháng, 1–10), 8–14, 15–21, 22–28, the last 7 days
+    ("tuần đầu tháng 9", ("2024-09-01", "2024-09-07", "month-part", "text", "text")),
+    ("tuần đầu tiên của tháng 9/2024", ("2024-09-01", "2024-09-07", "month-part", "text", "text")),
+    ("tuan dau thang 9/2024", ("2024-09-01", "2024-09-07", "month-part", "text", "text")),
+    ("first week of September 2024", ("2024-09-01", "2024-09-07", "month-part", "text", "text")),
+    ("in the first week of September", ("2024-09-01", "2024-09-07", "month-part", "text",
+                                        "text")),
+    ("tuần cuối tháng 12/2024", ("2024-12-25", "2024-12-31", "month-part", "text", "text")),
+    ("tuần cuối cùng của tháng 12/2024",
+     ("2024-12-25", "2024-12-31", "month-part", "text", "text")),
+    ("last week of December 2024", ("2024-12-25", "2024-12-31", "month-part", "text", "text")),
+    ("tuần cuối tháng 2/2024", ("2024-02-23", "2024-02-29", "month-part", "text", "text")),
+    ("tuần cuối tháng 2/2023", ("2023-02-22", "2023-02-28", "month-part", "text", "text")),
+    ("tuần cuối tháng 4/2024", ("2024-04-24", "2024-04-30", "month-part", "text", "text")),
+    ("tuần thứ hai của tháng 3/2024", ("2024-03-08", "2024-03-14", "month-part", "text", "text")),
+    ("tuần lễ thứ 3 tháng 3/2024", ("2024-03-15", "2024-03-21", "month-part", "text", "text")),
+    ("tuần thứ tư tháng 3/2024", ("2024-03-22", "2024-03-28", "month-part", "text", "text")),
+    ("the 2nd week of March 2024", ("2024-03-08", "2024-03-14", "month-part", "text", "text")),
+    ("fourth week of March 2024", ("2024-03-22", "2024-03-28", "month-part", "text", "text")),
+    ("tuần đầu năm 2025", ("2025-01-01", "2025-01-07", "month-part", "text", "text")),
+    ("first week of 2025", ("2025-01-01", "2025-01-07", "month-part", "text", "text")),
+    ("từ tuần đầu tháng 9 đến tuần cuối tháng 12/2024",
+     ("2024-09-01", "2024-12-31", "month-part", "text", "text")),
+    ("từ tuần thứ hai tháng 9/2024", ("2024-09-08", "2024-12-31", "month-part", "text",
+                                      "assumed")),
+    # a missing year as for any month ("tháng 12" in a plan for 07/5/2024 is 12/2023)
+    ("tuần cuối tháng 12", ("2023-12-25", "2023-12-31", "month-part", "text", "text")),
+    ("last week of December", ("2023-12-25", "2023-12-31", "month-part", "text", "text")),
+    # "tuần" without a part of a month is still no week; "đầu tuần" is not a week of a month
+    ("đầu tuần, trong tháng 5/2024", ("2024-05-01", "2024-05-31", "month", "text", "text")),
+    ("hàng tuần thứ hai", ("2024-01-01", "2024-12-31", "day", "assumed", "assumed",
+                           "FREQ=WEEKLY;BYDAY=MO;UNTIL=20241231")),
+])
+def test_weeks_of_a_month(phrase: str, expected: Expect) -> None:
+    assert read(phrase) == expected
+
+
+def test_first_week_is_not_the_early_part_of_the_month() -> None:
+    # regression: "tuần đầu tháng" was read as "đầu tháng" (days 1–10)
+    assert read("tuần đầu tháng 9/2024")[:2] == ("2024-09-01", "2024-09-07")
+    assert read("đầu tháng 9/2024")[:2] == ("2024-09-01", "2024-09-10")
+    assert read("tuần cuối tháng 9/2024")[:2] == ("2024-09-24", "2024-09-30")
+    assert read("cuối tháng 9/2024")[:2] == ("2024-09-21", "2024-09-30")
+
+
+@pytest.mark.parametrize(("phrase", "reason"), [
+    ("tuần thứ năm tháng 3/2024", "week 5 of a month is not read"),
+    ("tuần thứ 6 của tháng 3/2024", "week 6 of a month is not read"),
+    ("fifth week of May 2024", "week 5 of a month is not read"),
+    ("tuần đầu năm 2023, 2024", "a week is read in one month or one year"),
+])
+def test_weeks_that_do_not_exist(phrase: str, reason: str) -> None:
+    with pytest.raises(PhraseError) as info:
+        read_phrase(phrase, CTX_001)
+    assert reason in info.value.reason
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    # "trọng tâm" marks a peak like "cao điểm" when a time follows (allowing "là", a connector)
+    ("trọng tâm là Quý II năm 2024",
+     ("2024-04-01", "2024-06-30", "quarter", "text", "text",
+      ("2024-04-01", "2024-06-30", "quarter", "text", "text"))),
+    ("trong năm 2024, trọng tâm từ tháng 4 đến tháng 5/2024",
+     ("2024-01-01", "2024-12-31", "year", "text", "text",
+      ("2024-04-01", "2024-05-31", "month", "text", "text"))),
+    ("trong năm 2024, trọng tâm là tháng 4, 5/2024",
+     ("2024-01-01", "2024-12-31", "year", "text", "text",
+      ("2024-04-01", "2024-05-31", "month", "text", "text"))),
+    ("trong năm 2024, trọng tâm vào Quý II",
+     ("2024-01-01", "2024-12-31", "year", "text", "text",
+      ("2024-04-01", "2024-06-30", "quarter", "text", "text"))),
+    ("trong năm 2024, trong tam la quy II",
+     ("2024-01-01", "2024-12-31", "year", "text", "text",
+      ("2024-04-01", "2024-06-30", "quarter", "text", "text"))),
+    ("during 2024, focusing on Q2 2024",
+     ("2024-01-01", "2024-12-31", "year", "text", "text",
+      ("2024-04-01", "2024-06-30", "quarter", "text", "text"))),
+    # like "nhất là", "đặc biệt là": no time right after, just words
+    ("có trọng tâm, trọng điểm, trong năm 2024",
+     ("2024-01-01", "2024-12-31", "year", "text", "text")),
+    ("các hoạt động trọng tâm của Quận trong tháng 5/2024",
+     ("2024-05-01", "2024-05-31", "month", "text", "text")),
+])
+def test_trong_tam_is_a_peak_when_a_time_follows(phrase: str, expected: Expect) -> None:
+    assert read(phrase) == expected
+
+
+def test_trong_tam_widens_and_must_not_start_before() -> None:
+    assert read("triển khai từ tháng 3/2024, trọng tâm là tháng 5 đến tháng 6/2024")[:2] == (
+        "2024-03-01", "2024-06-30")
+    with pytest.raises(PhraseError, match="peak starts"):
+        read_phrase("triển khai từ tháng 5/2024, trọng tâm là tháng 3/2024", CTX_001)
 
 
 def test_peak_widens_the_activity_and_must_not_start_before_it() -> None:
@@ -835,8 +951,8 @@ def test_phrase_is_kept_as_written() -> None:
 
 def test_thousands_of_phrases_per_second() -> None:
     phrases = [p for p, _, _ in SEED_000 + SEED_001 + SEED_003 if "từ nay" not in p]
-    phrases += [vi for vi, _, c, _ in FORMS if c != "000+issued"]
-    phrases += [en for _, en, c, _ in FORMS if c != "000+issued"]
+    phrases += [vi for vi, _, c, _ in FORMS if c not in ("000+issued", "001+plan")]
+    phrases += [en for _, en, c, _ in FORMS if c not in ("000+issued", "001+plan")]
     n = 0
     begin = time.perf_counter()
     while n < 3000:
@@ -873,18 +989,31 @@ FRAGMENTS = [
     "V", "X", "VI", "IIII", "Q5", "quarter", "fifth", "1", "4", "5", "99999999", "10000",
     "0001", "9998", "3650", "3651", "20245", "năm 9999", "năm 0", "tháng 13", "tháng sau",
     "năm nay", "ngày khai mạc", "Nam", "quy", "số 3456/KH-UBND", "days from",
+    # weeks, focus words, the plan's own events
+    "tuần", "tuần đầu", "tuần cuối", "tuần thứ hai", "tuần thứ năm", "tiên", "của", "cùng",
+    "first week of", "last week of", "fifth week of", "trọng tâm", "trọng tâm là",
+    "focusing on", "trong thời gian cao điểm", "during the peak", "khi tổ chức",
+    "các hoạt động kỷ niệm", "trong dịp kỷ niệm", "Lễ kỷ niệm", "trước, trong và sau",
+    "sau khi kết thúc", "trong đợt kỷ niệm", "before the ceremony", "after the commemoration",
+    "the commemorations end", "05 ngày",
 ]
 #: Realistic days, and any day of the datetime module (1/1/0001 … 31/12/9999).
 ANY_DAY = st.dates(date(1000, 1, 1), date(2999, 12, 31)) | st.dates()
 #: Realistic days, and any day of the supported years (1/1/0001 … 31/12/9998).
 SUPPORTED_DAY = st.dates(date(1000, 1, 1), date(2999, 12, 31)) | st.dates(
     date(YEARS.start, 1, 1), date(YEARS.stop - 1, 12, 31))
+#: A plan's campaign or peak: any days (ordered), or undated.
+PLAN_WINDOW = st.tuples(ANY_DAY, ANY_DAY).map(lambda ab: Window(
+    "plan", min(ab), max(ab), Precision.DAY, Closure.TEXT, Closure.TEXT)) | st.just(
+    Window("plan", None, None, Precision.UNDATED, Closure.TEXT, Closure.TEXT))
 CONTEXTS = st.builds(
     PhraseContext,
     anniversary=st.none() | ANY_DAY,
     issued=st.none() | ANY_DAY,
     campaign_end=st.none() | ANY_DAY,
     year=st.none() | st.integers(-5, 10000),
+    campaign=st.none() | PLAN_WINDOW,
+    peak=st.none() | PLAN_WINDOW,
 )
 fragment_text = st.lists(st.sampled_from(FRAGMENTS), max_size=12).flatmap(
     lambda parts: st.lists(st.sampled_from([" ", "", "  ", ", "]), min_size=len(parts),

@@ -100,7 +100,7 @@ def test_plan_ids_are_unique_across_files(tmp_path: Path) -> None:
 
 def test_plan_paths(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [p.name for p in plan_paths([str(PLANS / "minimal.yaml")])] == ["minimal.yaml"]
-    assert len(plan_paths([str(PLANS)])) == 10
+    assert len(plan_paths([str(PLANS)])) == 13
     monkeypatch.setenv("KYNIEM_PLANS", str(PLANS / "minimal.yaml"))
     assert [p.name for p in plan_paths()] == ["minimal.yaml"]
     monkeypatch.delenv("KYNIEM_PLANS")

@@ -194,8 +194,10 @@ def test_reminders_from_our_own_published_site(tmp_path: Path,
     rows = rows["reminders"] if isinstance(rows, dict) else rows
     text = json.dumps(rows, ensure_ascii=False)
     assert "bao-cao-dinh-ky-hang-thang" in text  # the monthly report, from its RRULE
-    assert "Phòng Văn hóa và Thông tin quận" in text  # a partner unit, from X-KYNIEM-PARTNER
+    # format 2: both lead units, from two X-KYNIEM-LEAD lines (a regression: a list of them
+    # was once turned into one garbled string)
+    assert "Các phòng, ban, đơn vị; UBND các phường" in text
     assert "2024-05-17" in text  # the May instance, moved off Sunday 19/05 (RECURRENCE-ID)
     # regression: escaped commas of a TEXT X- property were kept ("Các phòng\\, ban\\, …")
     monthly = next(r for r in rows if "hang-thang" in r["uid"])
-    assert monthly["lead"] == "Các phòng, ban, đơn vị, UBND các phường"
+    assert monthly["lead"] == "Các phòng, ban, đơn vị; UBND các phường"

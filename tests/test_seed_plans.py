@@ -1,4 +1,8 @@
-"""The three bundled seed plans, read as a careful human reads the original KẾ HOẠCH text.
+"""The three seed plans in format 1, read as a careful human reads the original KẾ HOẠCH text.
+
+These are the format 1 encodings that shipped before plan format 2
+(tests/fixtures/plans/format1/): format 1 files keep working unchanged. The bundled plans in
+data/plans/ are now format 2 (tests/test_seed_plans_format2.py).
 
 Every activity of data/plans/*.yaml has one row below: the window a reader of the seed text
 (/work/shared/seeds/*.txt) gives it, written out by hand from the text and the rules in
@@ -33,15 +37,17 @@ from typing import Any
 import pytest
 
 from scheduler.items import Item, of
-from scheduler.plans.load import bundled_plans_dir, load_plans
+from scheduler.plans.load import load_plans
 from scheduler.plans.model import DUE_KINDS
 from scheduler.plans.window import Precision
 from scheduler.plans.workdays import is_working_day
 from scheduler.registry.load import load_registry
 from scheduler.registry.sources import bundled_path
 
+FORMAT1 = Path(__file__).parent / "fixtures" / "plans" / "format1"
+
 REGISTRY = load_registry([bundled_path()])
-PLANS = {p.id: p for p in load_plans(sorted(Path(bundled_plans_dir()).glob("*.yaml")),
+PLANS = {p.id: p for p in load_plans(sorted(Path(FORMAT1).glob("*.yaml")),
                                      REGISTRY)}
 ITEMS = of(PLANS.values())
 BY_UID: dict[str, Item] = {i.uid: i for i in ITEMS}

@@ -5,7 +5,6 @@ reads the same list of events (:func:`scheduler.feeds.events.events_of`)."""
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -13,8 +12,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..i18n import word
-from ..items import ItemKind
+from ..items import ItemKind, combined
 from ..model import Anniversary
+from ..names import slug
 from ..plans.model import Plan
 from .events import FeedEvent
 
@@ -26,13 +26,6 @@ class Feed:
     path: str  # relative path in the site, e.g. "units/ban-tuyen-giao-quan-uy.ics"
     name: str  # X-WR-CALNAME
     events: tuple[FeedEvent, ...]
-
-
-def slug(text: str) -> str:
-    """An ASCII file name: "Ban Tuyên giáo Quận ủy" → "ban-tuyen-giao-quan-uy"."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
 
 
 def catalogue(events: Sequence[FeedEvent], plans: Sequence[Plan],
@@ -62,7 +55,7 @@ def catalogue(events: Sequence[FeedEvent], plans: Sequence[Plan],
                   word("feed_milestones", lang, start=start, end=end),
                   tuple(e for e in events if e.milestone and start <= e.start.year <= end))]
     for plan in plans:
-        days = [e for a in (plan.anniversary, *plan.combined_with)
+        days = [e for a in (plan.anniversary, *combined(plan))
                 for e in days_of.get((a.id, plan.year), ())]
         feeds.append(Feed("plan", plan.id, f"plans/{slug(plan.id)}.ics",
                           plan.title,

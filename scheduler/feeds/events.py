@@ -19,6 +19,7 @@ from ..items import Item, ItemKind, instances
 from ..occurrences import occurrence
 from ..outputs.itemtext import KIND_WORDS, units_text
 from ..outputs.text import title
+from ..plans.model import Role
 
 #: Summary prefix per kind (vi, en); anniversaries are worded by the guidance title.
 PREFIX: dict[ItemKind, tuple[str, str]] = {
@@ -53,6 +54,7 @@ class FeedEvent(NamedTuple):
     partners: tuple[str, ...] = ()
     reminders: tuple[int, ...] = ()
     plan: str | None = None
+    others: tuple[tuple[str, str], ...] = ()  # (role, unit) beyond the first lead and partners
     anniversaries: tuple[str, ...] = ()
     milestone: bool = False
     digest: str = ""
@@ -60,7 +62,8 @@ class FeedEvent(NamedTuple):
 
     @property
     def units(self) -> tuple[str, ...]:
-        return ((self.lead,) if self.lead else ()) + self.partners
+        named = ((self.lead,) if self.lead else ()) + self.partners
+        return named + tuple(u for _, u in self.others if u not in named)
 
     @property
     def key(self) -> str:
@@ -71,7 +74,7 @@ class FeedEvent(NamedTuple):
         text = "\x1f".join(map(str, (
             self.uid, self.summary, self.start, self.end, self.kind.value, self.description,
             self.rrule, self.recurrence_id, self.lead, "\x1e".join(self.partners),
-            self.reminders, self.plan)))
+            self.reminders, self.plan) + ((self.others,) if self.others else ())))
         return self._replace(digest=hashlib.blake2b(text.encode(), digest_size=12).hexdigest())
 
 
@@ -148,11 +151,15 @@ def _activity(item: Item, lang: str) -> FeedEvent:
         if plan.issued:
             ref += f" ({fmt(plan.issued)})"
         lines.append(f"{word('feed_plan', lang)}: {ref}; {plan.issuer}")
-        anniversaries = (plan.anniversary.id, *(a.id for a in plan.combined_with))
+        own = item.activity.combined_with if item.activity else ()
+        anniversaries = tuple(dict.fromkeys(
+            (plan.anniversary.id, *(a.id for a in plan.combined_with), *(a.id for a in own))))
     return FeedEvent(
         feed_uid(item.uid), prefix + item.title, item.start, item.end, item.kind,
         "\n".join(lines), rrule=item.rrule, lead=item.lead, partners=item.partners,
-        reminders=item.reminders, plan=plan.id if plan else None, anniversaries=anniversaries)
+        reminders=item.reminders, plan=plan.id if plan else None, anniversaries=anniversaries,
+        others=tuple((link.role.value, link.unit) for link in item.links
+                     if link.role not in (Role.PARTNER,) and link.unit != item.lead))
 
 
 def _moved_instances(item: Item, base: FeedEvent, lang: str) -> Iterator[FeedEvent]:

@@ -21,14 +21,15 @@ from typing import Any
 
 from ..dates import fmt
 from ..items import ItemKind
+from ..names import slug
 from ..state import Invalid, expect, expect_list
-from .catalogue import fold, slug, unit_path
+from .catalogue import fold, unit_path
 from .events import FeedEvent
 from .html import escape
 from .ledger import Stamp
 from .writer import event_bytes
 
-FORMAT = 5  # bump when a Part changes shape: older cached parts become misses
+FORMAT = 6  # bump when a Part changes shape: older cached parts become misses
 
 Pair = tuple[str, int]  # (anniversary id, year): an anniversary day other feeds borrow
 

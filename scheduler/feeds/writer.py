@@ -96,6 +96,8 @@ def event_bytes(event: FeedEvent, stamp: Stamp, lang: str = "vi") -> bytes:
     if event.lead:
         lines.append(f"X-KYNIEM-LEAD:{escape(event.lead)}")
     lines += [f"X-KYNIEM-PARTNER:{escape(p)}" for p in event.partners]
+    lines += [f"X-KYNIEM-LEAD:{escape(u)}" if role == "lead"
+              else f"X-KYNIEM-UNIT;X-KYNIEM-ROLE={role}:{escape(u)}" for role, u in event.others]
     if event.plan:
         lines.append(f"X-KYNIEM-PLAN:{event.plan}")
     if event.kind in ALARM_KINDS:

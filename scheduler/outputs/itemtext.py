@@ -7,6 +7,8 @@ from typing import Any
 from ..dates import fmt
 from ..i18n import word
 from ..items import Item
+from ..plans.model import Role
+from ..wording import role_word
 
 KIND_WORDS: dict[str, tuple[str, str]] = {
     "anniversary": ("ngày kỷ niệm", "anniversary"),
@@ -36,12 +38,20 @@ def window_text(item: Item, lang: str) -> str:
 
 
 def units_text(item: Item, lang: str) -> str:
-    parts = []
-    if item.lead:
-        parts.append(item.lead)
+    """"A, B; với C; chỉ đạo: D": leads, partners, then the other roles by name."""
+    leads = item.with_role(Role.LEAD) if item.links else ((item.lead,) if item.lead else ())
+    parts = [", ".join(leads)] if leads else []
     if item.partners:
         parts.append(f"{word('with', lang)} {', '.join(item.partners)}")
+    for role in OTHER_ROLES:
+        named = item.with_role(role)
+        if named:
+            parts.append(f"{role_word(role.value, lang)}: {', '.join(named)}")
     return "; ".join(parts)
+
+
+#: Roles shown by name after the leads and partners.
+OTHER_ROLES = (Role.DIRECTS, Role.ADVISES, Role.GUIDES, Role.REQUESTED)
 
 
 def item_json(item: Item) -> dict[str, Any]:
@@ -62,6 +72,7 @@ def item_json(item: Item) -> dict[str, Any]:
         "precision": window.precision.value if window else "day",
         "lead": item.lead,
         "partners": list(item.partners),
+        "roles": {link.unit: link.role.value for link in item.links},
         "phrase": item.phrase,
         "plan": item.plan.id if item.plan else None,
         "anniversary": item.occurrence.id if item.occurrence else None,

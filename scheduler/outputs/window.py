@@ -19,6 +19,7 @@ CLOSURE_WORDS: dict[str, tuple[str, str]] = {
     "campaign-end": ("kết thúc đợt", "the campaign's end"),
     "issued": ("ngày ban hành", "the issue date"),
     "assumed": ("suy ra", "assumed"),
+    "plan": ("theo đợt/cao điểm của kế hoạch", "the plan's campaign or peak"),
 }
 PRECISION_WORDS: dict[str, tuple[str, str]] = {
     "day": ("ngày", "day"),
@@ -26,6 +27,7 @@ PRECISION_WORDS: dict[str, tuple[str, str]] = {
     "month": ("tháng", "month"),
     "quarter": ("quý", "quarter"),
     "year": ("năm", "year"),
+    "relative": ("theo thời gian của kế hoạch", "relative to the plan's events"),
     "undated": ("chưa có thời gian", "undated"),
 }
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,12 +17,13 @@ from typing import Any
 import yaml
 
 from ..model import Anniversary, Kind, Location, Origin, Policy
+from ..names import slug
 from ..registry.errors import InputError, Problem
 from ..registry.sources import Registry
 from ..rules import LEAD_DAYS, ORDINALS, PLAN_YEARS, MilestoneClass
-from ..wording import quote, say
 from ..yamlread import (
     Field,
+    FieldError,
     Reader,
     choice,
     compose,
@@ -33,49 +35,38 @@ from ..yamlread import (
     text,
     whole_in,
 )
-from .model import Activity, ActivityKind, ParentDoc, Plan
+
+__all__ = ["ACTIVITY_BASE", "load_plans", "plan_paths"]
+from .activities import ACTIVITY_BASE, ActivityReader
+from .model import ParentDoc, Plan, RefKind
 from .phrases import PhraseError, read_phrase
-from .window import Closure, PhraseContext, Precision, Window
-from .workdays import Shift
+from .window import PhraseContext, Window
 
 ENV_VAR = "KYNIEM_PLANS"
+FORMATS = range(1, 3)  # the plan formats this version reads
 
 _plan_day = day_in(PLAN_YEARS)  # every date of a plan (an ad-hoc origin may be older)
 
 PLAN_FIELDS: dict[str, Field] = {
+    "format": Field(False, whole_in(FORMATS)),
     "id": Field(True, ident),
     "title": Field(True, text),
     "anniversary": Field(True, None),
     "year": Field(False, whole_in(PLAN_YEARS)),
     "ordinal": Field(False, whole_in(ORDINALS)),
-    "combined_with": Field(False, ident, many=True),
+    "combined_with": Field(False, None),
     "issuer": Field(True, text),
     "number": Field(False, text),
     "issued": Field(False, _plan_day),
     "campaign_end": Field(False, _plan_day),
+    "period": Field(False, text),
     "scope": Field(False, text),
     "source": Field(False, text),
     "implements": Field(False, None),
+    "references": Field(False, None),
+    "notes": Field(False, text, many=True),
     "reminders": Field(False, whole_in(LEAD_DAYS), many=True),
     "activities": Field(True, None),
-}
-#: Fields an activity has in a plan and in a template alike.
-ACTIVITY_BASE: dict[str, Field] = {
-    "id": Field(True, ident),
-    "title": Field(True, text),
-    "kind": Field(True, choice(ActivityKind)),
-    "lead": Field(False, text),
-    "partners": Field(False, text, many=True),
-    "notes": Field(False, text),
-    "shift": Field(False, choice(Shift)),
-    "reminders": Field(False, whole_in(LEAD_DAYS), many=True),
-}
-ACTIVITY_FIELDS: dict[str, Field] = {
-    **ACTIVITY_BASE,
-    "when": Field(False, text),
-    "start": Field(False, _plan_day),
-    "end": Field(False, _plan_day),
-    "section": Field(False, text),
 }
 PARENT_FIELDS: dict[str, Field] = {
     "number": Field(True, text),
@@ -83,6 +74,14 @@ PARENT_FIELDS: dict[str, Field] = {
     "issuer": Field(False, text),
     "title": Field(False, text),
 }
+REFERENCE_FIELDS: dict[str, Field] = {
+    **PARENT_FIELDS,
+    "number": Field(False, text),
+    "kind": Field(False, choice(RefKind)),
+    "type": Field(False, text),
+}
+#: Fields only format 2 knows; a format 1 file using one is told to say ``format: 2``.
+FORMAT_2_ONLY = ("period", "references", "notes")
 AD_HOC_FIELDS: dict[str, Field] = {
     "name": Field(True, text),
     "name_en": Field(False, text),
@@ -142,16 +141,33 @@ def _plan(reader: Reader, root: yaml.Node, registry: Registry) -> Plan | None:
     """Read a plan, going on after a problem so one run reports everything wrong."""
     before = len(reader.problems)
     values, nodes = reader.fields(root, "", PLAN_FIELDS)
+    plan_format = values.get("format", 1)
+    if "format" in nodes and "format" not in values:
+        # A format this version does not read: say only that (its fields are not ours to
+        # judge, and "add 'format: 2'" would be wrong advice).
+        reader.problems[before:] = [p for p in reader.problems[before:] if p.field == "format"]
+        return None
+    for key in FORMAT_2_ONLY if plan_format == 1 else ():
+        if key in nodes:
+            reader.problem(nodes[key], key, "is a field of plan format 2: add 'format: 2'")
     plan_id = values.get("id", "plan")
-    anniversary = (_anniversary(reader, values["anniversary"], plan_id, registry)
+
+    def anniversary_at(node: yaml.Node, where: str) -> Anniversary | None:
+        return _anniversary(reader, node, where, plan_id, registry)
+
+    anniversary = (anniversary_at(values["anniversary"], "anniversary")
                    if "anniversary" in values else None)
-    combined = [_registry_entry(reader, nodes["combined_with"], "combined_with", i, registry)
-                for i in values.get("combined_with", ())]
+    combined = [anniversary_at(n, f"combined_with[{i}]") for i, n in enumerate(
+        reader.sequence(values["combined_with"], "combined_with"))
+    ] if "combined_with" in values else []
     year = _year(reader, root, nodes, values, anniversary) if anniversary else None
-    parents = [_parent(reader, n, f"implements[{i}]")
+    parents = [_parent(reader, n, f"implements[{i}]", PARENT_FIELDS)
                for i, n in enumerate(reader.sequence(values["implements"], "implements"))
                ] if "implements" in values else []
-    context = None
+    parents += [_parent(reader, n, f"references[{i}]", REFERENCE_FIELDS)
+                for i, n in enumerate(reader.sequence(values["references"], "references"))
+                ] if "references" in values else []
+    context = campaign = None
     if anniversary is not None and year is not None:
         # A plan that states no issue date cannot predate the documents it implements:
         # "từ nay" then counts from the latest of those.
@@ -159,16 +175,13 @@ def _plan(reader: Reader, root: yaml.Node, registry: Registry) -> Plan | None:
         context = PhraseContext(anniversary=_anniversary_day(anniversary, year),
                                 issued=values.get("issued") or max(parent_dates, default=None),
                                 campaign_end=values.get("campaign_end"), year=year)
+        campaign = _period(reader, nodes, values, context)
+        if campaign is not None:
+            context = replace(context, campaign=campaign, peak=campaign.peak)
     nodes_of = reader.sequence(values["activities"], "activities") if "activities" in values \
         else []
-    activities = [_activity(reader, n, f"activities[{i}]", context)
-                  for i, n in enumerate(nodes_of)]
-    seen: set[str] = set()
-    for node, activity in zip(nodes_of, activities, strict=True):
-        if activity is not None and activity.id in seen:
-            reader.problem(node, "activities.id", f"{activity.id!r} is used twice in this plan")
-        elif activity is not None:
-            seen.add(activity.id)
+    activities = ActivityReader(reader, context, plan_format, anniversary_at, campaign
+                                ).read_all(nodes_of)
     if len(reader.problems) > before or anniversary is None or year is None:
         return None
     return Plan(
@@ -177,7 +190,7 @@ def _plan(reader: Reader, root: yaml.Node, registry: Registry) -> Plan | None:
         anniversary=anniversary,
         year=year,
         issuer=values["issuer"],
-        activities=tuple(a for a in activities if a is not None),
+        activities=tuple(activities),
         combined_with=tuple(c for c in combined if c is not None),
         number=values.get("number"),
         issued=values.get("issued"),
@@ -186,29 +199,54 @@ def _plan(reader: Reader, root: yaml.Node, registry: Registry) -> Plan | None:
         source=values.get("source"),
         implements=tuple(p for p in parents if p is not None),
         reminders=values.get("reminders", ()),
+        format=plan_format,
+        campaign=campaign,
+        notes=values.get("notes", ()),
         location=Location(reader.file, line(root)),
     )
 
 
+def _period(reader: Reader, nodes: dict[str, yaml.Node], values: dict[str, Any],
+            context: PhraseContext) -> Window | None:
+    """The plan's own campaign period ("Hoạt động … diễn ra trong năm 2024, trong đó cao điểm
+    từ đầu tháng 3 đến hết tháng 5/2024"), its peak included."""
+    if "period" not in values:
+        return None
+    try:
+        return read_phrase(values["period"], context)
+    except PhraseError as exc:
+        reader.problem(nodes["period"], "period", f"cannot read {values['period']!r}: "
+                                                  f"{exc.reason}")
+        return None
+
+
 def _registry_entry(reader: Reader, node: yaml.Node, where: str, anniversary_id: str,
                     registry: Registry) -> Anniversary | None:
+    """A registry anniversary by id."""
     found = registry.get(anniversary_id)
     if found is None:
         reader.problem(node, where, f"no anniversary {anniversary_id!r} in the registry")
     return found
 
 
-def _anniversary(reader: Reader, node: yaml.Node, plan_id: str,
+def _anniversary(reader: Reader, node: yaml.Node, where: str, plan_id: str,
                  registry: Registry) -> Anniversary | None:
+    """A registry id, or an ad-hoc anniversary (name and origin date) the plan defines."""
     if isinstance(node, yaml.ScalarNode):
-        return _registry_entry(reader, node, "anniversary", str(node.value), registry)
-    parsed = reader.record(node, "anniversary", AD_HOC_FIELDS)
+        try:
+            ident(str(node.value))
+        except FieldError as exc:
+            reader.problem(node, where, exc.message)
+            return None
+        return _registry_entry(reader, node, where, str(node.value), registry)
+    parsed = reader.record(node, where, AD_HOC_FIELDS)
     if parsed is None:
         return None
     values, _ = parsed
     origin = values["date"]
+    suffix = "anniversary" if where == "anniversary" else _slug(values["name"])
     return Anniversary(
-        id=f"{plan_id}-anniversary",
+        id=f"{plan_id}-{suffix}",
         name=values["name"],
         name_en=values.get("name_en", values["name"]),
         origin=Origin(origin.day, origin.month, origin.year),
@@ -252,68 +290,17 @@ def _anniversary_day(anniversary: Anniversary, year: int) -> date | None:
     return None if occ is None else occ.date
 
 
-def _parent(reader: Reader, node: yaml.Node, where: str) -> ParentDoc | None:
-    parsed = reader.record(node, where, PARENT_FIELDS)
+def _parent(reader: Reader, node: yaml.Node, where: str,
+            fields: dict[str, Field]) -> ParentDoc | None:
+    parsed = reader.record(node, where, fields)
     if parsed is None:
         return None
     values, _ = parsed
-    return ParentDoc(values["number"], values.get("date"), values.get("issuer"),
-                     values.get("title"))
+    return ParentDoc(values.get("number", ""), values.get("date"), values.get("issuer"),
+                     values.get("title"), values.get("kind", RefKind.IMPLEMENTS),
+                     values.get("type"))
 
 
-def _activity(reader: Reader, node: yaml.Node, where: str,
-              context: PhraseContext | None) -> Activity | None:
-    """One activity; its phrase is read only when the plan's context is known (otherwise
-    the plan's own problem is reported, not a cascade of phrase errors)."""
-    parsed = reader.record(node, where, ACTIVITY_FIELDS)
-    if parsed is None or context is None:
-        return None
-    values, nodes = parsed
-    window = _window(reader, node, where, values, nodes, context)
-    if window is None:
-        return None
-    return Activity(
-        id=values["id"],
-        title=values["title"],
-        kind=values["kind"],
-        window=window,
-        lead=values.get("lead"),
-        partners=values.get("partners", ()),
-        notes=values.get("notes"),
-        section=values.get("section"),
-        shift=values.get("shift", Shift.BEFORE),
-        reminders=values.get("reminders", ()),
-        location=Location(reader.file, line(node)),
-    )
-
-
-def _window(reader: Reader, node: yaml.Node, where: str, values: dict[str, Any],
-            nodes: dict[str, yaml.Node], context: PhraseContext) -> Window | None:
-    if "when" in values and "start" in values:
-        reader.problem(nodes["start"], f"{where}.start", "give either 'when' or 'start', not both")
-        return None
-    if "when" in values:
-        try:
-            window = read_phrase(values["when"], context)
-        except PhraseError as exc:
-            reader.problem(nodes["when"], f"{where}.when",
-                           f"cannot read {values['when']!r}: {exc.reason}")
-            return None
-        outside = [d for d in (window.start, window.end)
-                   if d is not None and d.year not in PLAN_YEARS]
-        if outside:
-            reader.problem(nodes["when"], f"{where}.when", say(
-                "date_range", value=quote(values["when"]), first=PLAN_YEARS.start,
-                last=PLAN_YEARS.stop - 1))
-            return None
-        return window
-    if "start" not in values:
-        reader.problem(node, f"{where}.when", "give a time phrase ('when') or a 'start' date")
-        return None
-    start = values["start"]
-    end = values.get("end", start)
-    if end < start:
-        reader.problem(nodes["end"], f"{where}.end", "is before the start")
-        return None
-    return Window(phrase=f"{start:%d/%m/%Y} - {end:%d/%m/%Y}", start=start, end=end,
-                  precision=Precision.DAY, start_from=Closure.TEXT, end_from=Closure.TEXT)
+def _slug(name: str) -> str:
+    """An id from a name: "Ngày thành lập Quận" → "ngay-thanh-lap-quan"."""
+    return slug(name)

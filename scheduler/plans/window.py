@@ -2,10 +2,10 @@
 
 A :class:`Window` is a closed range of days ``start`` … ``end`` (both inclusive) with a note of
 how precise the text was (:class:`Precision`) and where each bound came from (:class:`Closure`):
-the text itself, or the plan's context (anniversary day, issue date, campaign end), or an
-assumption documented in :mod:`.phrases`. Recurring items carry an RFC 5545 ``RRULE`` value
-(RFC 5545 §3.3.10) whose first occurrence is ``start``; an undated window ("theo chỉ đạo của
-Thành phố") has no days at all.
+the text itself, or the plan's context (anniversary day, issue date, campaign end, the plan's
+own campaign or peak period for "trong thời gian cao điểm"), or an assumption documented in
+:mod:`.phrases`. Recurring items carry an RFC 5545 ``RRULE`` value (RFC 5545 §3.3.10) whose
+first occurrence is ``start``; an undated window ("theo chỉ đạo của Thành phố") has no days.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ class Precision(StrEnum):
     MONTH = "month"  # "trong tháng 12/2022", "hết tháng 5/2024"
     QUARTER = "quarter"  # "Quý II năm 2024"
     YEAR = "year"  # "trong năm 2024", "giai đoạn 2022 - 2025"
+    RELATIVE = "relative"  # "trong thời gian cao điểm": the plan's campaign or peak, no time
     UNDATED = "undated"  # "theo chỉ đạo của Thành phố"
 
     @property
@@ -42,6 +43,7 @@ class Closure(StrEnum):
     CAMPAIGN_END = "campaign-end"  # the end of the whole campaign, as the plan states it
     ISSUED = "issued"  # the plan's issue date ("từ nay": from now)
     ASSUMED = "assumed"  # a documented default (see the rules in plans/phrases/)
+    PLAN = "plan"  # the plan's campaign or peak period ("trong dịp kỷ niệm")
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class PhraseContext:
     issued: date | None = None  # the plan's issue date ("từ nay" = from this date)
     campaign_end: date | None = None  # end of the whole campaign, if the plan states one
     year: int | None = None  # default year (else anniversary.year, else issued.year)
+    campaign: Window | None = None  # the plan's whole campaign period ("diễn ra trong năm 2024")
+    peak: Window | None = None  # the plan's peak ("cao điểm từ đầu tháng 3 đến hết tháng 5")
 
     @property
     def default_year(self) -> int | None:

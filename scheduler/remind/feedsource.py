@@ -11,7 +11,9 @@ Events become :class:`scheduler.items.Item` rows. kyniem's own feeds say what ea
 * ``X-KYNIEM-KIND`` — the item kind (anniversary, campaign, peak, event, meeting, visit,
   deadline, report); events without it (any other calendar) are treated as ``event``;
 * ``X-KYNIEM-REMINDERS:30,7,1`` — the plan's lead times in days;
-* ``X-KYNIEM-LEAD`` — the lead unit; ``X-KYNIEM-PARTNER`` — one per partner unit;
+* ``X-KYNIEM-LEAD`` — one per lead unit (several are joined "A; B"); ``X-KYNIEM-PARTNER`` —
+  one per partner unit, ``X-KYNIEM-UNIT`` (with ``X-KYNIEM-ROLE``) — a unit with another role
+  (directs, advises, requested, guides), counted with the partners;
 * all-day ``DTSTART;VALUE=DATE`` with an exclusive ``DTEND`` (RFC 5545 §3.6.1); a deadline is
   a one-day event on its (already shifted) due day.
 
@@ -306,6 +308,8 @@ def to_item(event: Any, recurring: bool = False) -> Item | None:
     if kind in (ItemKind.DEADLINE, ItemKind.REPORT):
         due = Due(instance if recurring and instance != start else end, end)
     return Item(uid=f"feed/{uid}", kind=kind, title=_text(event.get("SUMMARY")) or uid,
-                start=start, end=end, due=due, lead=_unit(event.get("X-KYNIEM-LEAD")),
-                partners=_many(event.get("X-KYNIEM-PARTNER")),
+                start=start, end=end, due=due,
+                lead="; ".join(_many(event.get("X-KYNIEM-LEAD"))) or None,
+                partners=(_many(event.get("X-KYNIEM-PARTNER"))
+                          + _many(event.get("X-KYNIEM-UNIT"))),
                 reminders=reminders_of(event.get("X-KYNIEM-REMINDERS")))

@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 from ..dates import VN_TZ, plus_days
 from ..items import Item, ItemKind, Items
+from ..plans.model import Role
 from ..registry import InputError
 
 #: Reminders older than this when first seen are still delivered (marked late); APScheduler's
@@ -170,6 +171,18 @@ def anchor(item: Item) -> date | None:
     return item.start
 
 
+def lead_names(item: Item) -> str | None:
+    """Every lead unit, "A; B" (plan format 2 allows several)."""
+    return "; ".join(item.with_role(Role.LEAD)) or item.lead
+
+
+def others(item: Item) -> tuple[str, ...]:
+    """Partners first, then units with other roles (directs, advises, …)."""
+    if not item.links:
+        return item.partners
+    return tuple(u for u in item.units if u not in item.with_role(Role.LEAD))
+
+
 def reminders_of(item: Item, at: time = DEFAULT_AT) -> list[Reminder]:
     """Every reminder of one (dated, non-recurring) item."""
     day = anchor(item)
@@ -179,7 +192,7 @@ def reminders_of(item: Item, at: time = DEFAULT_AT) -> list[Reminder]:
     return [Reminder(job_id=job_id(item.uid, d), uid=item.uid, kind=item.kind.value,
                      title=item.title, anchor=day, days=d,
                      fire_at=datetime.combine(fire_day, at, VN_TZ),
-                     end=item.end, written=written, lead=item.lead, partners=item.partners,
+                     end=item.end, written=written, lead=lead_names(item), partners=others(item),
                      plan=item.plan.id if item.plan else None)
             for d in leads(item) if (fire_day := days_before(day, d)) is not None]
 

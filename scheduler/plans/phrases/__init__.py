@@ -4,9 +4,11 @@ One reader for every form in DOMAIN.md ("Time expressions seen in real plans"), 
 and in plain English. Words that are not time ("triển khai", "báo cáo Ban Thường vụ Quận ủy",
 parentheses, ``*``, quotes, trailing dots) are skipped; a phrase with no time in it is a
 :class:`PhraseError` (the only exception :func:`read_phrase` raises, for any input) unless it is
-a recognised undated phrase ("theo chỉ đạo của Thành phố", "as directed by the City", "TBD").
+a recognised undated phrase ("theo chỉ đạo của Thành phố", "as directed by the City", "TBD")
+or one relative to the plan's own events ("trong thời gian cao điểm", "trong dịp kỷ niệm").
 
-Decisions (each is tested in tests/test_phrases.py):
+Decisions (each is tested in tests/test_phrases.py, those on the plan's events in
+tests/test_phrases_relative.py):
 
 Reading
   * Text is normalised first: Unicode NFC, lower case, ``*``, ``_``, parentheses and quotes
@@ -45,6 +47,12 @@ Parts of months, quarters, years
     11–20, cuối tháng (late, end of, hạ tuần) = 21–last: the traditional thượng/trung/hạ tuần.
     "hết tháng N" = through the last day of N (an end bound, precision month); English "end
     of N" right after until/to/by/through reads the same way.
+  * Weeks (precision month-part): "tuần đầu (tiên) (của) tháng 9", "first week of September"
+    = days 1–7 (not đầu tháng, 1–10); "tuần (lễ) thứ hai/ba/tư (thứ 2, 3, 4)", "second/third/
+    fourth week of" = 8–14, 15–21, 22–28; "tuần cuối (cùng) tháng 12", "last week of December"
+    = the month's last 7 days (23–29/2/2024). "tuần đầu năm 2025" is 1–7/1/2025, "tuần cuối
+    năm" 25–31/12. A fifth week before a month or year is an error; so is a week of several
+    years.
   * Quý I–IV, "quý 2", "Q2 2024", "second quarter of 2024": the quarter's three months. Any
     other Roman numeral or number after "quý", "Q" or "quarter" ("quý V/2024", "Quý II, X",
     "Q5", "fifth quarter") is an error, never the year around it; after a folded "quy" only
@@ -74,7 +82,9 @@ Ranges and open ends
   * "vào dịp kỷ niệm", "ngày kỷ niệm", "on the anniversary": the anniversary day (needs
     ctx.anniversary). Beside explicit dates, the mention is just words.
   * Peaks: "cao điểm", "peak" start a second window, ``peak``, read like the main one ("đặc biệt
-    là", "nhất là", "especially" too, when a time follows at once). The main window is widened
+    là", "nhất là", "trọng tâm (là)", "especially", "focusing on" too, when a time follows at
+    once, allowing a connector: "trọng tâm từ tháng 4"; else they are words: "có trọng tâm,
+    trọng điểm"). The main window is widened
     to end with the peak ("triển khai cuối tháng 11, cao điểm từ ngày 15/12/2022" =
     21/11–18/12/2022, peak 15/12–18/12/2022); a peak starting before the main window is an
     error. A phrase that is only a peak is a window equal to its peak, with ``peak`` set.
@@ -83,6 +93,39 @@ Ranges and open ends
     it closes the other ("05 ngày từ ngày 22/4/2024" = 22–26/4/2024). A duration is always
     honoured or refused: 1 to 3650 days (ten years), and no day counted from a bound ("sau",
     "trước", a duration) may leave ``YEARS``. Nor may a bound the context gives.
+
+Relative to the plan's events (``relative``; ctx.campaign and ctx.peak are the plan's windows)
+  * Read only when the phrase writes no time of its own (no date, day, month, quarter, year,
+    nor "từ nay"): an explicit time always wins ("trong dịp kỷ niệm, từ ngày 1/10/2024" is the
+    range from 1/10/2024). Recurring phrases are read as recurring; undated words beside
+    relative ones are words. The words are matched on the folded text (as undated ones); the
+    first rule below that matches decides, and its words decide the whole window. Precision
+    RELATIVE; bounds from ctx.campaign or ctx.peak are PLAN.
+  * "trước, (trong) và sau Lễ/dịp/ngày kỷ niệm", "… các hoạt động kỷ niệm", "before, (during)
+    and after the commemoration/ceremony": ctx.peak, else ctx.campaign, else the anniversary's
+    month (both ASSUMED, as for "trước, trong và sau X").
+  * "sau khi kết thúc (các hoạt động|đợt) kỷ niệm", "sau (khi tổ chức) các hoạt động kỷ niệm",
+    "after the commemorations (end)", "after the end of the campaign": the campaign's last day,
+    start and end (PLAN; else ctx.campaign_end, CAMPAIGN_END): the day a report on them is
+    due, no grace period invented.
+  * "sau Lễ/dịp/ngày kỷ niệm", "after the ceremony/commemoration/anniversary": from the day
+    after the anniversary (ANNIVERSARY; the day itself for "trong và sau", "during and after")
+    to the campaign's end if it is on or after that (PLAN), else to ctx.campaign_end if so
+    (CAMPAIGN_END), else 31/12 of that year (ASSUMED).
+  * "trước Lễ/dịp/ngày kỷ niệm", "before the ceremony": from the campaign's start (PLAN) to the
+    day before the anniversary (ANNIVERSARY; the day itself for "trước và trong", "before and
+    on"); a campaign starting later is an error; with no campaign, the open-start rule (issue
+    date, else the first of that month).
+  * "trong (thời gian|đợt|giai đoạn) cao điểm", "vào thời gian cao điểm", "during the peak":
+    ctx.peak's days (the activity's own ``peak`` stays None).
+  * "khi tổ chức (các hoạt động) kỷ niệm", "trong thời gian diễn ra các hoạt động kỷ niệm",
+    "trong dịp kỷ niệm", "trong đợt kỷ niệm", "when the commemorations are held", "during the
+    commemoration(s)": ctx.campaign's days; with peak words too ("…, nhất là trong thời gian
+    cao điểm") its ``peak`` is ctx.peak, widening and refused as for "cao điểm". "vào dịp kỷ
+    niệm", "ngày kỷ niệm", "trong dịp lễ kỷ niệm" stay the anniversary day.
+  * Without what a rule needs it is an error naming it ("the plan states no peak period",
+    "… no campaign period", an undated one, the anniversary day). A duration beside the
+    words ("05 ngày trong dịp kỷ niệm") must fit in the window.
 
 Missing years ("15/12", "cuối tháng 11", "Kỳ sinh hoạt chi bộ tháng 4")
   * From the phrase first: the nearest later time with a year (the year before it if that
@@ -115,14 +158,16 @@ Undated, precision, closures
     sau", "as directed/instructed by …", "TBD", "to be determined/announced", when the phrase
     has no time: no days, precision UNDATED, both closures TEXT (the text says so).
   * ``precision`` is the coarsest precision of the bounds the text gave; bounds taken from
-    the context do not count (a window with none from the text, or recurring, is DAY).
+    the context do not count (a window with none from the text, or recurring, is DAY); a
+    window relative to the plan's events is RELATIVE (coarser than YEAR, finer than UNDATED).
   * Windows never end before they start: such a phrase is a PhraseError.
   * Lunar dates ("10/3 âm lịch", "lunar") are an error, never read as solar dates.
 
 The reading, stage by stage: ``tokens`` (normalise, tokenise, vocabulary) → ``scanner`` (with
 ``periods`` and ``days``: tokens to elements) → ``ranges`` (stray words, peak, ranges, history,
 missing years) → ``bounds`` (open ends closed, durations, the window) or ``recurrence``
-(RRULEs). ``elements`` holds what they pass along; ``errors`` the two exceptions.
+(RRULEs) or ``relative`` (the plan's events). ``elements`` holds what they pass along;
+``errors`` the two exceptions.
 """
 
 from __future__ import annotations
@@ -142,20 +187,23 @@ from .ranges import (
     split_peak,
 )
 from .recurrence import read_recurring
+from .relative import read_relative
 from .scanner import Scanner
 from .tokens import LUNAR_RE, UNDATED_RE, fold, normalise, tokenise
 
 __all__ = ["PhraseError", "read_phrase"]
 
 MAX_LENGTH = 4000  # characters; longer text is not a time phrase
+#: A time of the phrase's own, which wins over words relative to the plan's events.
+_EXPLICIT = frozenset({Kind.ATOM, Kind.MDAY, Kind.NOW})
 
 
 def read_phrase(text: str, ctx: PhraseContext = PhraseContext()) -> Window:  # noqa: B008
     """Read a plan's time phrase (Vietnamese or English) into a :class:`Window`.
 
     ``ctx`` gives what the plan says besides the phrase (anniversary day, issue date, campaign
-    end, default year). Raises :class:`PhraseError`, and nothing else, for any input it cannot
-    read; the rules are in this package's docstring.
+    end, default year, its campaign and peak windows). Raises :class:`PhraseError`, and
+    nothing else, for any input it cannot read; the rules are in this package's docstring.
     """
     if not isinstance(text, str):
         raise PhraseError(repr(text), "the phrase is not text")
@@ -174,14 +222,20 @@ def _read(text: str, ctx: PhraseContext) -> Window:
     if len(text) > MAX_LENGTH:
         raise Unreadable(f"it is longer than {MAX_LENGTH} characters, not a time phrase")
     toks, english = tokenise(normalise(text))
-    if LUNAR_RE.search(" ".join(fold(t.text) for t in toks)):
+    words = " ".join(fold(t.text) for t in toks)  # folded: for the undated/relative words
+    if LUNAR_RE.search(words):
         raise Unreadable("lunar-calendar dates (âm lịch) are not read here; give the solar date")
     scanned = Scanner(toks, english).run()
-    main, peak_seg = split_peak(meaningful(scanned, toks))
+    kept = meaningful(scanned, toks)
+    main, peak_seg = split_peak(kept)
     if main.recur:
         return read_recurring(text, main, ctx)
+    if not any(e.kind in _EXPLICIT for e in scanned):  # "trong thời gian cao điểm"
+        relative = read_relative(text, words, [e.n for e in kept if e.kind == Kind.DUR], ctx)
+        if relative is not None:
+            return relative
     if not any(e.kind in OPERANDS for e in main.items) and peak_seg is None:
-        if UNDATED_RE.search(" ".join(fold(t.text) for t in toks)):
+        if UNDATED_RE.search(words):
             return Window(phrase=text, start=None, end=None, precision=Precision.UNDATED,
                           start_from=Closure.TEXT, end_from=Closure.TEXT)
         if any(e.kind == Kind.DUR for e in scanned):

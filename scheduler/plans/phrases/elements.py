@@ -3,7 +3,7 @@
 An :class:`Atom` is a stretch of calendar as the text wrote it, its year possibly still
 unknown; an :class:`Element` is one meaningful piece of the phrase, over a span of tokens.
 The parts of months and years are the package docstring's ("Parts of months, quarters,
-years"): the traditional thượng/trung/hạ tuần, and quarters of a year.
+years"): the traditional thượng/trung/hạ tuần, the weeks of a month, and quarters of a year.
 """
 
 from __future__ import annotations
@@ -50,11 +50,16 @@ WEAK = "weak"  # "đặc biệt là", "nhất là": a peak only when a time foll
 if TYPE_CHECKING:
     from typing import Literal
 
-    Part = Literal["early", "mid", "late", "through"]
+    Part = Literal["early", "mid", "late", "through", "week1", "week2", "week3", "week4",
+                   "week-last"]
 else:
     Part = str  # only annotations use it
+#: Days; None: the month's last; 0 or less: counted back from the last (-6: the last 7 days).
 MONTH_PARTS: dict[str, tuple[int, int | None]] = {
-    "early": (1, 10), "mid": (11, 20), "late": (21, None)}  # days; None: the month's last
+    "early": (1, 10), "mid": (11, 20), "late": (21, None),
+    "week1": (1, 7), "week2": (8, 14), "week3": (15, 21), "week4": (22, 28),
+    "week-last": (-6, None)}
+WEEK_PARTS = frozenset({"week1", "week2", "week3", "week4", "week-last"})
 YEAR_PARTS: dict[str, tuple[int, int]] = {"early": (1, 3), "mid": (4, 9), "late": (10, 12)}
 
 
@@ -65,7 +70,7 @@ class Atom:
     prec: Precision
     m1: int
     m2: int
-    d1: int
+    d1: int  # 0 or less: counted back from the last day of m1 (-6: the last 7 days)
     d2: int | None  # None: the last day of m2
     year: int | None
     span: int = 0  # years from the first month to the last
@@ -77,7 +82,14 @@ class Atom:
     def lo(self) -> date:
         """The first day (the year must be known by now)."""
         assert self.year is not None
-        return calendar_day(self.year - self.span, self.m1, self.d1)
+        return self.first_in(self.year)
+
+    def first_in(self, year: int) -> date:
+        """The first day if the atom ends in ``year``; a day counted back from the month's
+        end (``d1`` ≤ 0) is counted in that month as the calendar has it."""
+        y = check_year(year - self.span)
+        last = monthrange(y, self.m1)[1]
+        return calendar_day(y, self.m1, self.d1 if self.d1 > 0 else last + self.d1)
 
     def hi(self) -> date:
         """The last day (the year must be known by now)."""
@@ -112,8 +124,13 @@ def month_atom(months: list[int], year: int | None, part: Part | None) -> Atom:
 
 
 def year_atom(found: list[int], part: Part | None) -> Atom:
-    """Years ("năm 2023, 2024": their hull), or a part of one ("cuối năm": a quarter's days)."""
+    """Years ("năm 2023, 2024": their hull), or a part of one ("cuối năm": a quarter's days;
+    "tuần đầu năm": a week of January, "tuần cuối năm" the last 7 days of December)."""
     lo, hi = min(found), max(found)
+    if part in WEEK_PARTS:
+        if lo != hi:
+            raise Unreadable("a week is read in one month or one year, not in several years")
+        return month_atom([12 if part == "week-last" else 1], hi, part)
     if part in YEAR_PARTS:
         m1, m2 = YEAR_PARTS[part]
         return Atom(Precision.QUARTER, m1, m2, 1, None, hi, hi - lo, explicit=True,

@@ -252,6 +252,8 @@ def resolve_years(atoms: list[Atom], ctx: PhraseContext) -> None:
 
 def _safe_lo(atom: Atom, year: int) -> date:
     """The atom's first day in ``year``, 29/2 read as 28/2 (only for comparisons)."""
+    if atom.d1 <= 0:  # counted back from the month's end ("tuần cuối tháng 2")
+        return atom.first_in(year)
     return calendar_day(year - atom.span, atom.m1, min(atom.d1, 28 if atom.m1 == 2 else 31))
 
 

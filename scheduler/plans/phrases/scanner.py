@@ -8,7 +8,8 @@ matched on the tokens' vocabulary keys, the longest match winning.
 from __future__ import annotations
 
 from .days import DayReader
-from .elements import WEAK, Element, Kind, Part
+from .elements import WEAK, WEEK_PARTS, Element, Kind, Part
+from .errors import Unreadable
 from .periods import PeriodReader
 
 _Marker = tuple[tuple[str, ...], tuple[Kind, ...], str]  # keys, element kinds, frequency
@@ -20,7 +21,9 @@ def _marker_table() -> dict[str, list[_Marker]]:
         ("cao diem", (Kind.PEAK,), ""), ("peak", (Kind.PEAK,), ""), ("peaking", (Kind.PEAK,), ""),
         ("dac biet la", (Kind.PEAK,), WEAK), ("nhat la", (Kind.PEAK,), WEAK),
         ("especially", (Kind.PEAK,), WEAK), ("in particular", (Kind.PEAK,), WEAK),
-        ("notably", (Kind.PEAK,), WEAK),
+        ("notably", (Kind.PEAK,), WEAK), ("trong_ tam", (Kind.PEAK,), WEAK),
+        ("trong_ tam la", (Kind.PEAK,), WEAK), ("focus on", (Kind.PEAK,), WEAK),
+        ("focusing on", (Kind.PEAK,), WEAK), ("focused on", (Kind.PEAK,), WEAK),
         ("dip ky niem", (Kind.ANNIV,), ""), ("ngay ky niem", (Kind.ANNIV,), ""),
         ("dip le ky niem", (Kind.ANNIV,), ""), ("ngay le ky niem", (Kind.ANNIV,), ""),
         ("on the anniversary", (Kind.ANNIV,), ""), ("at the anniversary", (Kind.ANNIV,), ""),
@@ -69,6 +72,9 @@ def _marker_table() -> dict[str, list[_Marker]]:
 
 
 _MARKERS = _marker_table()
+#: "tuần thứ hai": weeks 1–4 of a month are read; 5–7 only to refuse them.
+_VI_ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu_": 4, "nam": 5, "sau_": 6, "bay": 7}
+_WEEKS: tuple[Part, ...] = ("week1", "week2", "week3", "week4")
 
 
 class Scanner(PeriodReader, DayReader):
@@ -130,7 +136,10 @@ class Scanner(PeriodReader, DayReader):
             return [half[0]], half[1]
         part, end_of, j = self.part(i)
         found = self.weekday(i) if part is None else None
-        if found is None:
+        if part in WEEK_PARTS:  # weeks of a month, or of a year (its January or December)
+            found = (self.month_vi(j, part) or self.month_en(j, part) or self.year_vi(j, part)
+                     or self.bare_year(j, part))
+        elif found is None:
             found = (self.month_vi(j, part) or self.year_vi(j, part) or self.quarter(j)
                      or self.day(j, part) or self.month_en(j, part) or self.bare_year(j, part))
         if found is None:
@@ -145,6 +154,9 @@ class Scanner(PeriodReader, DayReader):
 
     def part(self, i: int) -> tuple[Part | None, bool, int]:
         """A month-part prefix at i: (part, English "end of", index after it)."""
+        week = self.week_vi(i) if self.key(i, "tuan") else self.week_en(i)
+        if week is not None:
+            return week[0], False, week[1]
         if self.key(i, "dau"):
             return "early", False, i + 1
         if self.key(i, "giua"):
@@ -175,6 +187,46 @@ class Scanner(PeriodReader, DayReader):
                 j += 1
             return ("late" if self.key(i, "end") else "early"), self.key(i, "end"), j
         return None, False, i
+
+    def week_vi(self, i: int) -> tuple[Part, int] | None:
+        """"tuần đầu (tiên) (của)", "tuần cuối (cùng)", "tuần (lễ) thứ hai", "tuần thứ 3" at i."""
+        j = i + 2 if self.key(i + 1, "le") else i + 1
+        if self.key(j, "dau", "cuoi"):
+            part: Part = "week1" if self.key(j, "dau") else "week-last"
+            j += 2 if self.key(j + 1, "tien", "cung") else 1
+        elif self.key(j, "thu"):
+            n = self.small(j + 1, 99) or next(
+                (w for word, w in _VI_ORDINALS.items() if self.key(j + 1, word)), None)
+            if n is None or not self.week_exists(n, j + 2):
+                return None
+            part, j = _WEEKS[n - 1], j + 2
+        else:
+            return None
+        return part, j + 1 if self.key(j, "cua") else j
+
+    def week_en(self, i: int) -> tuple[Part, int] | None:
+        """"first week of", "the 2nd week of", "last week in" at i."""
+        n, j = self.prefixed(i, "o"), i + 1
+        if n is None and self.num(i) is not None and self.key(i + 1, "st", "nd", "rd", "th"):
+            n, j = self.num(i), i + 2
+        if ((n is None and not self.key(i, "last")) or not self.key(j, "week")
+                or not self.key(j + 1, "of", "in")):
+            return None
+        j += 3 if self.key(j + 2, "the") else 2
+        if n is not None and not self.week_exists(n, j):
+            return None
+        return ("week-last" if n is None else _WEEKS[n - 1]), j
+
+    def week_exists(self, n: int, j: int) -> bool:
+        """Weeks 1–4 of a month exist; week ``n`` > 4 before a month or year ("tuần thứ năm
+        tháng 9", "fifth week of May") is an error, else the words are not a week of one."""
+        if 1 <= n <= 4:
+            return True
+        if self.key(j + 1 if self.key(j, "cua") else j, "thang", "nam") or (
+                self.prefixed(j, "m") is not None):
+            raise Unreadable(f"week {n} of a month is not read (weeks 1 to 4 are days 1-7, "
+                             f"8-14, 15-21, 22-28; or say the last week)")
+        return False
 
     def weekday(self, i: int) -> tuple[Element, int] | None:
         """"Thứ Bảy", "thứ 6", "Chủ nhật", "Friday": 0 (Monday) … 6 (Sunday)."""

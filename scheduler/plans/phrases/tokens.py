@@ -28,6 +28,7 @@ _VI_WORDS: dict[str, tuple[str, ...]] = {
     "le": ("lễ",), "dac": ("đặc",), "biet": ("biệt",), "la": ("là",), "nhat": ("nhất",),
     "nhat_": ("nhật",), "cham": ("chậm",), "thu": ("thứ",), "chu": ("chủ",), "hai": ("hai",),
     "ba": ("ba",), "tu_": ("tư",), "sau_": ("sáu",), "bay": ("bảy",), "dem": ("đêm",),
+    "tien": ("tiên",), "cung": ("cùng",), "cua": ("của",), "trong_": ("trọng",), "tam": ("tâm",),
 }
 #: Diacritic-free words that mark a phrase as Vietnamese (English words are then not read).
 _VI_HINTS = frozenset({"thang", "ngay", "nam", "quy", "qui", "tu", "den", "truoc", "het", "dau",
@@ -39,7 +40,7 @@ _EN_WORDS = frozenset({
     "especially", "particular", "notably", "monthly", "weekly", "quarterly", "yearly",
     "annually", "daily", "every", "each", "month", "week", "quarter", "year", "years", "day",
     "days", "months", "weeks", "anniversary", "q", "st", "nd", "rd", "th", "no", "later", "than",
-    "latest", "between"})
+    "latest", "between", "last", "focus", "focusing", "focused"})
 _EN_MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
     "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,

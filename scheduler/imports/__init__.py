@@ -1,0 +1,1 @@
+"""Importing plans from the documents users write (Word, PDF, text): ``kyniem import``."""
