@@ -31,6 +31,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "* a milestone (ceremony year) under its policy",
     ),
     "undated": ("chưa có thời gian", "no date yet"),
+    "untimed": ("không ghi thời gian", "no time given"),
     "with": ("phối hợp:", "with:"),
     "agenda": ("Lịch việc từ {start} đến {end}", "Agenda from {start} to {end}"),
     "agenda_unit": ("Lịch việc của {unit} từ {start} đến {end}",

@@ -103,9 +103,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- imports (scheduler/imports/convert.py, scheduler/importing.py) ----------------------
     "import_no_anniversary": (
         "không thấy ngày kỷ niệm trong tiêu đề ({title}); tiêu đề thường ghi \"kỷ niệm N năm "
-        "… (ngày gốc - ngày kỷ niệm)\". Hãy chỉ rõ bằng --anniversary ID --year NĂM",
+        "… (ngày gốc - ngày kỷ niệm)\". Hãy chỉ rõ bằng --anniversary ID --year NĂM (một ngày "
+        "kỷ niệm của địa phương: thêm vào tệp danh mục của mình, xem README \"Your own "
+        "registries\", rồi dùng --registry TỆP)",
         "no anniversary found in the title ({title}); titles usually say \"kỷ niệm N năm … "
-        "(origin - anniversary)\". Give it with --anniversary ID --year YEAR"),
+        "(origin - anniversary)\". Give it with --anniversary ID --year YEAR (a local "
+        "anniversary: add it to a registry file of your own, see README \"Your own "
+        "registries\", and give --registry FILE)"),
+    "import_no_tasks": (
+        "không thấy việc nào trong văn bản (các phần đã thấy: {sections}); kiểm tra các đề mục "
+        "\"II. NỘI DUNG\", \"III. TỔ CHỨC THỰC HIỆN\" hoặc lưu lại dạng .docx",
+        "no task found in the document (sections seen: {sections}); check the headings "
+        "\"II. NỘI DUNG\", \"III. TỔ CHỨC THỰC HIỆN\", or save it as .docx"),
     "import_no_year": ("không biết năm kỷ niệm: hãy thêm --year NĂM",
                        "the anniversary year is unknown: add --year YEAR"),
     "import_unknown_anniversary": ("không có ngày kỷ niệm {id} trong danh mục",
@@ -145,10 +154,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_unread_time": ("có vẻ là thời gian nhưng không đọc được",
                            "looks like a time but cannot be read"),
     "import_time_unsure": (
-        "có thời gian ở giữa câu nhưng không có từ dẫn (trong, từ, đến…), nên không coi là "
-        "thời gian của việc; nếu đúng là thời gian, ghi vào 'when'",
-        "a time inside the sentence with no word leading to it (trong, từ, đến…), so not "
-        "taken as the task's time; if it is, write it in 'when'"),
+        "câu có nhắc thời gian nhưng không nói đó là thời gian thực hiện việc (không có "
+        "\"trong\", \"từ\", \"đến\"…), nên chưa lấy; nếu đúng, ghi vào dòng when: của việc này",
+        "the sentence names a time but does not say it is when the task runs (no \"trong\", "
+        "\"từ\", \"đến\"…), so it was not taken; if it is, write it in the task's when: "
+        "line"),
     "import_exists": ("đã có tệp này; thêm --force để ghi đè (tệp cũ không bị đổi)",
                       "already exists; add --force to replace it (the old file is unchanged)"),
     "import_one_output": ("-o chỉ dùng với một tệp; với nhiều tệp hãy dùng --out-dir THƯ_MỤC",

@@ -24,7 +24,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from fpdf import FPDF
 
-from scheduler.imports.documents import continues
+from scheduler.imports.documents import text_width, wraps
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
@@ -58,7 +58,7 @@ def write_docx(text: str, path: Path, table: Sequence[Sequence[str]] | None = No
     """A Word file holding the plain-text plan ``text``; ``table`` goes where a line reads
     ``[[table]]`` (at the end if none does).
 
-    Lines the importer's text rule joins (:func:`~scheduler.imports.documents.continues`, tested
+    Lines the importer's text rule joins (:func:`~scheduler.imports.documents.wraps`, tested
     on its own) become one Word paragraph with line breaks, as a title typed with Shift+Enter:
     so comparing with the .txt reading tests the Word reading, not that rule twice."""
     document = docx.Document()
@@ -67,6 +67,7 @@ def write_docx(text: str, path: Path, table: Sequence[Sequence[str]] | None = No
     paragraph: Any = None
     previous = ""
     placed = False
+    width = text_width(text.splitlines())
     for raw in text.splitlines():
         line = raw.strip()
         if not line:
@@ -76,7 +77,7 @@ def write_docx(text: str, path: Path, table: Sequence[Sequence[str]] | None = No
             _add_table(document, table)
             paragraph, placed = None, True
             continue
-        if paragraph is not None and continues(previous, line):
+        if paragraph is not None and wraps(previous, line, width):
             paragraph.add_run().add_break()  # a wrapped line: Shift+Enter in the same paragraph
         else:
             style = next((s for m, s in _BULLETS.items() if line.startswith(m)), None)
@@ -207,20 +208,23 @@ def write_pdf(text: str, path: Path, *, size: float = 11, spacing: float = 1.4) 
 
     Each line of ``text`` is one paragraph of the PDF, wrapped by the writer to the page width
     (justified), in DejaVu Sans of ``size`` points, lines ``spacing`` times the size apart; a
-    blank line leaves a 6 pt gap, as between the paragraphs of a Word file (Decree 30/2020)."""
+    blank line, and a line the text reader takes as a paragraph of its own (:func:`wraps`),
+    leave a 6 pt gap, as between the paragraphs of a Word file (Decree 30/2020)."""
     pdf = _pdf(size)
     leading = size * spacing * 25.4 / 72  # mm
     pdf.add_page()
     bold = [False]
     gap = False
+    width, previous = text_width(text.splitlines()), ""
     for raw in text.splitlines():
         line = raw.strip()
         if not line:
             gap = True
             continue
-        if gap:
-            pdf.ln(2.1)  # 6 pt
+        if gap or (previous and not wraps(previous, line, width)):
+            pdf.ln(2.1)  # 6 pt: a paragraph of its own, as the text reader reads it
             gap = False
+        previous = line
         pdf.multi_cell(0, leading, _markdown(line, bold), markdown=True, new_x="LMARGIN",
                        new_y="NEXT")
     pdf.output(str(path))

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from docbuild import seed_texts, write_document
+from docbuild import seed_texts, write_document, write_docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from importshare import format1_windows, hand_plan, shares
@@ -200,3 +200,36 @@ def test_arbitrary_files_raise_nothing_but_the_two_errors(data: bytes, suffix: s
         path.write_bytes(data)
         with contextlib.suppress(DocumentError, ImportProblem):
             import_document(path, REGISTRY.anniversaries)
+
+
+TABLE = [["TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian"],
+         ["I", "HOẠT ĐỘNG TRỌNG TÂM", "", "", ""],
+         ["1", "Lễ kỷ niệm cấp tỉnh", "UBND tỉnh", "Sở Nội vụ, Sở Văn hóa, Thể thao và Du lịch",
+          "ngày 06/01/2026"],
+         ["2", "Triển lãm ảnh", "Sở Văn hóa, Thể thao và Du lịch", "",
+          "từ ngày 01/01 đến 10/01/2026"],
+         ["3", "Tọa đàm", "Sở Nội vụ", "", "sau Tết"]]
+
+
+def test_a_table_of_activities_and_attribute_lines(tmp_path: Path) -> None:
+    """A Word table (TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian) and the
+    "- Thời gian: …", "- Đơn vị chủ trì: …" lines under a numbered task."""
+    text = (FIXTURES / "imports" / "bac-ninh-table.txt").read_text(encoding="utf-8")
+    found = import_document(write_docx(text, tmp_path / "plan.docx", table=TABLE),
+                            REGISTRY.anniversaries)
+    rows = {a["text"]: a for a in found.report["activities"]}
+    press = rows["Tuyên truyền trên báo chí"]
+    assert (press["start"], press["end"]) == ("2026-01-01", "2026-03-31")
+    assert press["roles"] == {"Sở Văn hóa, Thể thao và Du lịch": "lead",
+                              "Báo Bắc Ninh": "partner",
+                              "Đài Phát thanh và Truyền hình tỉnh": "partner"}
+    assert (rows["Hội thảo khoa học"]["start"], rows["Hội thảo khoa học"]["end"]) == (
+        "2026-01-01", "2026-01-07")
+    ceremony = rows["Lễ kỷ niệm cấp tỉnh"]
+    assert (ceremony["start"], ceremony["lead"], ceremony["partners"]) == (
+        "2026-01-06", ["UBND tỉnh"], ["Sở Nội vụ", "Sở Văn hóa, Thể thao và Du lịch"])
+    assert rows["Triển lãm ảnh"]["end"] == "2026-01-10"
+    assert "HOẠT ĐỘNG TRỌNG TÂM" not in rows  # a group row, not a task
+    assert [(u.text, u.why) for u in found.unread] == [("sau Tết", "import_unread_time")]
+    # issued 15/01/2026, after the events it plans: a misprint the clerk must see
+    assert sum(k == "import_window_before_plan" for k, _ in found.warnings) == 3

@@ -30,11 +30,21 @@ from typing import Any
 
 from ..model import Anniversary
 from ..names import fold, slug
+from ..plans.load import implied_campaign
 from ..plans.model import ActivityKind, Role
 from ..plans.phrases import PhraseError, read_phrase
 from ..plans.window import PhraseContext, Window
+from ..wording import quote
 from .documents import Paragraph, read_document
-from .parties import collective, heading_units, own_lead, partners, subject, task_role
+from .parties import (
+    collective,
+    heading_units,
+    own_lead,
+    partners,
+    split_units,
+    subject,
+    task_role,
+)
 from .references import REFERENCE, Cited, Reference, anniversaries, day_of, references
 from .structure import Entry, Layout, layout
 
@@ -45,8 +55,10 @@ KIND_RULES: tuple[tuple[re.Pattern[str], ActivityKind], ...] = tuple(
         (r"hoi nghi|cuoc hop|\bhop (ban|bao|giao|mat)|sinh hoat chinh tri|"
          r"sinh hoat chuyen de|tap huan|toa dam|hoi thao", ActivityKind.MEETING),
         (r"tham hoi|tang qua|doan tham|\btham,", ActivityKind.VISIT),
-        (r"\ble ky niem|cuoc thi|hoi thi|giao luu|van hoa - van nghe|van hoa van nghe|"
-         r"the duc|dieu binh|dieu hanh|trien lam|gap mat", ActivityKind.EVENT),
+        (r"\ble (ky niem|dang huong|thap nen|mit tinh|ra quan|phat dong|tuong niem|khanh thanh)|"
+         r"cuoc thi|hoi thi|\bgiai\b|giao luu|van hoa - van nghe|van hoa van nghe|van nghe|"
+         r"the duc|the thao|dieu binh|dieu hanh|trien lam|gap mat|hien mau|mit tinh|"
+         r"chuong trinh nghe thuat|dang huong", ActivityKind.EVENT),
     ))
 TIMEISH = re.compile(
     r"\d{1,2}/\d{4}|\d{1,2}/\d{1,2}|\bnam \d{4}|\bquy (i|ii|iii|iv|\d)\b|\bthang \d|\bngay \d|"
@@ -59,10 +71,20 @@ PAIR = re.compile(r"^\s*\d{1,2}/\d{1,2}/\d{4}\s*[-–—]\s*\d{1,2}/\d{1,2}/\d{4
 CLAUSE = re.compile(r"(?:[^;.]|\.(?!\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ“]))+")
 TIME_START = re.compile(
     r"\b(triển khai|thực hiện|trong|từ|đến|vào|trước|sau|cuối|đầu|giữa|hết|định kỳ|hàng|hằng|"
-    r"cao điểm|trọng tâm|quý|tháng|ngày|năm|theo chỉ đạo|khi|tuần|báo cáo)\b", re.IGNORECASE)
+    r"cao điểm|trọng tâm|quý|tháng|ngày|năm|theo chỉ đạo|khi|tuần|báo cáo|chậm nhất|"
+    r"hoàn thành)\b", re.IGNORECASE)
+#: What looks like a time and is none, removed before reading one: a holiday named by its
+#: day ("Quốc khánh 2/9"), the hour ("7h30", "8 giờ"), the part of the day ("tối ngày …").
+NOT_TIMES = re.compile(r"\bQuốc khánh\s+\d{1,2}/\d{1,2}\b(?!/\d)|"
+                       r"\b\d{1,2}\s*(?:h|giờ)\s*\d{0,2}(?:\s*phút)?\b|"
+                       r"\b(?:sáng|chiều|tối|trưa|đêm)\s+(?=ngày\b)", re.IGNORECASE)
+#: A time that is a due day ("chậm nhất ngày 15/8/2026", "hoàn thành trước ngày 30/4"),
+#: folded; a range ("từ … đến …") is not one.
+DEADLINE = re.compile(r"^(cham nhat|han chot|hoan thanh|truoc ngay|truoc \d|xong truoc)")
 #: Words that introduce a time ("trong năm 2024"); a time without one is a guess.
 CONNECTOR = re.compile(r"(triển khai|thực hiện|trong|từ|đến|vào|trước|sau|cuối|đầu|giữa|hết|"
-                       r"định kỳ|hàng|hằng|cao điểm|trọng tâm|theo chỉ đạo|khi|chậm nhất)\b",
+                       r"định kỳ|hàng|hằng|cao điểm|trọng tâm|theo chỉ đạo|khi|chậm nhất|"
+                       r"hoàn thành|dự kiến)\b",
                        re.IGNORECASE)
 RESTATES = 0.5
 _STOP_WORDS = ("cac va cua de cho trong tren voi ve la nhung mot so tai theo den tu thuc hien to "
@@ -150,9 +172,13 @@ class _Converter:
         self.context = PhraseContext(anniversary=main.day, issued=issued or max(
             parents, default=None), year=self.year)
         period, period_text = self._period()
-        if period is not None:
-            self.context = replace(self.context, campaign=period, peak=period.peak)
+        frame = period or implied_campaign(self.context)  # as the plan loader will read it
+        if frame is not None:
+            self.context = replace(self.context, campaign=frame, peak=frame.peak)
         activities = [a for entry in lay.entries for a in self._activities(entry, None)]
+        if not activities and not any(p for p in lay.closing if "bao cao" in fold(p.text)):
+            raise ImportProblem(self.source, "import_no_tasks", sections=", ".join(
+                f"{s.number}. {s.title}" for s in lay.sections) or "-")
         self._relate(activities)
         activities += self._closing_reports()
         self._check_windows(activities, refs, issued)
@@ -174,13 +200,14 @@ class _Converter:
                          year - o.year if o.year else 0, self.given, line)
             self.year = year
         elif main is None:
-            raise ImportProblem(self.source, "import_no_anniversary", title=title[:120])
+            raise ImportProblem(self.source, "import_no_anniversary", title=quote(title, 160))
         else:
             assert main.origin is not None and main.day is not None
             self.year = self.given_year or main.day.year
             if main.day.year - main.origin.year != main.ordinal:
                 self.warn("import_ordinal_mismatch", ordinal=main.ordinal,
-                          origin=main.origin.year, year=main.day.year)
+                          origin=main.origin.year, year=main.day.year,
+                          actual=main.day.year - main.origin.year)
         related: dict[tuple[object, ...], Cited] = {}
         texts = [(p.text, p.line) for p in (*self.lay.title, *self.lay.preamble)]
         texts += [(p.text, p.line) for p, _ in self.lay.skipped]
@@ -232,14 +259,22 @@ class _Converter:
     def _activities(self, entry: Entry, parent: dict[str, Any] | None
                     ) -> Iterator[dict[str, Any]]:
         text = _clean(entry.text)
-        when, title = self._time(text, entry.para)
+        given = entry.attrs.get("time")
+        when: str | None
+        if given:  # "Thời gian: …" (a line or a table cell) is the time, the text the title
+            when, title = _clean(given), _tidy_title(text)
+            if self._read(when) is None:
+                self.unread.append(Unread(entry.para.line, when, "import_unread_time"))
+                when = None
+        else:
+            when, title = self._time(text, entry.para)
         activity: dict[str, Any] = {"id": self._id(entry, parent)}
         activity["title"] = title
         if when is not None:
             activity["when"] = when
         activity["kind"] = _kind(title, when).value
         activity.update(self._units(entry, title))
-        if "dự kiến" in text.lower():
+        if "dự kiến" in (text + " " + entry.attrs.get("time", "")).lower():
             activity["tentative"] = True
         if "kế hoạch riêng" in text.lower():
             activity["separate_plan"] = True
@@ -249,6 +284,9 @@ class _Converter:
             activity["combined_with"] = [_anniversary_value(c) for c in combined]
             self.task_cited += [c for c in combined if c.key not in
                                 {t.key for t in self.task_cited}]
+        notes = [entry.attrs[k] for k in ("place", "note") if k in entry.attrs]
+        if notes:
+            activity["notes"] = "; ".join(notes)
         activity["section"] = entry.section
         activity["text"] = entry.text
         activity["line"] = entry.para.line
@@ -274,7 +312,8 @@ class _Converter:
     def _time(self, text: str, para: Paragraph) -> tuple[str | None, str]:
         """The task's time phrase (or None) and its title without the phrase; the dates of
         documents it cites ("Kế hoạch số 88/KH-UBND ngày 23/3/2024") are no times."""
-        title_text, text = text, REFERENCE.sub(" ", text)
+        title_text = text
+        text = re.sub(r"\s+", " ", NOT_TIMES.sub(" ", REFERENCE.sub(" ", text)))
         failed: str | None = None
         for m in PAREN.finditer(text):
             inner = m[1].strip()
@@ -297,7 +336,9 @@ class _Converter:
                 if self._read(clause) is None:  # history is no failure
                     failed = failed or clause
                 continue
-            if not CONNECTOR.match(phrase):  # "… năm 2024 “Kỷ cương …”": no time of the task
+            before = clause[: clause.find(phrase)].rstrip()
+            if not CONNECTOR.match(phrase) and not before.endswith(":"):
+                # "… năm 2024 “Kỷ cương …”": no time of the task ("Giải …: Quý II" is one)
                 self.unread.append(Unread(para.line, phrase, "import_time_unsure"))
                 return None, _tidy_title(title_text)
             return phrase, _tidy_title(title_text)
@@ -316,8 +357,12 @@ class _Converter:
 
     def _phrase_in(self, clause: str) -> str | None:
         """The shortest tail of the clause, from a time word, that reads as the clause does,
-        with the connector before it ("trong năm 2024", not "năm 2024")."""
+        with the connector before it ("trong năm 2024", not "năm 2024"); when the whole clause
+        does not read, what follows its last colon ("Lễ ra quân …năm 2026: ngày 01/3/2026")."""
         whole = self._read(clause)
+        if whole is None and ":" in clause:
+            clause = clause.rsplit(":", 1)[1].strip()
+            whole = self._read(clause)
         if whole is None or self._history(whole):
             return None
         same = _key(whole)
@@ -337,7 +382,7 @@ class _Converter:
 
     def _cut(self, tail: str, same: tuple[object, ...]) -> str:
         """The tail without the words after its time: "tháng 4, trên các nhóm zalo …"."""
-        cuts = sorted({m.start() for m in re.finditer(r"[,(“\"]", tail)} |
+        cuts = sorted({m.start() for m in re.finditer(r"[,(“\"]|\s(?:tại|ở)\s", tail)} |
                       {m.end() for m in re.finditer(r"\)", tail)})
         for at in cuts:
             head = self._read(tail[:at])
@@ -355,6 +400,10 @@ class _Converter:
                 if value not in roles.setdefault(key, []):
                     roles[key].append(value)
 
+        if "lead" in entry.attrs or "partners" in entry.attrs:  # its own cells or lines
+            add(Role.LEAD, split_units(entry.attrs.get("lead", "")))
+            add(Role.PARTNER, split_units(entry.attrs.get("partners", "")))
+            return roles
         own = own_lead(title) or (subject(title) if entry.unit is None else None)
         named = partners(title)
         if own is not None:
@@ -412,12 +461,13 @@ class _Converter:
 
     def _check_windows(self, activities: list[dict[str, Any]], refs: list[Reference],
                        issued: date | None) -> None:
-        parents = [r.date for r in refs if r.date is not None and r.kind == "implements"]
-        earliest = max(parents, default=None)
+        cited = [r.date for r in refs if r.date is not None]  # căn cứ and thực hiện alike
+        earliest = max(cited, default=None)
         if issued is not None and earliest is not None and issued < earliest:
             self.warn("import_issued_before_parent", issued=f"{issued:%d/%m/%Y}",
                       parent=f"{earliest:%d/%m/%Y}")
-        floor = issued or earliest
+        # the plan cannot predate what it cites, whatever its (perhaps misprinted) date says
+        floor = max((d for d in (issued, earliest) if d is not None), default=None)
         for a in activities:
             window = self._read(a["when"]) if "when" in a else None
             a["_window"] = window
@@ -436,8 +486,10 @@ class _Converter:
         issuer = self._issuer()
         plan: dict[str, Any] = {"format": 2}
         anniversary_value = _anniversary_value(main)
-        ident = main.registry.id if main.registry else slug(main.name)[:40]
-        plan["id"] = f"{slug(issuer)[:30]}-{ident}-{main.ordinal}".strip("-")
+        ident = main.registry.id if main.registry else slug(main.name)[:40].strip("-")
+        scope = self._scope()
+        who = slug(scope or issuer)[:40].strip("-")
+        plan["id"] = f"{who}-{ident.strip('-')}-{main.ordinal}".strip("-")
         if not fold(title).startswith("ke hoach"):  # "KẾ HOẠCH" stood on its own line
             title = "Kế hoạch " + (title[:1].lower() + title[1:] if title[1:2].islower()
                                    else title)
@@ -452,6 +504,8 @@ class _Converter:
             plan["number"] = self.lay.number
         if issued is not None:
             plan["issued"] = f"{issued:%d/%m/%Y}"
+        if scope and scope != issuer:
+            plan["scope"] = scope
         if period:
             plan["period"] = period
         plan["source"] = Path(self.source).name
@@ -464,16 +518,25 @@ class _Converter:
         return plan
 
     def _issuer(self) -> str:
+        """As the preamble says it ("…, UBND tỉnh ban hành kế hoạch"), else from the header
+        ("ỦY BAN NHÂN DÂN / XÃ YÊN THỦY" → "Ủy ban nhân dân xã Yên Thủy"), else the signature."""
         for para in self.lay.preamble:
             m = ISSUER.search(para.text)
             if m:
                 return m["issuer"].strip()
+        if self.lay.issuer_lines:
+            return self._scope() or ""
         for para in self.lay.signature:
             m = SIGNED.match(para.text.strip())
             if m:
-                return m["body"].strip().title()
+                return sentence_case(m["body"].strip())
         self.warn("import_no_issuer")
         return "Chưa rõ cơ quan ban hành"
+
+    def _scope(self) -> str | None:
+        """The header's body and place, in sentence case: what tells two communes apart."""
+        text = sentence_case(" ".join(line.strip() for line in self.lay.issuer_lines))
+        return text or None
 
     def _report(self, plan: dict[str, Any], main: Cited, cited: list[Cited],
                 refs: list[Reference], activities: list[dict[str, Any]]) -> dict[str, Any]:
@@ -524,10 +587,46 @@ REPORTERS = re.compile(r"yêu cầu\s+(?P<units>.+?)\s+(?:nghiêm túc|thực hi
 
 
 def _reporters(text: str) -> list[str]:
-    from .parties import split_units
-
     m = REPORTERS.search(text)
     return split_units(m["units"]) if m else []
+
+
+#: Words after which a header's capitals are a place's name: "TỈNH QUẢNG TRỊ" → "tỉnh Quảng Trị".
+LEVELS = frozenset(("tỉnh", "thành", "phố", "xã", "phường", "huyện", "quận", "thị", "trấn",
+                    "đặc", "khu"))
+#: First words of a body's name: where a place's name in a header ends.
+BODIES = frozenset(("ban", "sở", "phòng", "đảng", "hội", "đoàn", "văn", "trung", "mặt", "ủy",
+                    "chi", "công", "bộ"))
+#: Acronyms a header writes in capitals and a sentence keeps so ("UBND", "HĐND", "MTTQ").
+ACRONYMS = re.compile(r"^(UBND|HĐND|MTTQ|TNCS|CCB|CT-XH|LĐTB&XH|VHTT|BCH|BTV|ĐU|QU|TU)$")
+
+
+def sentence_case(text: str) -> str:
+    """A heading in capitals as a name is written: "ỦY BAN NHÂN DÂN XÃ YÊN THỦY" → "Ủy ban
+    nhân dân xã Yên Thủy" (a place's words after its level keep their capitals)."""
+    if not text.isupper():
+        return text
+    words, out, place = text.split(), [], False
+    for word in words:
+        low = word.lower()
+        if ACRONYMS.match(word):
+            out.append(word)
+        elif low in ("ủy", "uỷ") and out and out[-1] in LEVELS:  # "TỈNH ỦY": a body
+            out[-1] = out[-1].capitalize()
+            out.append("ủy")
+            place = True  # "TỈNH ỦY NINH BÌNH": the place follows
+            continue
+        elif place and low in BODIES:  # "… NINH BÌNH BAN TUYÊN GIÁO": a body begins again
+            out.append(low.capitalize())
+            place = False
+            continue
+        elif place and low not in LEVELS:
+            out.append(word[:1] + word[1:].lower())
+        else:
+            out.append(low)
+        place = place or low in LEVELS
+    joined = " ".join(out)
+    return joined[:1].upper() + joined[1:]
 
 
 def _key(window: Window) -> tuple[object, ...]:
@@ -554,6 +653,8 @@ def _kind(title: str, when: str | None) -> ActivityKind:
     folded = fold(title)
     if when is not None and "bao cao" in fold(when):
         return ActivityKind.REPORT
+    if when is not None and DEADLINE.search(fold(when)):  # "hoàn thành trước ngày 30/4/2026"
+        return ActivityKind.REPORT if "bao cao" in folded else ActivityKind.DEADLINE
     return next((kind for rx, kind in KIND_RULES if rx.search(folded)), ActivityKind.CAMPAIGN)
 
 

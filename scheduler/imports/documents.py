@@ -11,7 +11,9 @@ anywhere; ``*x*``, ``_x_`` and ``__x__`` around words), NFC, whitespace runs col
 space, stripped.
 
 Wrapped lines (``.txt``, ``.md`` and ``.pdf``). A line is joined to the line before it, into one
-paragraph, when all of these hold (:func:`continues`):
+paragraph, when all of these hold (:func:`continues`; in a text file also :func:`wraps`: the line
+before fills the file's width, so a file saved from Word, a paragraph per line, keeps its short
+lines whole; Markdown keeps its own rule, lines without a blank one between are a paragraph):
 
 - the line before does not end a sentence: its last character, after closing quotes, brackets
   and emphasis markers, is not ``.``, ``!``, ``?`` or ``…``;
@@ -239,6 +241,20 @@ def continues(previous: str, line: str) -> bool:
                 or in_capitals(line) or in_capitals(previous))
 
 
+def text_width(lines: Sequence[str]) -> int:
+    """The width a text file is wrapped at: its longest line (characters)."""
+    return max((len(line.strip()) for line in lines), default=0)
+
+
+def wraps(previous: str, line: str, width: int) -> bool:
+    """Whether a text file's ``line`` goes on with ``previous``: the rule of :func:`continues`,
+    and ``previous`` fills the file's width. A file saved from Word has a paragraph per line,
+    its short lines ("Số: 120/KH-UBND", a title's lines) are whole, and lines longer than any
+    margin (``_WRAPPED``); a hard-wrapped one fills its lines up to the margin."""
+    return (width <= _WRAPPED and continues(previous, line)
+            and len(previous.strip()) >= _FULL * width)
+
+
 @dataclass
 class _Lines:
     """Joins wrapped lines into paragraphs (the rule of :func:`continues`)."""
@@ -293,15 +309,21 @@ def _decode(data: bytes, path: Path) -> str:
 def _read_text(data: bytes, path: Path) -> list[Paragraph]:
     markdown = path.suffix.lower() == ".md"
     lines = _Lines()
-    for number, raw in enumerate(_NEWLINE.split(_decode(data, path)), 1):
-        text = _ZERO_WIDTH.sub("", _CONTROLS.sub(" ", raw)).strip()
+    raws = [_ZERO_WIDTH.sub("", _CONTROLS.sub(" ", raw)).strip()
+            for raw in _NEWLINE.split(_decode(data, path))]
+    width = text_width(raws)
+    previous = ""
+    for number, text in enumerate(raws, 1):
         if not text:
             lines.end()
+            previous = ""
             continue
         heading = markdown and bool(_MD_HEADING.match(text))
         if heading:
             text = _MD_HEADING.sub("", text)
-        lines.add(text, number, alone=heading)
+        joins = continues(previous, text) if markdown else wraps(previous, text, width)
+        lines.add(text, number, alone=heading, joins=bool(previous) and joins)
+        previous = text
     lines.end()
     return lines.found
 
@@ -311,6 +333,7 @@ def _read_text(data: bytes, path: Path) -> list[Paragraph]:
 _PAGE_NUMBER = re.compile(r"^[-–—(\[\s]*(?:trang|page)?\s*\d{1,4}(?:\s*/\s*\d{1,4})?[-–—)\]\s]*$",
                           re.IGNORECASE)
 _GAP = 1.2  # a step between lines this many times the usual one ends a paragraph
+_WRAPPED = 110  # characters: no text file is wrapped wider; a longer line is a paragraph
 _FULL = 0.75  # a line this share as long as the long lines (in characters) fills the width
 
 

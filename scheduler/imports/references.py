@@ -27,14 +27,16 @@ _DATE = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+
 REFERENCE = re.compile(
     rf"(?P<type>{'|'.join(DOC_TYPES)})\s+(?:số\s*:?\s*)?(?P<number>\d+[\w.]*[/-][\w./-]*\w)"
     rf"(?:\s*,?\s*ngày\s+(?P<date>{_DATE}))?"
-    r"(?:\s+(?:của|do)\s+(?P<issuer>.+?)(?=\s+(?:về|v/v|việc|đã|nhằm|và các|ban hành)\b|"
-    r"[,;:(]|\s*$))?", re.IGNORECASE)
+    r"(?:\s+(?:của|do)\s+(?P<issuer>.+?)(?=\s+(?:về|v/v|việc|đã|nhằm|và các|ban hành|quy định|"
+    rf"hướng dẫn|và\s+(?:{'|'.join(DOC_TYPES)}))\b|[,;:(]|\s*$))?", re.IGNORECASE)
 KIND_WORDS = re.compile(r"\b(can cu|thuc hien)\b")
 ANNIVERSARY = re.compile(
-    r"(?P<n>\d{1,4})\s+năm\s+(?P<name>[^()]{3,200}?)\s*\(\s*(?P<d1>\d{1,2}/\d{1,2}/\d{4})\s*"
+    r"(?P<n>\d{1,4})\s+năm\s+(?P<name>(?:(?!\d{1,4}\s+năm\s)[^()]){3,200}?)\s*\(\s*"
+    r"(?P<d1>\d{1,2}/\d{1,2}/\d{4})\s*"
     r"[-–—]\s*(?P<d2>\d{1,2}/\d{1,2}/\d{4})\s*\)")
 COMBINED = re.compile(r"(?:gắn với|kết hợp với|kết hợp|cùng với)\s+(?:các hoạt động\s+)?"
-                      r"(?:kỷ niệm\s+)?(?P<n>\d{1,4})\s+năm\s+(?P<name>[^,;.()]{3,200})",
+                      r"(?:kỷ niệm\s+)?(?P<n>\d{1,4})\s+năm\s+(?P<name>[^,;.()]{3,200}?)"
+                      r"(?=\s+(?:do|của|tại|vào|nhằm|trong|cho)\s|[,;.()]|$)",
                       re.IGNORECASE)
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..dates import fmt
 from ..i18n import word
 from ..items import Item, ItemKind, Items
-from .itemtext import item_json, kind_text, units_text, window_text
+from .itemtext import item_json, kind_text, main_unit, units_text, window_text
 from .text import columns
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ class Agenda:
     def _plain_row(self, item: Item) -> list[str]:
         """Short fields first and the long title last, so piped columns stay aligned."""
         when, kind, title, units, plan = self._row(item)
-        return [when, kind, item.lead or "-", f"{title} [{plan}]" if plan else title]
+        return [when, kind, main_unit(item, self.lang), f"{title} [{plan}]" if plan else title]
 
     def plain(self) -> str:
         parts = [self.heading()]

@@ -77,13 +77,13 @@ class ImportView:
             out.append(_w("unread", lang, n=len(r["unread"])))
             for u in r["unread"]:
                 out.append(_wrap(f"{_w('line', lang)} {u['line']}: "
-                                 f"{say(u['why']).render(lang)}: {u['text']}", "  "))
+                                 f"{say(u['why']).render(lang)}: {u['text']}", "    ", "  "))
         else:
             out.append(_w("all_read", lang))
         if r["warnings"]:
             out.append(_w("warnings", lang, n=len(r["warnings"])))
             for key, values in found.warnings:
-                out.append(_wrap(say(key, **values).render(lang), "  "))
+                out.append(_wrap(say(key, **values).render(lang), "    ", "  "))
         return "\n".join(_wrap(line, "") if not line.startswith(" ") else line
                          for line in out)
 
@@ -117,6 +117,7 @@ def _row(row: dict[str, Any], lang: str) -> str:
     return _wrap(text, "    ") + "\n" + _wrap(f"    {title}", "    ")
 
 
-def _wrap(text: str, indent: str) -> str:
-    return "\n".join(textwrap.wrap(text, WIDTH, subsequent_indent=indent or "  ",
-                                   break_long_words=True, break_on_hyphens=False)) or text
+def _wrap(text: str, indent: str, first: str = "") -> str:
+    return "\n".join(textwrap.wrap(text, WIDTH, initial_indent=first,
+                                   subsequent_indent=indent or "  ", break_long_words=True,
+                                   break_on_hyphens=False)) or text

@@ -27,9 +27,11 @@ def kind_text(item: Item, lang: str) -> str:
 
 
 def window_text(item: Item, lang: str) -> str:
-    """``01/11/2022 – 30/12/2022``, one day, or "chưa có thời gian" when undated."""
+    """``01/11/2022 – 30/12/2022``, one day, "chưa có thời gian" when undated ("theo chỉ đạo
+    …"), "không ghi thời gian" when the plan gives the task no time at all (format 2)."""
     if item.start is None or item.end is None:
-        return word("undated", lang)
+        untimed = item.activity is not None and not item.activity.timed
+        return word("untimed" if untimed else "undated", lang)
     if item.due is not None:
         return item.due.describe(lang)
     if item.start == item.end:
@@ -48,6 +50,16 @@ def units_text(item: Item, lang: str) -> str:
         if named:
             parts.append(f"{role_word(role.value, lang)}: {', '.join(named)}")
     return "; ".join(parts)
+
+
+def main_unit(item: Item, lang: str) -> str:
+    """One cell's worth: the leads ("A; B"), else the first unit with its role ("C (chỉ
+    đạo)"), else "-"."""
+    leads = item.with_role(Role.LEAD) if item.links else ((item.lead,) if item.lead else ())
+    if leads:
+        return "; ".join(leads)
+    first = item.links[0] if item.links else None
+    return f"{first.unit} ({role_word(first.role.value, lang)})" if first else "-"
 
 
 #: Roles shown by name after the leads and partners.

@@ -40,7 +40,7 @@ __all__ = ["ACTIVITY_BASE", "load_plans", "plan_paths"]
 from .activities import ACTIVITY_BASE, ActivityReader
 from .model import ParentDoc, Plan, RefKind
 from .phrases import PhraseError, read_phrase
-from .window import PhraseContext, Window
+from .window import Closure, PhraseContext, Precision, Window
 
 ENV_VAR = "KYNIEM_PLANS"
 FORMATS = range(1, 3)  # the plan formats this version reads
@@ -176,8 +176,9 @@ def _plan(reader: Reader, root: yaml.Node, registry: Registry) -> Plan | None:
                                 issued=values.get("issued") or max(parent_dates, default=None),
                                 campaign_end=values.get("campaign_end"), year=year)
         campaign = _period(reader, nodes, values, context)
-        if campaign is not None:
-            context = replace(context, campaign=campaign, peak=campaign.peak)
+        frame = campaign or implied_campaign(context)
+        if frame is not None:
+            context = replace(context, campaign=frame, peak=frame.peak)
     nodes_of = reader.sequence(values["activities"], "activities") if "activities" in values \
         else []
     activities = ActivityReader(reader, context, plan_format, anniversary_at, campaign
@@ -204,6 +205,17 @@ def _plan(reader: Reader, root: yaml.Node, registry: Registry) -> Plan | None:
         notes=values.get("notes", ()),
         location=Location(reader.file, line(root)),
     )
+
+
+def implied_campaign(context: PhraseContext) -> Window | None:
+    """When a plan states no ``period``, "during the commemorations" runs from its issue date
+    (or its parent documents') to the later of the anniversary day and the campaign end."""
+    start = context.issued
+    ends = [d for d in (context.anniversary, context.campaign_end) if d is not None]
+    if start is None or not ends or max(ends) < start:
+        return None
+    return Window(phrase="", start=start, end=max(ends), precision=Precision.RELATIVE,
+                  start_from=Closure.ISSUED, end_from=Closure.ANNIVERSARY)
 
 
 def _period(reader: Reader, nodes: dict[str, yaml.Node], values: dict[str, Any],
