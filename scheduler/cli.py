@@ -229,7 +229,7 @@ def when(settings: commands.Settings, phrase: str, anniversary: date | None,
 
 
 @main.command()
-@click.option("--unit", help="Only what this unit leads or partners (any part of its name).")
+@click.option("--unit", help="Only what this unit has a role in (any part of its name).")
 @click.option("--from", "start", type=DateParam(), help="Start (default: today).")
 @click.option("--to", "end", type=DateParam(), help="End (default: --week).")
 @click.option("--week", "days", flag_value=7, default=True, help="Seven days (default).")
@@ -247,7 +247,7 @@ def agenda(settings: commands.Settings, unit: str | None, start: date | None,
 
 @main.command()
 @click.argument("target", metavar="PLAN|YEAR")
-@click.option("--unit", help="Only what this unit leads or partners.")
+@click.option("--unit", help="Only what this unit has a role in.")
 @click.option("--width", type=click.IntRange(40, 400), default=100, show_default=True,
               help="Width of the chart when piped.")
 @common
@@ -304,7 +304,7 @@ def plan_new(settings: commands.Settings, anniversary_id: str, year: int,
 
 
 @main.command()
-@click.option("--unit", help="Only this unit's tasks (lead or partner; any part of its name).")
+@click.option("--unit", help="Only this unit's tasks (any role; any part of its name).")
 @click.option("--anniversary", "anniversary_id", metavar="ID", help="Only this anniversary.")
 @click.option("--plan", "plan_id", metavar="ID", help="Only this plan.")
 @click.option("--milestones", is_flag=True, help="Only milestone years over the horizon.")

@@ -1,5 +1,5 @@
-"""Which feeds exist and which events each holds: everything, per plan, per unit (lead or
-partner), per anniversary, and the milestones over a horizon. Selection only: every feed
+"""Which feeds exist and which events each holds: everything, per plan, per unit (in any
+role), per anniversary, and the milestones over a horizon. Selection only: every feed
 reads the same list of events (:func:`scheduler.feeds.events.events_of`)."""
 
 from __future__ import annotations
