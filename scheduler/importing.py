@@ -16,8 +16,8 @@ import yaml
 
 from .atomic import check_replaceable, write_atomic
 from .commands import Settings
-from .imports.convert import Imported, ImportProblem, import_document
-from .imports.errors import DocumentError
+from .imports.convert import Imported, import_document
+from .imports.errors import DocumentError, ImportProblem
 from .model import Anniversary
 from .names import slug
 from .outputs.imported import ImportView
@@ -41,11 +41,11 @@ def import_files(settings: Settings, files: tuple[str, ...], output: str | None,
         try:
             found = import_document(Path(name), registry.anniversaries, anniversary=given,
                                     year=year)
+        except ImportProblem as exc:
+            problems.append(Problem(name, None, "", exc.message))
+            continue
         except DocumentError as exc:
             problems.append(Problem("", None, "", exc.message))  # it names the file
-            continue
-        except ImportProblem as exc:
-            problems.append(Problem(name, None, "", say(exc.key, **exc.values)))
             continue
         target = Path(output) if output else Path(out_dir or ".") / f"{slug(Path(name).stem)}.yaml"
         if target.resolve() in targets:
@@ -71,10 +71,10 @@ def plan_from_document(path: Path, registry: Any) -> Plan:
     """The plan a document makes, loaded as a plan file would be (for ``kyniem diff``)."""
     try:
         found = import_document(path, registry.anniversaries)
+    except ImportProblem as exc:
+        raise InputError([Problem(str(path), None, "", exc.message)]) from None
     except DocumentError as exc:
         raise InputError([Problem("", None, "", exc.message)]) from None
-    except ImportProblem as exc:
-        raise InputError([Problem(str(path), None, "", say(exc.key, **exc.values))]) from None
     return _verify(render(found), found.source, registry)
 
 

@@ -159,6 +159,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the sentence names a time but does not say it is when the task runs (no \"trong\", "
         "\"từ\", \"đến\"…), so it was not taken; if it is, write it in the task's when: "
         "line"),
+    "import_unread_text": ("có vẻ là việc, đơn vị hay thời gian nhưng nằm ngoài các phần của "
+                           "kế hoạch (hoặc ở bảng không có dòng tiêu đề)",
+                           "looks like a task, a unit or a time but stands outside the plan's "
+                           "sections (or in a table without a heading row)"),
+    "import_unread_unit": ("đề mục trong phần tổ chức thực hiện nhưng không phải tên một đơn "
+                           "vị; ghi đơn vị vào lead: của các việc bên dưới",
+                           "a heading of the assignment section that names no unit; write the "
+                           "unit in the lead: of the tasks below it"),
     "import_exists": ("đã có tệp này; thêm --force để ghi đè (tệp cũ không bị đổi)",
                       "already exists; add --force to replace it (the old file is unchanged)"),
     "import_one_output": ("-o chỉ dùng với một tệp; với nhiều tệp hãy dùng --out-dir THƯ_MỤC",

@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 from scheduler.cli import main
 from scheduler.commands import Settings
-from scheduler.imports.convert import ImportProblem, import_document
+from scheduler.imports.convert import import_document
+from scheduler.imports.errors import ImportProblem
 
 REVIEW = Path(__file__).parent / "fixtures" / "imports" / "review"
 REGISTRY = Settings().registry()

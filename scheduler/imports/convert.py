@@ -36,9 +36,11 @@ from ..plans.phrases import PhraseError, read_phrase
 from ..plans.window import PhraseContext, Window
 from ..wording import quote
 from .documents import Paragraph, read_document
+from .errors import ImportProblem
 from .parties import (
     collective,
     heading_units,
+    looks_like_unit,
     own_lead,
     partners,
     split_units,
@@ -117,14 +119,6 @@ class Imported:
     warnings: list[tuple[str, dict[str, object]]] = field(default_factory=list)
 
 
-class ImportProblem(Exception):
-    """The document cannot make a plan (no anniversary found …): a wording key and values."""
-
-    def __init__(self, path: str, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.path, self.key, self.values = path, key, values
-
-
 def import_document(path: Path, registry: tuple[Anniversary, ...], *,
                     anniversary: Anniversary | None = None, year: int | None = None
                     ) -> Imported:
@@ -180,6 +174,7 @@ class _Converter:
             raise ImportProblem(self.source, "import_no_tasks", sections=", ".join(
                 f"{s.number}. {s.title}" for s in lay.sections) or "-")
         self._relate(activities)
+        self._unread_elsewhere()
         activities += self._closing_reports()
         self._check_windows(activities, refs, issued)
         plan = self._plan(title, main, cited, refs, issued, period_text, activities)
@@ -420,6 +415,20 @@ class _Converter:
             add(role, names)
         add(Role.PARTNER, named)
         return roles
+
+    def _unread_elsewhere(self) -> None:
+        """Paragraphs left out that look like a task's time or a unit (before the first
+        section, in a table without a heading row, a "Thời gian:" line under nothing), and
+        assignment headings that name no unit."""
+        for para, why in self.lay.skipped:
+            if why in ("before-sections", "table", "attribute") and (
+                    TIMEISH.search(fold(para.text)) or looks_like_unit(para.text)):
+                self.unread.append(Unread(para.line, para.text, "import_unread_text"))
+        for _, heading, para in self.lay.units:
+            names, _ = heading_units(heading)
+            if not any(looks_like_unit(n) for n in names):
+                self.unread.append(Unread(para.line, heading, "import_unread_unit"))
+        self.unread.sort(key=lambda u: u.line)
 
     def _relate(self, activities: list[dict[str, Any]]) -> None:
         content = [a for a in activities if a["_entry"].kind == "content"]
