@@ -1,26 +1,36 @@
-"""Feed benchmark (issue 4), measured side by side in one run on a synthetic national data set
-(bench/national.py: 1,000 plans × 100 activities ≈ 100,000 dated items by default).
+"""Feed benchmark (issues 4 and 11), measured side by side in one run on a synthetic national
+data set (bench/national.py: plans × 100 activities; 300 plans by default, ``--plans 1000``
+for the national scale).
 
-1. Every feed of the site built two ways from the same feed events: kyniem's writer, and the
-   plain approach (one ``icalendar.Event`` per item added to a ``Calendar``, ``to_ical()``).
-   Target: ours ≥ 10× faster. Both outputs are then parsed by icalendar and compared event by
-   event (UID, RECURRENCE-ID, dates, RRULE, SUMMARY, DESCRIPTION, SEQUENCE) on a sample.
-2. ``kyniem build`` cold (empty cache and site) against a rebuild after one plan changed, as
-   separate processes. Target: the rebuild ≤ 5 % of the cold build.
+1. ``kyniem build`` as it was (serially, the garbage collector left as it is) against
+   ``kyniem build`` now (fresh plan files in a pool of forked workers, the collector frozen
+   and relaxed: scheduler/feeds/pool.py), each cold in a process of its own: wall time and
+   CPU per event (CPU: the build's process and its workers), peak RSS of the process and of
+   its largest worker, full collections. Target: new/old wall time per event <= 0.6.
+   Then rebuilds of the new site, nothing changed and one plan changed, as fractions of its
+   cold build (targets <= 1 % and <= 3 %), with the cached event bytes each read from the
+   state (issue 11: a no-change rebuild read all 192 MB of them). Times are the build's own
+   (``publish.build``); "process" adds starting Python and importing.
+2. ``--writers``: every feed of the site written two ways from the same feed events:
+   kyniem's writer, and the plain approach (one ``icalendar.Event`` per item added to a
+   ``Calendar``, ``to_ical()``). Target: ours >= 10x faster. Both outputs are then parsed by
+   icalendar and compared event by event on a sample.
 
-    python bench/feeds.py [--plans 1000] [--activities 100] [--sample 40]
+    python bench/feeds.py [--plans 300] [--activities 100] [--writers [--sample 40]]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -121,31 +131,121 @@ def readings(data: bytes) -> list[tuple[object, ...]]:
     return sorted(rows, key=repr)
 
 
-def build(plans: Path, out: Path, cache: Path, now: str) -> float:
-    env = {**os.environ, "KYNIEM_CACHE_DIR": str(cache),
-           "KYNIEM_STATE_DIR": str(cache.parent / "state")}
-    start = time.perf_counter()
-    subprocess.run([sys.executable, str(ROOT / "cli.py"), "build", "--plans", str(plans),
-                    "--out", str(out), "--now", now], env=env, check=True,
-                   stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
-
-
 def main() -> None:
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[attr-defined]
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--plans", type=int, default=1000)
+    parser.add_argument("--plans", type=int, default=300)
     parser.add_argument("--activities", type=int, default=100)
+    parser.add_argument("--writers", action="store_true",
+                        help="Also kyniem's writer against icalendar (minutes at 300 plans).")
     parser.add_argument("--sample", type=int, default=40, help="Feeds compared event by event.")
-    parser.add_argument("--build-only", action="store_true",
-                        help="Only part 2: cold build against rebuilds.")
+    parser.add_argument("--child", help=argparse.SUPPRESS)  # one build, in its own process
     args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(json.loads(args.child))))
+        return
     with tempfile.TemporaryDirectory(prefix="kyniem-bench-") as tmp:
         work = Path(tmp)
         paths = generate(work / "plans", args.plans, args.activities)
-        if not args.build_only:
+        builds(work, paths)
+        if args.writers:
             writers(work, args.sample)
-        rebuilds(work, paths)
+
+
+def child(spec: dict[str, Any]) -> dict[str, Any]:
+    """One ``publish.build`` (or, ``warm``, the registry and units read into the cache)."""
+    import gc
+    import resource
+
+    from scheduler.feeds.pool import Tuning
+    from scheduler.feeds.state import SiteState
+    from scheduler.publish import build
+
+    settings = Settings(plans=(spec["plans"],), now=date.fromisoformat(spec["now"]))
+    if spec.get("warm"):
+        settings.registry()
+        settings.resolver()
+        return {}
+    read = [0]
+    blob = SiteState.blob
+
+    def counted(state: SiteState, name: str, *args: Any) -> list[bytes]:
+        found = blob(state, name, *args)
+        read[0] += sum(map(len, found))
+        return found
+
+    SiteState.blob = counted  # type: ignore[method-assign]
+    tuning = Tuning(workers=spec["workers"], hold_gc=spec["hold_gc"])
+    full = gc.get_stats()[2]["collections"]
+    in_gc = [0.0, 0.0]  # seconds collecting (this process), when the current one began
+
+    def timed(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            in_gc[1] = time.perf_counter()
+        else:
+            in_gc[0] += time.perf_counter() - in_gc[1]
+
+    gc.callbacks.append(timed)
+    mine, theirs = resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN
+    before = [resource.getrusage(who) for who in (mine, theirs)]
+    started = time.perf_counter()
+    view = build(settings, spec["out"], None, None, state=spec["state"], tuning=tuning)
+    wall = time.perf_counter() - started
+    after = [resource.getrusage(who) for who in (mine, theirs)]
+    cpu = sum(a.ru_utime + a.ru_stime - b.ru_utime - b.ru_stime
+              for a, b in zip(after, before, strict=True))
+    return {"wall": wall, "cpu": cpu, "events": view.report.events,
+            "feeds": len(view.report.sizes), "written": len(view.report.written),
+            "rss": after[0].ru_maxrss / 1024, "worker_rss": after[1].ru_maxrss / 1024,
+            "full": gc.get_stats()[2]["collections"] - full, "gc": in_gc[0], "read": read[0]}
+
+
+def run(work: Path, out: str, now: str, workers: int | None, hold_gc: bool
+        ) -> dict[str, Any]:
+    spec = {"plans": str(work / "plans"), "out": str(work / out),
+            "state": str(work / f"{out}.state"), "now": now, "workers": workers,
+            "hold_gc": hold_gc}
+    env = {**os.environ, "KYNIEM_CACHE_DIR": str(work / "cache")}
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, __file__, "--child", json.dumps(spec)], env=env,
+                          check=True, capture_output=True, text=True)
+    found: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+    found["process"] = time.perf_counter() - started
+    return found
+
+
+def builds(work: Path, paths: list[Path]) -> None:
+    """Part 1: cold builds as before and now, then rebuilds of the new site."""
+    from scheduler.feeds.pool import cpus
+
+    subprocess.run([sys.executable, __file__, "--child", json.dumps(
+        {"plans": str(work / "plans"), "now": "2026-01-01", "warm": True})], check=True,
+        env={**os.environ, "KYNIEM_CACHE_DIR": str(work / "cache")}, capture_output=True)
+    old = run(work, "old", "2026-01-01", 1, False)
+    new = run(work, "new", "2026-01-01", None, True)
+    same = run(work, "new", "2026-01-02", None, True)
+    plan = paths[len(paths) // 2]
+    plan.write_text(plan.read_text(encoding="utf-8").replace("Hoạt động 1 ",
+                                                             "Hoạt động một ", 1),
+                    encoding="utf-8")
+    one = run(work, "new", "2026-01-03", None, True)
+    events = new["events"]
+    print(f"data: {len(paths)} plans, {events} events in all.ics, {new['feeds']} feeds; "
+          f"{cpus()} CPUs, load average {os.getloadavg()[0]:.1f}")
+    print(f"{'':27}{'build':>9}{'process':>9}{'CPU':>9}{'µs/event':>10}{'CPU µs/ev':>10}"
+          f"{'peak RSS':>10}{'worker':>8}{'full GCs':>9}{'in gc':>7}{'bytes read':>11}")
+    for label, r in (("cold, as before", old), ("cold, pool + gc held", new),
+                     ("rebuild, nothing changed", same), ("rebuild, one plan changed", one)):
+        worker = f"{r['worker_rss']:.0f} MB" if r["worker_rss"] else "-"
+        print(f"{label:27}{r['wall']:8.2f}s{r['process']:8.2f}s{r['cpu']:8.2f}s"
+              f"{1e6 * r['wall'] / events:10.0f}{1e6 * r['cpu'] / events:10.0f}"
+              f"{r['rss']:7.0f} MB{worker:>8}{r['full']:9d}{r['gc']:6.1f}s"
+              f"{r['read'] / 1e6:8.1f} MB")
+    print(f"cold, new / before: {new['wall'] / old['wall']:.2f} wall per event "
+          f"(target <= 0.6), {new['cpu'] / old['cpu']:.2f} CPU per event")
+    print(f"rebuild, nothing changed: {100 * same['wall'] / new['wall']:.1f} % of cold "
+          f"(target <= 1 %); one plan changed: {100 * one['wall'] / new['wall']:.1f} % "
+          f"(target <= 3 %)")
 
 
 def writers(work: Path, sample_size: int) -> None:
@@ -174,23 +274,6 @@ def writers(work: Path, sample_size: int) -> None:
     sample = [f.path for f in feeds[1::step]]
     same = all(readings(mine[p]) == readings(theirs[p]) for p in sample)
     print(f"same events read back by icalendar in {len(sample)} sampled feeds: {same}")
-
-
-def rebuilds(work: Path, paths: list[Path]) -> None:
-    """Part 2: ``kyniem build`` cold, then unchanged, then after one plan changed."""
-    cache, site = work / "cache", work / "site"
-    cold = build(work / "plans", site, cache, "01/01/2026")
-    unchanged = build(work / "plans", site, cache, "02/01/2026")
-    plan = paths[len(paths) // 2]
-    plan.write_text(plan.read_text(encoding="utf-8").replace("Hoạt động 1 ",
-                                                             "Hoạt động một ", 1),
-                    encoding="utf-8")
-    after_edit = build(work / "plans", site, cache, "03/01/2026")
-    print(f"kyniem build, cold            {cold:8.2f} s")
-    print(f"rebuild, nothing changed      {unchanged:8.2f} s  "
-          f"{100 * unchanged / cold:.1f} % of cold")
-    print(f"rebuild, one plan changed     {after_edit:8.2f} s  "
-          f"{100 * after_edit / cold:.1f} % of cold  (target <= 5 %)")
 
 
 if __name__ == "__main__":

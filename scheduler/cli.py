@@ -80,15 +80,18 @@ def common(func: F) -> F:
     @click.option("--leap-day", type=click.Choice([p.value for p in LeapDay]),
                   default=LeapDay.FEB28.value, show_default=True,
                   help="Where a 29/02 origin falls in a common year.")
+    @click.option("--units", "units", multiple=True, metavar="FILE",
+                  help="Tệp danh mục đơn vị thêm vào (lặp lại được); cũng $KYNIEM_UNITS.")
     @click.option("--plans", "plans", multiple=True, metavar="PATH",
                   help="Plan file or folder (repeatable); also $KYNIEM_PLANS. "
                        "Default: the bundled example plans.")
     @wraps(func)
     def wrapper(*args: Any, registries: tuple[str, ...], as_json: bool, lang: str,
-                now: date | None, leap_day: str, plans: tuple[str, ...], **kwargs: Any) -> None:
-        settings = commands.Settings(registries, lang, now, LeapDay(leap_day), plans)
+                now: date | None, leap_day: str, plans: tuple[str, ...], units: tuple[str, ...],
+                **kwargs: Any) -> None:
+        settings = commands.Settings(registries, lang, now, LeapDay(leap_day), plans, units)
         try:
-            _check_text({"registries": registries, "plans": plans, **kwargs})
+            _check_text({"registries": registries, "plans": plans, "units": units, **kwargs})
             view: View = func(*args, settings=settings, **kwargs)
         except InputError as exc:
             for problem in exc.problems:
@@ -308,6 +311,9 @@ def plan_new(settings: commands.Settings, anniversary_id: str, year: int,
 @click.option("--anniversary", "anniversary_id", metavar="ID", help="Only this anniversary.")
 @click.option("--plan", "plan_id", metavar="ID", help="Only this plan.")
 @click.option("--milestones", is_flag=True, help="Only milestone years over the horizon.")
+@click.option("--key-days", is_flag=True,
+              help="Lịch thứ hai của đơn vị hoặc kế hoạch: chỉ hạn và ngày chính "
+                   "(đợt dài thành ngày bắt đầu và ngày kết thúc).")
 @click.option("--years", type=click.IntRange(0, 100), help="Horizon: this year to +N (10).")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (default: stdout).")
 @click.option("--state", metavar="FILE",
@@ -316,12 +322,12 @@ def plan_new(settings: commands.Settings, anniversary_id: str, year: int,
               help="The feed's own address, where it is published (SOURCE, URL).")
 @common
 def feed(settings: commands.Settings, unit: str | None, anniversary_id: str | None,
-         plan_id: str | None, milestones: bool, years: int | None, output: str | None,
-         state: str | None, base_url: str | None) -> View:
+         plan_id: str | None, milestones: bool, key_days: bool, years: int | None,
+         output: str | None, state: str | None, base_url: str | None) -> View:
     """An iCalendar feed (RFC 5545) of anniversaries, windows, peaks and deadlines."""
     from . import publish
 
-    selection = publish.Selection(unit, anniversary_id, plan_id, milestones)
+    selection = publish.Selection(unit, anniversary_id, plan_id, milestones, key_days)
     return publish.feed(settings, selection, years, output, state, base_url)
 
 
@@ -338,7 +344,7 @@ def feed(settings: commands.Settings, unit: str | None, anniversary_id: str | No
 @common
 def build(settings: commands.Settings, out: str, base_url: str | None, years: int | None,
           force: bool, state: str | None) -> View:
-    """A static site: every feed, index.html with subscribe links, a page per year."""
+    """A static site: every feed, index.html with subscribe links, a page per plan and year."""
     from . import publish
 
     return publish.build(settings, out, base_url, years, _progress(), force, state)

@@ -22,6 +22,7 @@ from .rules import LUNAR_YEARS, LeapDay, MilestoneClass
 if TYPE_CHECKING:
     from .outputs.card import AnniversaryCard
     from .outputs.report import CheckReport
+    from .units import Resolver
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Settings:
     now: date | None = None
     leap_day: LeapDay = LeapDay.FEB28
     plans: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()  # unit directory files beyond the bundled one
 
     @property
     def today(self) -> date:
@@ -48,6 +50,22 @@ class Settings:
         found: Registry | None = self.__dict__.get("_registry")
         if found is None:
             found = self.__dict__["_registry"] = load_cached(self.paths())
+        return found
+
+    def unit_paths(self) -> list[str]:
+        """Unit directory files in use: bundled, ``$KYNIEM_UNITS``, ``--units``."""
+        from .units import unit_paths
+
+        return unit_paths(self.units)
+
+    def resolver(self) -> Resolver:
+        """Names → unit identities (:mod:`scheduler.units`), read once per command."""
+        found: Resolver | None = self.__dict__.get("_resolver")
+        if found is None:
+            from .units import Resolver, load_directory
+
+            directory = load_directory(tuple(self.unit_paths()))
+            found = self.__dict__["_resolver"] = Resolver(directory)
         return found
 
 
@@ -121,6 +139,7 @@ def check(settings: Settings, files: Sequence[str]) -> CheckReport:
     from .outputs.report import CheckReport
     from .plans.load import load_plans, plan_paths
     from .registry.load import load_registry  # always the real files, never the cache
+    from .units.check import near_duplicates
 
     plan_files = [f for f in files if _is_plan(f)]
     registry_files = [f for f in files if f not in plan_files]
@@ -133,10 +152,11 @@ def check(settings: Settings, files: Sequence[str]) -> CheckReport:
         plans = plan_paths(plan_files or settings.plans) if plan_files or not files else []
         loaded = load_plans(plans, registry)
         counts.update(plans=len(loaded), activities=sum(len(p.activities) for p in loaded))
+        warnings = near_duplicates(loaded, settings.resolver())
     except InputError as exc:
         return CheckReport(exc.problems, counts, settings.lang)
     counts["files"] = len(paths) + len(plans)
-    return CheckReport((), counts, settings.lang)
+    return CheckReport((), counts, settings.lang, tuple(warnings))
 
 
 def _is_plan(path: str) -> bool:

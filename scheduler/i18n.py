@@ -47,6 +47,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "who": ("Đơn vị", "Units"),
     "plan": ("Kế hoạch", "Plan"),
     "units": ("Các đơn vị và nhiệm vụ", "Units and their tasks"),
+    "check_warning": ("cảnh báo", "warning"),
+    "unit_collective": ("tập thể, không có lịch riêng", "a collective, no feed of its own"),
+    "unit_spellings": ("các cách viết", "also written"),
     "lead_role": ("chủ trì", "lead"),
     "partner_role": ("phối hợp", "partner"),
     "timeline": ("Tiến độ: {what}", "Timeline: {what}"),
@@ -84,11 +87,28 @@ WORDS: dict[str, tuple[str, str]] = {
     "feed_units": ("Đơn vị", "Units"),
     "feed_plan": ("Kế hoạch", "Plan"),
     "feed_all": ("Tất cả hoạt động kỷ niệm", "All commemoration activities"),
-    "feed_milestones": ("Các năm kỷ niệm {start}–{end}", "Milestones {start}–{end}"),
+    # one name for good: a calendar renamed every year looks like a new one to its users
+    "feed_milestones": ("Các năm kỷ niệm tròn", "Milestone anniversaries"),
     "feed_unit": ("Đơn vị: {name}", "Unit: {name}"),
+    "feed_days": ("Hạn và ngày chính: {name}", "Deadlines and key days: {name}"),
     "feed_anniversary": ("Kỷ niệm: {name}", "Anniversary: {name}"),
     "feed_plan_name": ("Kế hoạch: {name}", "Plan: {name}"),
     "feed_alarm": ("Sắp đến hạn: {summary}", "Due soon: {summary}"),
+    # addresses that never break (feeds/addresses.py)
+    "feed_cancelled": ("Đã hủy: ", "Cancelled: "),
+    "feed_moved_name": ("{name} (đã chuyển)", "{name} (moved)"),
+    "feed_removed_name": ("{name} (đã ngừng)", "{name} (discontinued)"),
+    "feed_moved_notice": ("Lịch này đã chuyển: đăng ký «{name}»",
+                          "This calendar has moved: subscribe to {name!r}"),
+    "feed_moved_text": ("Các việc của lịch này nay ở lịch «{name}». Hãy đăng ký lịch đó ({url}) "
+                        "và bỏ đăng ký lịch này; lịch này sẽ ngừng sau 30 ngày.",
+                        "The work of this calendar is now in {name!r}. Subscribe to it "
+                        "({url}) and remove this one; this calendar stops in 30 days."),
+    "feed_removed_notice": ("Lịch này đã ngừng", "This calendar has been discontinued"),
+    "feed_removed_text": ("Đơn vị của lịch này không còn việc trong kế hoạch nào; lịch sẽ ngừng "
+                          "sau 30 ngày. Các việc đã bỏ được ghi là đã hủy.",
+                          "This calendar's unit has no work in any plan now; it stops in 30 "
+                          "days. Its withdrawn events are marked cancelled."),
 }
 
 KIND_WORDS: dict[str, tuple[str, str]] = {

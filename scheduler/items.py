@@ -75,9 +75,13 @@ class Item:
         return self.start <= end and start <= max(self.last_day, self.end or self.last_day)
 
     def involves(self, unit: str) -> bool:
-        """Whether ``unit`` (case-insensitive, any part of the name) has any role in it."""
-        needle = unit.casefold()
-        return any(needle in u.casefold() for u in self.units)
+        """Whether ``unit`` has any role in it: any part of a name, compared as unit names are
+        (case, diacritics and abbreviations aside: "ban chqs" finds "Ban chỉ huy Quân sự
+        Quận"; :mod:`scheduler.units.normalise`)."""
+        from .units.normalise import key
+
+        needle = key(unit)
+        return bool(needle) and any(needle in key(u) for u in self.units)
 
 
 def from_plan(plan: Plan) -> Iterator[Item]:

@@ -83,7 +83,7 @@ def timeline(settings: Settings, target: str, unit: str | None, width: int) -> T
 
 
 def units(settings: Settings, unit: str | None) -> Units:
-    return Units.of(load_items(settings), settings.lang, unit)
+    return Units.of(load_items(settings), settings.lang, unit, settings.resolver().identity)
 
 
 def diff(settings: Settings, old: str, new: str, unit: str | None) -> DiffView:

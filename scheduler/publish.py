@@ -18,8 +18,8 @@ from .feeds.catalogue import Feed, catalogue, units_feed
 from .feeds.events import FeedEvent, events_of
 from .feeds.ledger import Ledger
 from .feeds.parts import content_key
+from .feeds.pool import Tuning
 from .feeds.writer import CalendarMeta, EventBytes, calendar_bytes
-from .i18n import word
 from .items import ItemKind, from_occurrences
 from .model import Occurrence
 from .occurrences import occurrence
@@ -29,7 +29,9 @@ from .plans.load import plan_paths
 from .registry import InputError, Problem
 from .registry.cache import source_key
 from .rules import LUNAR_YEARS
+from .site.data import PlanHead, head_of
 from .state import site_state
+from .units.attach import identify
 from .wording import say
 
 HORIZON_YEARS = 10
@@ -41,12 +43,14 @@ class Selection:
     anniversary: str | None = None
     plan: str | None = None
     milestones: bool = False
+    key_days: bool = False  # the plan's or unit's "deadlines and key days" feed
 
 
 def horizon(settings: Settings, years: int | None) -> tuple[int, int]:
-    """This year to +10 by default (issue 4: "milestones of the next ten years")."""
-    first = settings.today.year
-    last = first + (HORIZON_YEARS if years is None else years)
+    """Last year to +10 by default (issue 4: "milestones of the next ten years"; issue 11:
+    last year's events stay in the feeds after New Year, a subscriber's history with them)."""
+    first = settings.today.year - 1
+    last = settings.today.year + (HORIZON_YEARS if years is None else years)
     if last >= LUNAR_YEARS.stop:
         raise InputError([Problem("", None, "--years", f"the horizon would end in {last}; "
                                   f"lunar dates are known to {LUNAR_YEARS.stop - 1}")])
@@ -64,8 +68,9 @@ def all_feeds(settings: Settings, years: tuple[int, int]) -> list[Feed]:
     # the registry's occurrences first: where a plan's anniversary day is the same event
     # (same UID), the one computed with --leap-day wins
     items = [*from_occurrences(_occurrences(settings, years), settings.lang), *items_of(plans)]
-    return catalogue(events_of(items, settings.lang), plans, registry.anniversaries,
-                     settings.lang, years)
+    events = identify(events_of(items, settings.lang), {p.id: p for p in plans},
+                      settings.resolver())
+    return catalogue(events, plans, registry.anniversaries, settings.lang, years)
 
 
 def _occurrences(settings: Settings, years: tuple[int, int]) -> list[Occurrence]:
@@ -91,15 +96,34 @@ def feed(settings: Settings, selection: Selection, years: int | None, output: st
     span = horizon(settings, years)
     now = clock(settings)
     # from the plan files, not the site's cache: that cache's bytes carry the site's stamps
-    chosen = _choose(all_feeds(settings, span), selection, settings.lang)
+    feeds = all_feeds(settings, span)
+    chosen = _choose(feeds, selection, settings.lang)
+    if selection.key_days:
+        second = next((f for f in feeds if f.group == "days" and f.key == chosen.path), None)
+        if second is None:
+            raise InputError([Problem("", None, "--key-days", say("key_days_needs"))])
+        chosen = second
     ledger = Ledger.load(Path(state), now) if state else Ledger(now)
-    data = calendar_bytes(CalendarMeta(chosen.name, url=base_url),
-                          EventBytes(ledger, settings.lang)(chosen.events))
+    data = calendar_bytes(CalendarMeta(chosen.name, chosen.description, base_url),
+                          EventBytes(ledger, settings.lang, site_base(base_url, chosen.path))(
+                              chosen.events))
     if state:
         ledger.save(Path(state))
     if output:
         _write_feed(Path(output), data)
     return FeedView(chosen.name, chosen.path, len(chosen.events), data, output, settings.lang)
+
+
+def site_base(feed_url: str | None, path: str) -> str | None:
+    """The site's address from a feed's own (``kyniem feed --base-url``), for the events'
+    links to their plan pages: ``…/kyniem/plans/p.ics`` (the feed's path in a site) or
+    ``…/kyniem/all.ics`` → ``…/kyniem``; an address that is no ``.ics`` file is the site's."""
+    if not feed_url:
+        return None
+    base = feed_url.split("?", 1)[0].split("#", 1)[0]
+    if base.endswith("/" + path):
+        return base[: -len(path) - 1]
+    return base.rsplit("/", 1)[0] if base.endswith(".ics") else base
 
 
 def _choose(feeds: list[Feed], s: Selection, lang: str) -> Feed:
@@ -114,10 +138,14 @@ def _choose(feeds: list[Feed], s: Selection, lang: str) -> Feed:
     if s.milestones:
         return feeds[1]
     if s.unit:
-        events: tuple[FeedEvent, ...] = units_feed(feeds[0].events, s.unit)
-        if not any(e.units for e in events):
-            raise _unknown("unit", s.unit, [f.key for f in feeds if f.group == "unit"])
-        return Feed("unit", s.unit, "unit.ics", word("feed_unit", lang, name=s.unit), events)
+        matches = units_feed(feeds, s.unit)
+        if len(matches) != 1:
+            known = matches or [f for f in feeds if f.group == "unit"]
+            raise InputError([Problem("", None, "--unit", say(
+                "unit_ambiguous" if matches else "unit_unknown", unit=s.unit,
+                known="; ".join(f"{f.key} ({f.name})" for f in known[:12])
+                + (" …" if len(known) > 12 else "")))])
+        return matches[0]
     for group, key in (("plan", s.plan), ("anniversary", s.anniversary)):
         if key:
             found = next((f for f in feeds if f.group == group and f.key == key), None)
@@ -170,8 +198,10 @@ def _write_feed(path: Path, data: bytes) -> None:
 
 def build(settings: Settings, out: str, base_url: str | None, years: int | None,
           progress: Callable[[int], Callable[[], None]] | None = None,
-          force: bool = False, state: str | None = None) -> BuildView:
-    """The static site (``kyniem build``), from cached parts where nothing changed."""
+          force: bool = False, state: str | None = None,
+          tuning: Tuning | None = None) -> BuildView:
+    """The static site (``kyniem build``), from cached parts where nothing changed;
+    ``tuning`` (the benchmark's) says how, never what (:mod:`.feeds.pool`)."""
     check_url(base_url)
     span = horizon(settings, years)
     found = release.resolve(out)
@@ -180,7 +210,8 @@ def build(settings: Settings, out: str, base_url: str | None, years: int | None,
         raise InputError([Problem(str(folder), None, "--state", say("state_not_folder"))])
     registry = settings.registry()
     lang = settings.lang
-    context = (parts.FORMAT, source_key(settings.paths()), span, lang, settings.leap_day.value)
+    context = (parts.FORMAT, source_key(settings.paths()), span, lang, settings.leap_day.value,
+               source_key(settings.unit_paths()), base_url)  # base_url: each event's URL
 
     def registry_source(borrowed: frozenset[tuple[str, int]]) -> site.Source:
         """The registry's occurrences over the horizon, and the days plans borrow outside it
@@ -199,7 +230,7 @@ def build(settings: Settings, out: str, base_url: str | None, years: int | None,
         return site.Source("registry", "registry", (*context, extra), read, span)
 
     def plan_source(path: Path) -> site.Source:
-        def read() -> tuple[list[FeedEvent], tuple[str, str], list[tuple[str, int]]]:
+        def read() -> tuple[list[FeedEvent], PlanHead, list[tuple[str, int]]]:
             from .items import combined
             from .items import of as items_of
             from .plans.load import load_plans
@@ -208,10 +239,11 @@ def build(settings: Settings, out: str, base_url: str | None, years: int | None,
             days = [a.id for a in (plan.anniversary, *combined(plan)) if registry.get(a.id)]
             # the registry part has these days (it is asked for them); a plan's own
             # anniversary that the registry lacks stays in the plan's part
-            events = [e for e in events_of(items_of([plan]), lang)
+            events = [e for e in identify(events_of(items_of([plan]), lang), {plan.id: plan},
+                                          settings.resolver())
                       if not (e.kind is ItemKind.ANNIVERSARY and e.anniversaries
                               and e.anniversaries[0] in days)]
-            return events, (plan.id, plan.title), [(a, plan.year) for a in days]
+            return events, head_of(plan), [(a, plan.year) for a in days]  # head: its page
 
         name = hashlib.blake2b(os.path.realpath(path).encode(), digest_size=8).hexdigest()
         return site.Source(name, str(path), (*context, content_key(path)), read)
@@ -219,5 +251,5 @@ def build(settings: Settings, out: str, base_url: str | None, years: int | None,
     names = {a.id: a.display_name(lang) for a in registry.anniversaries}
     report = site.build(site.Target(found, folder, force), registry_source,
                         [plan_source(p) for p in plan_paths(settings.plans)], names, span,
-                        lang, base_url, clock(settings), progress)
+                        lang, base_url, clock(settings), progress, tuning)
     return BuildView(report, len(report.sizes), lang)

@@ -414,6 +414,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "remind_job_dropped": (
         "kyniem remind: đã bỏ qua và xóa một việc trong kho không do kyniem tạo (mã {id})",
         "kyniem remind: ignored and removed a stored job kyniem did not make (id {id})"),
+    # -- unit identities (scheduler/units, issue 11) ------------------------------------------
+    "unit_ambiguous": ("«{unit}» khớp với nhiều đơn vị; ghi mã của một đơn vị: {known}",
+                       "{unit!r} matches several units; give one unit's id: {known}"),
+    "unit_unknown": ("không có đơn vị «{unit}» (có: {known})",
+                     "no unit {unit!r} (known: {known})"),
+    "key_days_needs": ("chỉ dùng với --plan hoặc --unit", "only with --plan or --unit"),
+    "unit_near_duplicate": (
+        "«{a}» và «{b}» ({place}) có vẻ là một đơn vị nhưng chưa được gộp; nếu đúng, thêm "
+        "vào tệp danh mục đơn vị (--units): {fix}",
+        "{a!r} and {b!r} ({place}) look like one body but were not merged; if they are, add "
+        "to a unit directory file (--units): {fix}"),
 }
 
 
@@ -430,6 +441,105 @@ ROLE_WORDS: dict[str, tuple[str, str]] = {
 
 def role_word(role: str, lang: str) -> str:
     return ROLE_WORDS[role][1 if lang == "en" else 0]
+
+
+# -- feed text (issue 11) ------------------------------------------------------------------
+# What a calendar entry and a calendar say to the people who subscribe (scheduler/feeds):
+# the words of DESCRIPTION, CATEGORIES, the key-day markers and X-WR-CALDESC (RFC 5545
+# §3.8.1.5, §3.8.1.2; RFC 7986 §5.2), and the build's warnings about them.
+
+#: key → (Vietnamese, English); filled by :func:`feed_text`.
+FEED_TEXT: dict[str, tuple[str, str]] = {
+    "units": ("{role}: {units}", "{role}: {units}"),
+    "dates": ("Thời gian: {start} – {end}", "Dates: {start} – {end}"),
+    "plan": ("Kế hoạch: {title}", "Plan: {title}"),
+    "plan_number": ("số {number}", "No. {number}"),
+    "plan_issued": ("ngày {day}", "of {day}"),
+    "plan_issuer": ("của {issuer}", "issued by {issuer}"),
+    "key_start": ("Bắt đầu: {summary}", "Starts: {summary}"),
+    "key_end": ("Kết thúc: {summary}", "Ends: {summary}"),
+    "key_peak_start": ("Bắt đầu cao điểm: {summary}", "Peak starts: {summary}"),
+    "key_peak_end": ("Kết thúc cao điểm: {summary}", "Peak ends: {summary}"),
+    "key_window": ("Cả đợt: {start} – {end}", "The whole window: {start} – {end}"),
+    "crowded": ("Cảnh báo: {path} có {n} sự kiện; Google và Outlook xử lý chậm hoặc bỏ bớt "
+                "sự kiện của lịch trên {limit} sự kiện — đăng ký lịch theo đơn vị, kế hoạch "
+                "hoặc lịch hạn chót.",
+                "Warning: {path} holds {n} events; Google and Outlook slow down or drop "
+                "events of feeds over {limit} events — subscribe per unit, plan, or to a "
+                "deadlines feed instead."),
+}
+
+#: CATEGORIES (RFC 5545 §3.8.1.2) per item kind (``items.ItemKind`` value).
+CATEGORY_WORDS: dict[str, tuple[str, str]] = {
+    "anniversary": ("Ngày kỷ niệm", "Anniversary"),
+    "campaign": ("Đợt hoạt động", "Campaign"),
+    "peak": ("Cao điểm", "Peak"),
+    "event": ("Sự kiện", "Event"),
+    "meeting": ("Họp", "Meeting"),
+    "visit": ("Thăm hỏi", "Visit"),
+    "deadline": ("Hạn chót", "Deadline"),
+    "report": ("Báo cáo", "Report"),
+}
+
+#: What each calendar holds, in one sentence (X-WR-CALDESC), per feed group. ``{name}`` is
+#: the plan's title, the anniversary's or the unit's name; ``{paren}`` and ``{at}`` say the
+#: locality when there is one.
+CALENDAR_DESCRIPTIONS: dict[str, tuple[str, str]] = {
+    "all": ("Mọi hoạt động, cao điểm, hạn chót và ngày kỷ niệm của các kế hoạch kỷ niệm đã "
+            "công bố{at}.",
+            "Every activity, peak, deadline and anniversary day of the published "
+            "commemoration plans{at}."),
+    "milestones": ("Các ngày kỷ niệm rơi vào năm tổ chức lễ (năm tròn, năm lẻ 5 theo Nghị "
+                   "định 145/2013/NĐ-CP){at}.",
+                   "Anniversary days in the years they are marked with a ceremony (round "
+                   "years and years ending in 5, Decree 145/2013/NĐ-CP){at}."),
+    "plan": ("Các hoạt động, cao điểm và hạn chót của kế hoạch “{name}”{paren}, cùng ngày "
+             "kỷ niệm mà kế hoạch hướng tới.",
+             "The activities, peaks and deadlines of the plan “{name}”{paren}, with the "
+             "anniversary days it marks."),
+    "anniversary": ("Các ngày kỷ niệm {name}{paren} và hoạt động của những kế hoạch kỷ niệm "
+                    "sự kiện này.",
+                    "The days of {name}{paren} and the activities of the plans that "
+                    "commemorate it."),
+    "unit": ("Các việc của {name}{paren} trong các kế hoạch kỷ niệm (chủ trì, phối hợp hoặc "
+             "vai trò khác), cùng ngày kỷ niệm của các việc đó.",
+             "The tasks of {name}{paren} in commemoration plans (as lead, partner or in "
+             "another role), with the anniversary days they belong to."),
+    "deadlines": ("Lịch gọn cho điện thoại: các hạn chót, hạn báo cáo và ngày bắt đầu, kết "
+                  "thúc từng đợt hoạt động của {name}{paren}.",
+                  "A short calendar for phones: the deadlines, report days and the first and "
+                  "last day of each activity of {name}{paren}."),
+}
+
+#: Messages of the plan files about feed text (checked by ``kyniem check``).
+MESSAGES.update({
+    "short_too_long": ("dài {n} ký tự; tên ngắn (short) chỉ được tối đa {limit} ký tự để "
+                       "hiện vừa trên điện thoại",
+                       "is {n} characters long; a short title (short) has at most {limit} "
+                       "so that it fits on a phone"),
+})
+
+
+def feed_text(key: str, lang: str, **values: object) -> str:
+    return FEED_TEXT[key][1 if lang == "en" else 0].format(**values)
+
+
+def category_word(kind: str, lang: str) -> str:
+    return CATEGORY_WORDS[kind][1 if lang == "en" else 0]
+
+
+#: Other names of the feed groups (the catalogue's "days" feeds are the deadlines feeds).
+GROUP_ALIASES = {"days": "deadlines"}
+
+
+def calendar_description(group: str, name: str, lang: str, locality: str = "") -> str:
+    """One sentence on what the calendar of ``group`` (all | milestones | plan | anniversary
+    | unit | deadlines, alias days) holds, for X-WR-CALDESC and DESCRIPTION (RFC 7986 §5.2)."""
+    en = lang == "en"
+    at = (f" in {locality}" if en else f" tại {locality}") if locality else ""
+    paren = f" ({locality})" if locality else ""
+    text = CALENDAR_DESCRIPTIONS[GROUP_ALIASES.get(group, group)][1 if en else 0]
+    return text.format(name=name, at=at, paren=paren)
 
 
 #: The language of ``str(message)``: the command's ``--lang``, set once by the CLI (notes on

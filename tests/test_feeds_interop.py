@@ -5,6 +5,7 @@ Radicale on loopback; plus our own checks of what no parser enforces (tests/inte
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -20,17 +21,31 @@ from interop.parsers import (
 )
 
 from scheduler.cli import main
+from scheduler.plans.load import bundled_plans_dir
 
 NOW = "01/06/2024"  # horizon 2024–2034; the seed plans (2022, 2024) are always included
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed site, built twice: the second time one activity is gone and a unit lost its
+    only task, so cancelled events and a retired unit feed go through the parsers too."""
     out = tmp_path_factory.mktemp("site")
-    result = CliRunner().invoke(main, ["build", "--out", str(out), "--now", NOW, "--base-url",
-                                       "https://lich.example.vn/kyniem"],
-                                catch_exceptions=False)
-    assert result.exit_code == 0, result.output
+    plans = tmp_path_factory.mktemp("plans")
+    for plan in bundled_plans_dir().glob("*.yaml"):
+        shutil.copy(plan, plans / plan.name)
+    ward = plans / "phuong-dien-bien-phu-70-2024.yaml"
+    for now in (NOW, "02/06/2024"):
+        result = CliRunner().invoke(main, ["build", "--out", str(out), "--now", now,
+                                           "--plans", str(plans), "--base-url",
+                                           "https://lich.example.vn/kyniem"],
+                                    catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        text = ward.read_text(encoding="utf-8")
+        ward.write_text(text.replace('  - "Ban Biên tập Bản tin"\n', "")
+                        .replace('- id: "tt-internet-mang-xa-hoi"', '- id: "tt-internet-moi"'),
+                        encoding="utf-8")
+    assert "STATUS:CANCELLED" in (out / "all.ics").read_text(encoding="utf-8")
     return out
 
 

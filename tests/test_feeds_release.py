@@ -7,6 +7,7 @@ import json
 import os
 import pickle
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -63,9 +64,7 @@ def test_a_symlinked_subfolder_is_never_written_through(tmp_path: Path) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()
     units = site / "units"
-    for feed in units.iterdir():
-        feed.unlink()
-    units.rmdir()
+    shutil.rmtree(units)  # a release's folder: ours to change in a test
     units.symlink_to(outside, target_is_directory=True)
     assert build(site, now="15/06/2024").exit_code == 0
     assert list(outside.iterdir()) == []

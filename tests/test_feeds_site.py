@@ -106,12 +106,12 @@ def test_a_failed_build_leaves_the_previous_site(tmp_path: Path,
     site = tmp_path / "site"
     build(site)
     before = files(site)
-    from scheduler.feeds import site as site_module
+    from scheduler.site import build as pages_module
 
     def broken(*args: object, **kwargs: object) -> str:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(site_module, "index_page", broken)
+    monkeypatch.setattr(pages_module, "index_page", broken)
     with pytest.raises(RuntimeError):
         CliRunner().invoke(main, ["build", "--out", str(site), "--now", "01/06/2025"],
                            catch_exceptions=False)
@@ -135,8 +135,7 @@ def test_site_opens_in_a_browser_with_working_subscribe_links(
     page = browser.new_page()
     page.goto(base + "index.html")
     assert page.title() == "Lịch kỷ niệm"
-    rows = page.locator("table tr")
-    assert rows.count() > 100
+    assert page.locator("li.card").count() > 100  # every feed a card (tests/test_site_*.py)
     webcal = page.locator("a.apple").first.get_attribute("href")
     google = page.locator("a.google").first.get_attribute("href")
     outlook = page.locator("a.outlook").first.get_attribute("href")
@@ -174,28 +173,44 @@ def test_the_site_holds_what_kyniem_feed_gives(tmp_path: Path) -> None:
         assert events((site / path).read_bytes()).keys() == one_pass.keys(), path
     listed = json.loads((site / "feeds.json").read_text(encoding="utf-8"))
     units = {f["key"]: f["path"] for f in listed if f["group"] == "unit"}
-    unit = events((site / units["Hội CCB"]).read_bytes())
+    unit = events((site / units["ke-hoach-phuong-dien-bien-phu-70-2024/hoi-cuu-chien-binh"])
+                  .read_bytes())
     assert "anniversary/chien-thang-dien-bien-phu/2024@kyniem" in unit
     assert all("Hội CCB" in text for uid, text in unit.items() if uid.startswith("plan/"))
-    for name in sorted(units)[::9]:  # a unit's exact name gives the site's feed of it
+    mains = {f["path"]: f for f in listed}
+    for second in (f for f in listed if f["group"] == "days"):  # "deadlines and key days"
+        main_feed = mains[second["key"]]
+        flag = "--plan" if main_feed["group"] == "plan" else "--unit"
+        result = CliRunner().invoke(main, ["feed", "--now", "01/06/2024", flag,
+                                           main_feed["key"], "--key-days"],
+                                    catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        assert events(result.stdout_bytes).keys() == events(
+            (site / second["path"]).read_bytes()).keys(), second["path"]
+    for name in sorted(units):  # a unit's identity gives the site's feed of it
         result = CliRunner().invoke(main, ["feed", "--now", "01/06/2024", "--unit", name],
                                     catch_exceptions=False)
         assert events(result.stdout_bytes).keys() == events(
             (site / units[name]).read_bytes()).keys(), name
 
 
-def test_units_differing_only_in_diacritics_get_their_own_feeds(tmp_path: Path) -> None:
+def test_units_are_identities_not_spellings(tmp_path: Path) -> None:
+    """One body spelled with and without diacritics or abbreviated in one plan is one feed;
+    the same name in a plan of another (unnamed) place is another body."""
     plans = tmp_path / "plans"
     plans.mkdir()
     source = (bundled_plans_dir() / "phuong-dien-bien-phu-70-2024.yaml").read_text("utf-8")
-    (plans / "a.yaml").write_text(source, encoding="utf-8")
+    assert source.count('"Hội CCB"') >= 1
+    (plans / "a.yaml").write_text(source.replace('"Hội CCB"', '"Hoi Cuu chien binh phuong"', 1),
+                                  encoding="utf-8")
     (plans / "b.yaml").write_text(
-        source.replace('id: "phuong-dien-bien-phu-70-2024"', 'id: "b"')
-        .replace("Hội CCB", "Hoi CCB"), encoding="utf-8")
+        source.replace('id: "phuong-dien-bien-phu-70-2024"', 'id: "b"'), encoding="utf-8")
     build(tmp_path / "site", "--plans", str(plans))
     listed = json.loads((tmp_path / "site" / "feeds.json").read_text(encoding="utf-8"))
     paths = {f["key"]: f["path"] for f in listed if f["group"] == "unit"}
-    assert paths["Hội CCB"] != paths["Hoi CCB"]
+    veterans = sorted(k for k in paths if k.endswith("/hoi-cuu-chien-binh"))
+    assert veterans == ["ke-hoach-b/hoi-cuu-chien-binh",
+                        "ke-hoach-phuong-dien-bien-phu-70-2024/hoi-cuu-chien-binh"]
     assert len(set(paths.values())) == len(paths)
 
 

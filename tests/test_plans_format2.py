@@ -486,7 +486,8 @@ def test_the_feed_names_every_lead_and_the_other_roles(feed: bytes) -> None:
         "X-KYNIEM-UNIT;X-KYNIEM-ROLE=requested:các tổ chức chính trị - xã hội"]
     assert not any(x.startswith("X-KYNIEM-LEAD") for x in vevent(feed, "tuyen-truyen-2"))
     description = next(x for x in lines if x.startswith("DESCRIPTION:"))
-    assert "chỉ đạo: các chi bộ" in description
+    assert "\\nChỉ đạo: các chi bộ" in description  # one line per role (issue 11)
+    assert f"\\nChủ trì: {BAN_TUYEN_GIAO}\\, UBND phường" in description
 
 
 def test_icalendar_and_the_strict_ical_package_read_the_feed(feed: bytes) -> None:

@@ -35,17 +35,27 @@ def test_feed_milestones_and_horizon() -> None:
 
 
 def test_feed_for_a_unit_keeps_its_tasks_and_the_anniversary_day() -> None:
-    text = run("feed", "--unit", "hội ccb", "--now",
+    ward = "ke-hoach-phuong-dien-bien-phu-70-2024/hoi-cuu-chien-binh"
+    text = run("feed", "--unit", ward, "--now",
                "01/06/2024").stdout_bytes.decode().replace("\r\n ", "")
     assert "X-KYNIEM-PARTNER:Hội CCB" in text and "X-KYNIEM-LEAD:Hội" not in text
     assert "UID:anniversary/chien-thang-dien-bien-phu/2024@kyniem" in text
+    assert "Hội Cựu chiến binh Quận" not in text  # another district's body, not this one
+
+
+def test_a_unit_name_that_fits_two_bodies_asks_which() -> None:
+    """Regression: "hội ccb" used to merge the ward's and a district's Hội CCB in one feed."""
+    result = run("feed", "--unit", "hội ccb")
+    assert result.exit_code == 2
+    assert "nhiều đơn vị" in result.output and "/hoi-cuu-chien-binh" in result.output
 
 
 def test_unknown_unit_plan_or_anniversary_is_exit_2() -> None:
     for args in (["--unit", "Sở Ngoại vụ"], ["--plan", "khong-co"], ["--anniversary", "x"]):
         result = run("feed", *args)
         assert result.exit_code == 2, args
-        assert "no " in result.output and "known" in result.output
+        assert ("no " in result.output and "known" in result.output) or \
+            "không có đơn vị" in result.output
 
 
 def test_feed_file_is_replaced_only_when_it_is_ours(tmp_path: Path) -> None:

@@ -1,31 +1,113 @@
-"""Which feeds exist and which events each holds: everything, per plan, per unit (in any
-role), per anniversary, and the milestones over a horizon. Selection only: every feed
-reads the same list of events (:func:`scheduler.feeds.events.events_of`)."""
+"""Which feeds exist and which events each holds: everything, per plan, per unit identity
+(in any role), per anniversary, and the milestones over a horizon.
+
+One selection code path (issue 11, "one catalogue"): :func:`routes` says which feeds one
+event belongs to and :func:`context` which anniversary days a feed borrows; ``kyniem feed``
+(:func:`catalogue`, one pass over every event) and the site's cached parts
+(:func:`scheduler.feeds.parts.make_part`) both call them, so the two agree by construction.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 
-from ..i18n import word
+from ..i18n import sort_key, word
 from ..items import ItemKind, combined
 from ..model import Anniversary
 from ..names import slug
 from ..plans.model import Plan
-from .events import FeedEvent
+from ..units.normalise import key as unit_key
+from ..wording import calendar_description
+from .events import FeedEvent, key_days
+
+Pair = tuple[str, int]  # (anniversary id, year): an anniversary day other feeds borrow
+
+
+@dataclass(frozen=True)
+class Route:
+    """A feed an event belongs to: its path in the site and what names it."""
+
+    path: str
+    group: str  # all | milestones | plan | unit | anniversary
+    key: str  # the plan, anniversary or unit identity id
+    name: str = ""  # the plan's title, the anniversary's or unit's name
+    locality: str = ""  # units: where the body belongs
 
 
 @dataclass(frozen=True)
 class Feed:
     group: str  # all | milestones | plan | unit | anniversary
-    key: str  # the plan or anniversary id, the unit's name
-    path: str  # relative path in the site, e.g. "units/ban-tuyen-giao-quan-uy.ics"
+    key: str  # the plan or anniversary id, the unit's identity id
+    path: str  # relative path in the site, e.g. "units/quan-thanh-xuan/ban-tuyen-giao.ics"
     name: str  # X-WR-CALNAME
     events: tuple[FeedEvent, ...]
+    locality: str = ""
+    description: str = ""  # X-WR-CALDESC: what the calendar holds
+
+
+ALL = Route("all.ics", "all", "all")
+MILESTONES = Route("milestones.ics", "milestones", "milestones")
+
+
+def plan_path(plan_id: str) -> str:
+    return f"plans/{slug(plan_id)}.ics"
+
+
+def anniversary_path(anniversary_id: str) -> str:
+    return f"anniversaries/{slug(anniversary_id)}.ics"
+
+
+def unit_path(identity: str) -> str:
+    """A unit's feed: its identity's id (:mod:`scheduler.units`), so a new spelling of the
+    same body keeps the address; the site's ledger keeps it across renames."""
+    return f"units/{identity}.ics"
+
+
+def routes(event: FeedEvent, plan: tuple[str, str] | None, span: tuple[int, int] | None,
+           names: dict[str, str]) -> Iterator[Route]:
+    """Every feed ``event`` belongs to; ``plan`` is the (id, title) of the plan it comes
+    from, ``span`` the years of the milestones feed."""
+    yield ALL
+    if plan is not None:
+        yield Route(plan_path(plan[0]), "plan", plan[0], plan[1])
+    if event.milestone and (span is None or span[0] <= event.start.year <= span[1]):
+        yield MILESTONES
+    for a in event.anniversaries:
+        yield Route(anniversary_path(a), "anniversary", a, names.get(a, a))
+    for identity, name, locality in event.identities:
+        yield Route(unit_path(identity), "unit", identity, name, locality)
+
+
+#: Where a plan's or unit's second feed, "deadlines and key days", lives: beside nothing
+#: else, so a subscriber picks it instead of the main one.
+DAYS = "days/"
+
+
+def day_route(route: Route) -> Route | None:
+    """The "deadlines and key days" feed of a plan's or unit's feed (issue 11: no multi-week
+    bars on a phone); its key is the main feed's path."""
+    if route.group not in ("plan", "unit"):
+        return None
+    return Route(DAYS + route.path, "days", route.path, route.name, route.locality)
+
+
+def context(event: FeedEvent) -> set[Pair]:
+    """The anniversary days a unit feed shows beside this task: its anniversaries in the
+    years the task spans (not every anniversary of its plans in every year)."""
+    return {(a, d.year) for a in event.anniversaries for d in (event.start, event.end)}
+
+
+def feed_name(group: str, name: str, lang: str, locality: str = "") -> str:
+    """X-WR-CALNAME: a unit's carries its locality ("Ban CHQS quận — Quận Thanh Xuân")."""
+    if group == "anniversary":
+        return word("feed_anniversary", lang, name=name)
+    if group == "unit":
+        return word("feed_unit", lang, name=name) + (f" — {locality}" if locality else "")
+    if group == "days":
+        return word("feed_days", lang, name=name) + (f" — {locality}" if locality else "")
+    return name
 
 
 def catalogue(events: Sequence[FeedEvent], plans: Sequence[Plan],
@@ -34,71 +116,64 @@ def catalogue(events: Sequence[FeedEvent], plans: Sequence[Plan],
     """Every feed of the site, in a stable order; one pass over the events builds the
     indexes, so a national site (100,000 events, thousands of units) stays linear."""
     names = {a.id: a.display_name(lang) for a in anniversaries}
+    titles = {plan.id: plan.title for plan in plans}
     for plan in plans:
         names.setdefault(plan.anniversary.id, plan.anniversary.display_name(lang))
-    by_plan: dict[str | None, list[FeedEvent]] = defaultdict(list)
-    by_anniversary: dict[str, list[FeedEvent]] = defaultdict(list)
-    by_unit: dict[str, list[FeedEvent]] = defaultdict(list)
-    spelling: dict[str, str] = {}
+    members: dict[str, list[FeedEvent]] = defaultdict(list)
+    found: dict[str, Route] = {}
+    borrowed: dict[str, set[Pair]] = defaultdict(set)
+    days: dict[Pair, list[FeedEvent]] = defaultdict(list)
     for event in events:
-        by_plan[event.plan].append(event)
-        for a in event.anniversaries:
-            by_anniversary[a].append(event)
-        for unit in dict.fromkeys(fold(u) for u in event.units):
-            by_unit[unit].append(event)
-        for unit in event.units:
-            spelling.setdefault(fold(unit), unicodedata.normalize("NFC", unit))
-    days_of = _days(by_anniversary)
+        if event.kind is ItemKind.ANNIVERSARY:
+            for a in event.anniversaries:
+                days[a, event.start.year].append(event)
+        origin = (event.plan, titles[event.plan]) if event.plan in titles else None
+        marks = key_days([event], lang)  # the event itself, or a long window's markers
+        for route in routes(event, origin, years, names):
+            members[route.path].append(event)
+            found.setdefault(route.path, route)
+            if route.group == "unit":
+                borrowed[route.path] |= context(event)
+            second = day_route(route)
+            if second is not None:
+                members[second.path] += marks
+                found.setdefault(second.path, second)
+                if route.group == "unit":
+                    borrowed[second.path] |= context(event)
+    for plan in plans:
+        path = plan_path(plan.id)
+        for route in (Route(path, "plan", plan.id, plan.title),
+                      Route(DAYS + path, "days", path, plan.title)):
+            found.setdefault(route.path, route)
+            borrowed[route.path] |= {(a.id, plan.year)
+                                     for a in (plan.anniversary, *combined(plan))}
     start, end = years
-    feeds = [Feed("all", "all", "all.ics", word("feed_all", lang), tuple(events)),
+    feeds = [Feed("all", "all", "all.ics", word("feed_all", lang), tuple(events),
+                  description=calendar_description("all", "", lang)),
              Feed("milestones", "milestones", "milestones.ics",
                   word("feed_milestones", lang, start=start, end=end),
-                  tuple(e for e in events if e.milestone and start <= e.start.year <= end))]
-    for plan in plans:
-        days = [e for a in (plan.anniversary, *combined(plan))
-                for e in days_of.get((a.id, plan.year), ())]
-        feeds.append(Feed("plan", plan.id, f"plans/{slug(plan.id)}.ics",
-                          plan.title,
-                          _ordered([*by_plan[plan.id], *days])))
-    for anniversary_id in sorted(by_anniversary):
-        feeds.append(Feed("anniversary", anniversary_id,
-                          f"anniversaries/{slug(anniversary_id)}.ics",
-                          word("feed_anniversary", lang,
-                               name=names.get(anniversary_id, anniversary_id)),
-                          tuple(by_anniversary[anniversary_id])))
-    from ..i18n import sort_key
-
-    for folded in sorted(by_unit, key=lambda u: sort_key(spelling[u])):
-        unit = spelling[folded]
-        mine = by_unit[folded]
-        feeds.append(Feed("unit", unit, unit_path(folded), word("feed_unit", lang, name=unit),
-                          _ordered([*mine, *_context(mine, days_of)])))
+                  tuple(members["milestones.ics"]),
+                  description=calendar_description("milestones", "", lang))]
+    ordered = [plan_path(p.id) for p in plans]
+    ordered += sorted((p for p, r in found.items() if r.group == "anniversary"),
+                      key=lambda p: found[p].key)
+    units = [p for p, r in found.items() if r.group == "unit"]
+    seconds = [p for p, r in found.items() if r.group == "days"]
+    for path in ordered + units + seconds:
+        route = found[path]
+        lent = [e for pair in sorted(borrowed[path]) for e in days.get(pair, ())]
+        feeds.append(Feed(route.group, route.key, path,
+                          feed_name(route.group, route.name, lang, route.locality),
+                          _ordered([*members[path], *lent]), route.locality,
+                          calendar_description(route.group, route.name, lang,
+                                               route.locality)))
+    head = len(feeds) - len(units) - len(seconds)  # units by locality, then name (as the site)
+    tail = len(feeds) - len(seconds)
+    feeds[head:tail] = sorted(feeds[head:tail],
+                              key=lambda f: (sort_key(f.locality), sort_key(f.name), f.path))
+    order = {f.path: i for i, f in enumerate(feeds)}
+    feeds[tail:] = sorted(feeds[tail:], key=lambda f: (order.get(f.key, len(order)), f.path))
     return feeds
-
-
-def unit_path(folded: str) -> str:
-    """A unit's feed: its name in ASCII and a short hash of the full name, so that units whose
-    names differ only in diacritics ("Báo" and "Bao") never share a file."""
-    tag = hashlib.blake2b(folded.encode(), digest_size=3).hexdigest()
-    return f"units/{slug(folded)}-{tag}.ics"
-
-
-def _days(by_anniversary: dict[str, list[FeedEvent]]) -> dict[tuple[str, int], list[FeedEvent]]:
-    """Anniversary days by (anniversary id, year)."""
-    days: dict[tuple[str, int], list[FeedEvent]] = defaultdict(list)
-    for anniversary_id, events in by_anniversary.items():
-        for e in events:
-            if e.kind is ItemKind.ANNIVERSARY:
-                days[anniversary_id, e.start.year].append(e)
-    return days
-
-
-def _context(mine: Sequence[FeedEvent], days: dict[tuple[str, int], list[FeedEvent]]
-             ) -> list[FeedEvent]:
-    """The anniversary days of the unit's work: each task's anniversaries in the years the
-    task spans (not every anniversary of its plans in every year of any task)."""
-    pairs = {(a, d.year) for e in mine for a in e.anniversaries for d in (e.start, e.end)}
-    return [e for pair in sorted(pairs) for e in days.get(pair, ())]
 
 
 def _ordered(events: Iterable[FeedEvent]) -> tuple[FeedEvent, ...]:
@@ -107,22 +182,18 @@ def _ordered(events: Iterable[FeedEvent]) -> tuple[FeedEvent, ...]:
     return tuple({(e.uid, e.recurrence_id): e for e in events}.values())
 
 
-def units_feed(events: Sequence[FeedEvent], unit: str) -> tuple[FeedEvent, ...]:
-    """One unit's feed for ``kyniem feed --unit``: the unit of that exact name (any case) if
-    there is one — the site's feed of it — else every unit whose name contains the words, as
-    ``kyniem agenda --unit`` matches; plus the anniversary days of that work."""
-    needle = fold(unit)
-    exact = any(fold(u) == needle for e in events for u in e.units)
-    mine = [e for e in events
-            if any(needle == fold(u) if exact else needle in fold(u) for u in e.units)]
-    by_anniversary: dict[str, list[FeedEvent]] = defaultdict(list)
-    for event in events:
-        for a in event.anniversaries:
-            by_anniversary[a].append(event)
-    return _ordered([*mine, *_context(mine, _days(by_anniversary))])
-
-
-@cache
-def fold(text: str) -> str:
-    """A unit's name for comparing: NFC, case-folded ("Hội CCB" = "HỘI CCB")."""
-    return unicodedata.normalize("NFC", text).casefold()
+def units_feed(feeds: Sequence[Feed], unit: str) -> list[Feed]:
+    """The unit feeds ``kyniem feed --unit`` may mean: the identity named exactly (its id,
+    or a spelling of it: "Ban CHQS quận" finds "Ban Chỉ huy Quân sự Quận"), else those
+    whose names hold the words; the caller asks to choose when there are several."""
+    units = [f for f in feeds if f.group == "unit"]
+    needle = unit_key(unit)
+    spelled = {f.path: {unit_key(u) for e in f.events for i, u, _ in e.identities
+                        if i == f.key} for f in units}
+    for test in (lambda f: f.key == unit or f.key.endswith(f"/{unit}"),
+                 lambda f: needle in spelled[f.path],
+                 lambda f: any(needle in s for s in spelled[f.path])):
+        chosen = [f for f in units if test(f)]
+        if chosen:
+            return chosen
+    return []

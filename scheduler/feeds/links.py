@@ -35,3 +35,17 @@ def links(url: str, name: str) -> Links:
 
 def join(base_url: str, path: str) -> str:
     return base_url.rstrip("/") + "/" + quote(path)
+
+
+def plan_page(plan_id: str) -> str:
+    """A plan's page in the site (relative path): events link here, the index lists it."""
+    from ..names import slug
+
+    return f"plans/{slug(plan_id)}.html"
+
+
+def event_anchor(uid: str) -> str:
+    """The fragment of an event's row on its plan's page: short, stable, HTML-id safe."""
+    import hashlib
+
+    return "e-" + hashlib.blake2b(uid.encode(), digest_size=5).hexdigest()

@@ -12,26 +12,25 @@ from __future__ import annotations
 
 import hashlib
 import json
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..dates import fmt
 from ..items import ItemKind
-from ..names import slug
+from ..site.data import Entry, PlanHead, entry_json, entry_of, head_json, read_entry, read_head
 from ..state import Invalid, expect, expect_list
-from .catalogue import fold, unit_path
-from .events import FeedEvent
-from .html import escape
+from .catalogue import DAYS, Pair, context, day_route, plan_path, routes, unit_path
+from .events import FeedEvent, key_days
 from .ledger import Stamp
 from .writer import event_bytes
 
-FORMAT = 6  # bump when a Part changes shape: older cached parts become misses
+#: reads byte ranges [start, end) of a cached part's events, in order
+Reader = Callable[[Sequence[tuple[int, int]]], list[bytes]]
 
-Pair = tuple[str, int]  # (anniversary id, year): an anniversary day other feeds borrow
+FORMAT = 9  # bump when a Part changes shape: older cached parts become misses
 
 
 @dataclass
@@ -44,19 +43,29 @@ class Part:
     plan_id: str | None = None
     bounds: list[int] = field(default_factory=lambda: [0])  # event i: data[bounds[i]:bounds[i+1]]
     feeds: dict[str, list[int]] = field(default_factory=dict)  # feed path → its events here
-    titles: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # → (group, key, name)
+    #: feed path → (group, key, name, locality)
+    titles: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
     borrows: dict[str, list[Pair]] = field(default_factory=dict)  # feed path → registry days
+    keys: list[str] = field(default_factory=list)  # event i's ledger key (UID#RECURRENCE-ID)
+    spellings: dict[str, list[str]] = field(default_factory=dict)  # unit feed → names written
     days: dict[Pair, list[int]] = field(default_factory=dict)  # registry part: days to lend
-    rows: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # year → (sort, <tr>)
-    years: list[int] = field(default_factory=list)  # the years of ``rows``
+    rows: list[Entry] = field(default_factory=list)  # event i as the pages show it
+    years: list[int] = field(default_factory=list)  # the years its events start in
     milestones: int = 0
-    data: bytes = b""
+    data: bytes = b""  # a cached part's stay in the state: see payload()
     rows_reader: Callable[[], str] | None = None  # cached parts read rows only for a page
+    reader: Reader | None = None  # and their bytes only for a feed that changed
+    head: PlanHead | None = None  # a plan file's: what its page says of the plan
+    when: dict[str, list[date]] = field(default_factory=dict)  # anniversary → its days here
+    span: tuple[date, date] | None = None  # the first and last day of its events
 
-    def rows_of(self, year: int) -> list[tuple[str, str]]:
+    def entries(self) -> list[Entry]:
         if not self.rows and self.rows_reader is not None:
             self.rows = read_rows(self.rows_reader())
-        return self.rows.get(year, [])
+        return self.rows
+
+    def rows_of(self, year: int) -> list[Entry]:
+        return [r for r in self.entries() if r.start.year == year]
 
     def chunk(self, path: str) -> bytes:
         return self._slices(self.feeds.get(path, ()))
@@ -64,32 +73,49 @@ class Part:
     def lend(self, pairs: Iterable[Pair]) -> bytes:
         return self._slices([i for pair in pairs for i in self.days.get(pair, ())])
 
+    def payload(self) -> bytes:
+        """All the events' bytes (a cached part's read from the state each time)."""
+        return self._read([(0, self.bounds[-1])])[0]
+
     def _slices(self, indexes: Sequence[int]) -> bytes:
         """The events' bytes; runs of neighbouring events are copied as one slice (a plan's
-        share of ``all.ics`` is its whole file)."""
-        runs: list[bytes] = []
-        start = end = -1
+        share of ``all.ics`` is its whole file). A cached part reads just those from the
+        state, each time (issue 11: a rebuild where no feed moved reads no event's bytes,
+        one plan's edit those of the feeds it is in, and none stays in memory)."""
+        if not indexes:
+            return b""
+        runs: list[tuple[int, int]] = []
         for i in indexes:
             a, b = self.bounds[i], self.bounds[i + 1]
-            if a != end:
-                if end >= 0:
-                    runs.append(self.data[start:end])
-                start = a
-            end = b
-        if end >= 0:
-            runs.append(self.data[start:end])
-        return runs[0] if len(runs) == 1 else b"".join(runs)
+            if runs and runs[-1][1] == a:
+                runs[-1] = (runs[-1][0], b)
+            else:
+                runs.append((a, b))
+        found = self._read(runs)
+        return found[0] if len(found) == 1 else b"".join(found)
+
+    def _read(self, runs: Sequence[tuple[int, int]]) -> list[bytes]:
+        if self.reader is not None:
+            return self.reader(runs)
+        return [self.data[a:b] for a, b in runs]
 
 
 def make_part(source: str, key: tuple[object, ...], events: Sequence[FeedEvent],
-              stamp: Callable[[str, str], Stamp], lang: str, plan: tuple[str, str] | None,
-              plan_pairs: Sequence[Pair], names: dict[str, str],
-              span: tuple[int, int] | None = None) -> Part:
-    """Serialize ``events`` and record their feeds. ``plan`` is (id, title) for a plan file;
-    ``plan_pairs`` its anniversary days, borrowed from the registry part."""
+              stamp: Callable[[str, str], Stamp], lang: str,
+              plan: tuple[str, str] | PlanHead | None, plan_pairs: Sequence[Pair],
+              names: dict[str, str], span: tuple[int, int] | None = None,
+              base_url: str | None = None) -> Part:
+    """Serialize ``events`` and record their feeds. ``plan`` is (id, title) for a plan file,
+    or its :class:`PlanHead` (for its page); ``plan_pairs`` its anniversary days, borrowed
+    from the registry part; ``base_url`` the site's, for each event's URL (so it belongs in
+    the part's key)."""
+    head = plan if isinstance(plan, PlanHead) else PlanHead(*plan) if plan else None
+    if isinstance(plan, PlanHead):
+        plan = (plan.id, plan.title)
+    extra, marks = _key_days(events, lang)
     chunks, bounds, at = [], [0], 0
-    for e in events:
-        data = event_bytes(e, stamp(e.key, e.digest), lang)
+    for e in (*events, *extra):
+        data = event_bytes(e, stamp(e.key, e.digest), lang, base_url)
         chunks.append(data)
         at += len(data)
         bounds.append(at)
@@ -97,54 +123,85 @@ def make_part(source: str, key: tuple[object, ...], events: Sequence[FeedEvent],
     feeds: dict[str, list[int]] = defaultdict(list)
     unit_pairs: dict[str, set[Pair]] = defaultdict(set)
     for i, e in enumerate(events):
-        feeds["all.ics"].append(i)
-        if plan:
-            feeds[f"plans/{slug(plan[0])}.ics"].append(i)
+        for route in routes(e, plan, span, names):  # the one selection (catalogue.py)
+            indexes = feeds[route.path]
+            if not indexes or indexes[-1] != i:
+                indexes.append(i)
+            if route.group in ("anniversary", "unit"):
+                part.titles.setdefault(route.path, (route.group, route.key, route.name,
+                                                    route.locality))
+            if route.group == "unit":
+                unit_pairs[route.path] |= context(e)
+            days = day_route(route)
+            if days is not None:  # its "deadlines and key days" feed: markers of long windows
+                mine = feeds[days.path]
+                mine += [j for j in marks.get(i, (i,)) if not mine or mine[-1] != j]
+                part.titles.setdefault(days.path, (days.group, days.key, days.name,
+                                                   days.locality))
+        for identity, name, _ in e.identities:
+            names_of = part.spellings.setdefault(unit_path(identity), [])
+            if name not in names_of:
+                names_of.append(name)
         if e.milestone and (span is None or span[0] <= e.start.year <= span[1]):
-            feeds["milestones.ics"].append(i)
             part.milestones += 1
-        for a in e.anniversaries:
-            path = f"anniversaries/{slug(a)}.ics"
-            feeds[path].append(i)
-            part.titles.setdefault(path, ("anniversary", a, names.get(a, a)))
-            if e.kind is ItemKind.ANNIVERSARY and not plan:
+        if e.kind is ItemKind.ANNIVERSARY and not plan:
+            for a in e.anniversaries:
                 part.days.setdefault((a, e.start.year), []).append(i)
-        for unit in dict.fromkeys(fold(u) for u in e.units):
-            path = unit_path(unit)
-            if not feeds[path] or feeds[path][-1] != i:
-                feeds[path].append(i)
-            part.titles.setdefault(path, ("unit", _spelling(e, unit), _spelling(e, unit)))
-            unit_pairs[path].update((a, d.year) for a in e.anniversaries
-                                    for d in (e.start, e.end))
-        part.rows.setdefault(e.start.year, []).append(_row(e))
+        part.rows.append(_row(e))
     if plan:  # the plan's own anniversary days (not the registry's) are its units' context
         own = {(a, e.start.year): i for i, e in enumerate(events)
                if e.kind is ItemKind.ANNIVERSARY for a in e.anniversaries}
         for path, pairs in unit_pairs.items():
             feeds[path] += [own[p] for p in sorted(pairs) if p in own]
-        path = f"plans/{slug(plan[0])}.ics"
-        feeds.setdefault(path, [])
-        part.titles[path] = ("plan", plan[0], plan[1])
-        part.borrows[path] = sorted(set(plan_pairs))
+            feeds[DAYS + path] += [own[p] for p in sorted(pairs) if p in own]
+        path = plan_path(plan[0])
+        for where, group in ((path, "plan"), (DAYS + path, "days")):
+            feeds.setdefault(where, [])
+            part.titles[where] = (group, path if group == "days" else plan[0], plan[1], "")
+            part.borrows[where] = sorted(set(plan_pairs))
     part.feeds = dict(feeds)
-    part.years = sorted(part.rows)
-    part.borrows.update({p: sorted(pairs) for p, pairs in unit_pairs.items()})
+    part.keys = [e.key for e in (*events, *extra)]
+    _pages(part, head, events)
+    part.borrows.update({q: sorted(pairs) for p, pairs in unit_pairs.items()
+                         for q in (p, DAYS + p)})
     h = hashlib.blake2b(repr(key).encode(), digest_size=16)
     h.update("".join(e.digest for e in events).encode())
     part.token = h.hexdigest()
     return part
 
 
-def _row(e: FeedEvent) -> tuple[str, str]:
-    when = fmt(e.start) if e.start == e.end else f"{fmt(e.start)} – {fmt(e.end)}"
-    cls = ' class="m"' if e.milestone else ""
-    return (f"{e.start.isoformat()}{e.uid}",
-            f"<tr{cls}><td>{when}</td><td>{escape(e.summary)}</td>"
-            f"<td>{escape(', '.join(e.units))}</td></tr>")
+def _key_days(events: Sequence[FeedEvent], lang: str
+              ) -> tuple[list[FeedEvent], dict[int, list[int]]]:
+    """The start and end markers that stand for each long window in the key-days feeds
+    (:func:`.events.key_days`), to serialize after ``events``; event index → its markers'."""
+    extra: list[FeedEvent] = []
+    marks: dict[int, list[int]] = {}
+    for i, e in enumerate(events):
+        split = key_days([e], lang)
+        if split != [e]:
+            first = len(events) + len(extra)
+            marks[i] = list(range(first, first + len(split)))
+            extra += split
+    return extra, marks
 
 
-def _spelling(e: FeedEvent, folded: str) -> str:
-    return next(unicodedata.normalize("NFC", u) for u in e.units if fold(u) == folded)
+def _row(e: FeedEvent) -> Entry:
+    return entry_of(e)
+
+
+def _pages(part: Part, head: PlanHead | None, events: Sequence[FeedEvent]) -> None:
+    """What the pages need beyond the rows: the years, the plan's head, the anniversary
+    days (an anniversary's next day; a plan's own day on its page), the span of days."""
+    part.head = head
+    part.years = sorted({r.start.year for r in part.rows})
+    when: dict[str, set[date]] = defaultdict(set)
+    for e in events:
+        if e.kind is ItemKind.ANNIVERSARY:
+            for a in e.anniversaries:
+                when[a].add(e.start)
+    part.when = {a: sorted(days) for a, days in when.items()}
+    if part.rows:
+        part.span = (min(r.start for r in part.rows), max(r.last for r in part.rows))
 
 
 def content_key(path: Path) -> tuple[object, ...]:
@@ -172,49 +229,74 @@ def part_info(part: Part) -> str:
         "bounds": part.bounds, "feeds": part.feeds,
         "titles": {p: list(t) for p, t in part.titles.items()},
         "borrows": {p: [list(x) for x in pairs] for p, pairs in part.borrows.items()},
+        "keys": part.keys, "spellings": part.spellings,
         "days": [[a, y, i] for (a, y), i in part.days.items()],
         "years": part.years, "milestones": part.milestones,
+        "head": head_json(part.head),
+        "when": {a: [d.isoformat() for d in days] for a, days in part.when.items()},
+        "span": [d.isoformat() for d in part.span] if part.span else [],
     }, ensure_ascii=False, separators=(",", ":"))
 
 
 def rows_json(part: Part) -> str:
-    return json.dumps({str(y): [list(r) for r in rows] for y, rows in part.rows.items()},
-                      ensure_ascii=False, separators=(",", ":"))
+    return json.dumps([entry_json(r) for r in part.rows], ensure_ascii=False,
+                      separators=(",", ":"))
 
 
-def read_part(key: tuple[object, ...], info: str, data: bytes,
-              rows: Callable[[], str]) -> Part:
+def read_part(key: tuple[object, ...], info: str, data: bytes | Reader,
+              rows: Callable[[], str], size: int | None = None) -> Part:
     """A cached part, every value checked against the shape :func:`part_info` writes
-    (:class:`~scheduler.state.Invalid` otherwise); its rows are read when a page needs them."""
+    (:class:`~scheduler.state.Invalid` otherwise); its rows are read when a page needs them,
+    and ``data`` may be the reader of its ``size`` bytes, called when a feed needs some."""
     raw = expect(json.loads(info), dict, "part")
-    bounds = _bounds(raw.get("bounds"), len(data))
+    reader = data if callable(data) else None
+    if isinstance(data, bytes):
+        size = len(data)
+    elif size is None:
+        raise TypeError("a part read lazily needs the size of its bytes")
+    bounds = _bounds(raw.get("bounds"), size)
     count = len(bounds) - 1
     part = Part(expect(raw.get("source"), str, "source"), key,
                 expect(raw.get("token"), str, "token"),
                 None if raw.get("plan_id") is None else expect(raw["plan_id"], str, "plan_id"),
-                bounds, data=data)
+                bounds, data=data if isinstance(data, bytes) else b"", reader=reader)
     part.feeds = {expect(p, str, "feed"): _indexes(v, count)
                   for p, v in expect(raw.get("feeds"), dict, "feeds").items()}
     for path, title in expect(raw.get("titles"), dict, "titles").items():
-        group, k, name = _n(expect_list(title, str, "title"), 3)
-        part.titles[path] = (group, k, name)
+        group, k, name, locality = _n(expect_list(title, str, "title"), 4)
+        part.titles[path] = (group, k, name, locality)
     part.borrows = {p: [_pair(x) for x in expect_list(v, list, "borrows")]
                     for p, v in expect(raw.get("borrows"), dict, "borrows").items()}
+    part.keys = expect_list(raw.get("keys"), str, "keys")
+    if len(part.keys) != count:
+        raise Invalid("keys: not one per event")
+    part.spellings = {expect(p, str, "feed"): expect_list(v, str, "spellings")
+                      for p, v in expect(raw.get("spellings"), dict, "spellings").items()}
     for row in expect_list(raw.get("days"), list, "days"):
         a, y, indexes = _n(row, 3)
         part.days[_pair([a, y])] = _indexes(indexes, count)
     part.years = _ints(raw.get("years"), "years")
     part.milestones = expect(raw.get("milestones"), int, "milestones")
+    part.head = read_head(raw.get("head"))
+    part.when = {expect(a, str, "anniversary"): [_day(d) for d in expect_list(v, str, "when")]
+                 for a, v in expect(raw.get("when"), dict, "when").items()}
+    span = [_day(d) for d in expect_list(raw.get("span"), str, "span")]
+    if len(span) not in (0, 2):
+        raise Invalid("span: expected two days or none")
+    part.span = (span[0], span[1]) if span else None
     part.rows_reader = rows
     return part
 
 
-def read_rows(text: str) -> dict[int, list[tuple[str, str]]]:
-    out: dict[int, list[tuple[str, str]]] = {}
-    for year, rows in expect(json.loads(text), dict, "rows").items():
-        out[int(year)] = [tuple(_n(expect_list(r, str, "row"), 2)) for r in
-                          expect_list(rows, list, "rows")]
-    return out
+def read_rows(text: str) -> list[Entry]:
+    return [read_entry(r) for r in expect(json.loads(text), list, "rows")]
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise Invalid(f"day: {text!r} is no ISO date") from None
 
 
 def _ints(value: object, what: str) -> list[int]:

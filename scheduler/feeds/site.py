@@ -1,5 +1,5 @@
-"""A static site of feeds: every ``.ics`` plus ``index.html`` (subscribe links) and a page per
-year. Any web server or CDN serves the folder as it is.
+"""A static site of feeds: every ``.ics`` plus ``index.html`` (subscribe links), a page per
+plan and per year (:mod:`scheduler.site`). Any web server or CDN serves the folder as it is.
 
 A build writes a whole new release and switches the site to it in one step (:mod:`.release`),
 after committing the ledger, the cached parts and the list of published files in one
@@ -13,25 +13,31 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from pathlib import Path
 
+from ..dates import VN_TZ
 from ..i18n import sort_key, word
 from ..registry import InputError, Problem
 from ..sanitize import json_text
-from ..wording import say
-from . import release
+from ..site.build import anniversary_days, next_day, write_pages
+from ..site.data import PlanHead
+from ..site.pages import Listed
+from ..wording import calendar_description, say
+from . import pool, release
+from .addresses import Address, Book, Tombstone, notice, stored_parts, units_of
+from .catalogue import DAYS, Pair, feed_name
 from .events import FeedEvent
-from .html import Listed, index_page, year_page
 from .ledger import Ledger, Stamp
 from .links import join
-from .parts import Pair, Part, make_part
+from .parts import Part, make_part
 from .release import Found, SiteDir
 from .state import Published, SiteState
 from .writer import CalendarMeta, calendar_bytes
 
 BIG_FEED = 1_000_000  # Google drops events from feeds around 1 MB
+CROWDED_FEED = 1_000  # events: Google and Outlook slow down or drop events beyond (issue 11)
 
 
 @dataclass
@@ -41,14 +47,20 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     sizes: dict[str, int] = field(default_factory=dict)  # feeds
+    counts: dict[str, int] = field(default_factory=dict)  # feeds: their events
     pages: dict[str, int] = field(default_factory=dict)  # year pages
     events: int = 0
     release: str = ""  # the release folder now current
     kept: str | None = None  # where a folder replaced with --force was moved
+    moved: list[str] = field(default_factory=list)  # gone unit feeds still answering
 
     @property
     def big(self) -> list[str]:
         return [p for p, n in self.sizes.items() if n > BIG_FEED]
+
+    @property
+    def crowded(self) -> list[str]:
+        return [p for p, n in self.counts.items() if n > CROWDED_FEED]
 
 
 @dataclass(frozen=True)
@@ -59,21 +71,40 @@ class Source:
     name: str  # the part's name in the state
     label: str  # what messages call it: the plan file's path
     key: tuple[object, ...]
-    load: Callable[[], tuple[list[FeedEvent], tuple[str, str] | None, list[Pair]]]
+    load: Callable[[], tuple[list[FeedEvent], tuple[str, str] | PlanHead | None, list[Pair]]]
     span: tuple[int, int] | None = None  # the registry's: milestones feed only these years
 
 
 class _LazyLedger:
     """The ledger, read only when some part must be serialized anew."""
 
-    def __init__(self, open_ledger: Callable[[], Ledger]) -> None:
-        self.open_ledger = open_ledger
+    def __init__(self, open_ledger: Callable[[], Ledger],
+                 read_whole: Callable[[Ledger], None]) -> None:
+        self.open_ledger, self.read_whole = open_ledger, read_whole
         self.ledger: Ledger | None = None
 
     def __call__(self, key: str, digest: str) -> Stamp:
+        return self.open().stamp(key, digest)
+
+    def open(self, whole: bool = False) -> Ledger:
+        """The ledger; ``whole``: with every entry read (for forked workers: :mod:`.pool`)."""
         if self.ledger is None:
             self.ledger = self.open_ledger()
-        return self.ledger.stamp(key, digest)
+        if whole:
+            self.read_whole(self.ledger)
+        return self.ledger
+
+
+@dataclass(frozen=True)
+class _Run:
+    tuning: pool.Tuning
+    lock: Sequence[int]  # the build lock's descriptor, which workers must not keep
+
+
+def _descriptor(lock: object) -> list[int]:
+    """The build lock's file descriptor (filelock keeps it private; none when it moves)."""
+    fd = getattr(getattr(lock, "_context", None), "lock_file_fd", None)
+    return [fd] if isinstance(fd, int) else []
 
 
 @dataclass(frozen=True)
@@ -88,9 +119,11 @@ class Target:
 def build(target: Target, registry: Callable[[frozenset[Pair]], Source],
           plans: Sequence[Source], names: dict[str, str], years: tuple[int, int], lang: str,
           base_url: str | None, now: datetime,
-          progress: Callable[[int], Callable[[], None]] | None = None) -> BuildReport:
+          progress: Callable[[int], Callable[[], None]] | None = None,
+          tuning: pool.Tuning | None = None) -> BuildReport:
     """Build the site as a new release and make it current (:mod:`.release`), its state
-    committed in the same step; one build per site at a time."""
+    committed in the same step; one build per site at a time. ``tuning``: how (never what):
+    fresh plan files in a pool of processes, the collector held back (:mod:`.pool`)."""
     from filelock import FileLock, Timeout
 
     target.state.mkdir(parents=True, exist_ok=True)
@@ -103,8 +136,10 @@ def build(target: Target, registry: Callable[[frozenset[Pair]], Source],
     try:
         state = SiteState.open(target.state)
         try:
-            return _build(target, state, registry, plans, names, years, lang, base_url, now,
-                          progress)
+            run = _Run(tuning or pool.Tuning(), _descriptor(lock))
+            with pool.held_gc(run.tuning.hold_gc):  # the registry, loaded, is frozen out
+                return _build(target, state, registry, plans, names, years, lang, base_url,
+                              now, progress, run)
         finally:
             state.close()
     finally:
@@ -114,7 +149,7 @@ def build(target: Target, registry: Callable[[frozenset[Pair]], Source],
 def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]], Source],
            plans: Sequence[Source], names: dict[str, str], years: tuple[int, int], lang: str,
            base_url: str | None, now: datetime,
-           progress: Callable[[int], Callable[[], None]] | None) -> BuildReport:
+           progress: Callable[[int], Callable[[], None]] | None, run: _Run) -> BuildReport:
     site = target.site
     owner = state.meta("site")
     if owner is not None and owner != str(site.link):
@@ -132,31 +167,24 @@ def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]
         state.import_ledger(release.legacy_ledger(site.link))
     # a new state: events the ledger lacks go on above what subscribers already have
     floors = release.floors(previous) if previous and state.new else {}
-    stamps = _LazyLedger(lambda: state.ledger(now, floors))
+    stamps = _LazyLedger(lambda: state.ledger(now, floors), state.read_whole)
     step = progress(len(plans) + 1) if progress else (lambda: None)
-    fresh: list[tuple[str, Part]] = []
+    fresh: list[tuple[str, Part]] = []  # stored with the release, in one transaction
+
+    def made(source: Source, stamp: Callable[[str, str], Stamp]) -> Part:
+        events, plan, pairs = source.load()
+        return make_part(source.label, source.key, events, stamp, lang, plan, pairs, names,
+                         source.span, base_url)
 
     def part_of(source: Source) -> Part:
         cached = state.part(source.name, source.key)
-        if cached is not None:
-            step()
-            return cached
-        events, plan, pairs = source.load()
-        part = make_part(source.label, source.key, events, stamps, lang, plan, pairs, names,
-                         source.span)
-        fresh.append((source.name, part))  # stored with the release, in one transaction
+        if cached is None:
+            cached = made(source, stamps)
+            fresh.append((source.name, cached))
         step()
-        return part
+        return cached
 
-    planned: list[Part] = []
-    problems: list[Problem] = []
-    for source in plans:
-        try:
-            planned.append(part_of(source))
-        except InputError as exc:  # every bad plan file is reported, not just the first
-            problems += exc.problems
-    if problems:
-        raise InputError(problems)
+    planned = _plan_parts(plans, state, made, stamps, step, fresh, run)
     # the registry part holds every anniversary day the plans borrow, so that a day two plans
     # share (outside the horizon too) is one event, never one per plan
     wanted = frozenset(pair for part in planned for pairs in part.borrows.values()
@@ -165,7 +193,12 @@ def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]
     registry_part = part_of(lender)
     parts: list[Part] = [registry_part, *planned]
     _check_plan_ids(parts)
-    listed, contributors, borrowed = _merge(parts, years, lang)
+    today = now.astimezone(VN_TZ).date()  # the pages' today: next days, timelines
+    listed, contributors, borrowed = _merge(parts, years, lang, today)
+    keep = {lender.name, *(s.name for s in plans)}
+    book = _addresses(state, now, parts, fresh, keep, stamps, lang)
+    listed, contributors, borrowed, canonical = _relocate(listed, contributors, borrowed,
+                                                          book.paths)
     # fingerprints hold only for the release they were recorded with
     before = state.published() if current and current == state.meta("release") else {}
     report = BuildReport(str(site.link), events=sum(len(p.feeds.get("all.ics", ()))
@@ -173,9 +206,9 @@ def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]
     out = release.Release(site, previous)
     try:
         files = _write(out, before, listed, contributors, borrowed, registry_part, parts,
-                       lang, base_url, report)
-        state.commit(out.name, stamps.ledger, fresh, {lender.name, *(s.name for s in plans)},
-                     files, {"site": str(site.link)})
+                       lang, base_url, report, book, canonical, stamps, today)
+        state.commit(out.name, stamps.ledger, fresh, keep, files, {"site": str(site.link)},
+                     book.book.save)
     except BaseException:
         out.discard()
         raise
@@ -187,10 +220,87 @@ def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]
     return report
 
 
+def _plan_parts(plans: Sequence[Source], state: SiteState,
+                made: Callable[[Source, Callable[[str, str], Stamp]], Part],
+                stamps: _LazyLedger, step: Callable[[], None],
+                fresh: list[tuple[str, Part]], run: _Run) -> list[Part]:
+    """Each plan file's part, in order: the cached one while its key holds, else made anew,
+    in a pool of forked workers when many are (issue 11; :mod:`.pool`); every bad plan file
+    is reported, not just the first."""
+    found = [state.part(source.name, source.key) for source in plans]
+    missing = [i for i, part in enumerate(found) if part is None]
+    for _ in range(len(plans) - len(missing)):
+        step()
+    outcomes = pool.make_all(len(missing), lambda j, stamp: made(plans[missing[j]], stamp),
+                             stamps, lambda: stamps.open(whole=True), step,
+                             pool.workers_for(len(missing), run.tuning), run.lock)
+    problems: list[Problem] = []
+    for i, outcome in zip(missing, outcomes, strict=True):
+        if isinstance(outcome, Part):
+            found[i] = outcome
+            fresh.append((plans[i].name, outcome))
+        else:
+            problems += outcome
+    if problems:
+        raise InputError(problems)
+    return [part for part in found if part is not None]
+
+
+@dataclass
+class _Addresses:
+    book: Book
+    paths: dict[str, str]  # canonical unit feed path → its path in the site
+
+
+def _addresses(state: SiteState, now: datetime, parts: Sequence[Part],
+               fresh: Sequence[tuple[str, Part]], keep: set[str], stamps: _LazyLedger,
+               lang: str) -> _Addresses:
+    """Unit feeds' recorded paths, and the events that left a feed (:mod:`.addresses`):
+    the previous parts of the plan files that changed or went are compared with now."""
+    book = Book.open(state.db, now)
+    gone = [name for (name,) in state.db.execute("SELECT name FROM parts")
+            if name not in keep]
+    before = stored_parts(state.db, [name for name, _ in fresh] + gone)
+    paths = book.place(units_of(parts), units_of(before))
+    paths.update({DAYS + p: DAYS + q for p, q in list(paths.items())})
+    if before or book.tombstones:
+        held: dict[str, set[str]] = defaultdict(set)
+        for part in parts:
+            for path, indexes in part.feeds.items():
+                held[paths.get(path, path)].update(part.keys[i] for i in indexes)
+        live = held["all.ics"]
+        old_paths = {a.path for a in book.addresses.values()}
+        book.cancel(before, held, lambda p: paths.get(p, _old_path(book, p, old_paths)),
+                    stamps, live, lang)
+    return _Addresses(book, paths)
+
+
+def _old_path(book: Book, canonical: str, recorded: set[str]) -> str:
+    """Where a unit feed that no longer exists was published."""
+    identity = canonical.removeprefix("units/").removesuffix(".ics")
+    found = book.addresses.get(identity)
+    return found.path if found is not None else canonical
+
+
+def _relocate(listed: list[Listed], contributors: dict[str, list[Part]],
+              borrowed: dict[str, list[Pair]], paths: dict[str, str]
+              ) -> tuple[list[Listed], dict[str, list[Part]], dict[str, list[Pair]],
+                         dict[str, str]]:
+    """Unit feeds at their recorded paths; the parts still know them by the canonical one
+    (returned: site path → canonical path)."""
+    canonical = {paths.get(f.path, f.path): f.path for f in listed}
+    moved = [replace(f, path=paths.get(f.path, f.path),
+                     key=paths.get(f.key, f.key) if f.group == "days" else f.key)
+             for f in listed]
+    return (moved, {paths.get(p, p): v for p, v in contributors.items()},
+            {paths.get(p, p): v for p, v in borrowed.items()}, canonical)
+
+
 def _write(out: release.Release, before: dict[str, Published], listed: list[Listed],
            contributors: dict[str, list[Part]], borrowed: dict[str, list[Pair]],
            registry_part: Part, parts: list[Part], lang: str, base_url: str | None,
-           report: BuildReport) -> dict[str, Published]:
+           report: BuildReport, addresses: _Addresses, canonical: dict[str, str],
+           stamps: Callable[[str, str], Stamp], today: date) -> dict[str, Published]:
     """Every file of the new release: taken from the previous one when its fingerprint (or
     its bytes) did not move, else written."""
     files: dict[str, Published] = {}
@@ -210,38 +320,63 @@ def _write(out: release.Release, before: dict[str, Published], listed: list[List
         files[path] = Published(fingerprint, len(data))
         return len(data)
 
+    book = addresses.book
     for feed in listed:
         mine = contributors[feed.path]
         lent = borrowed.get(feed.path, [])
-        head = f"{feed.name}\x1f{base_url}\x1f{lent}\x1f{registry_part.token if lent else ''}"
+        dead = book.held(feed.path)  # events that left it, cancelled (addresses.py)
+        head = (f"{feed.name}\x1f{base_url}\x1f{lent}\x1f"
+                f"{registry_part.token if lent else ''}\x1f"
+                f"{[(t.key, t.since.isoformat()) for t in dead]}")
         url = join(base_url, feed.path) if base_url else None
 
-        def feed_bytes(feed: Listed = feed, mine: list[Part] = mine,
-                       lent: list[Pair] = lent, url: str | None = url) -> bytes:
-            body = [p.chunk(feed.path) for p in mine] + [registry_part.lend(lent)]
-            return calendar_bytes(CalendarMeta(feed.name, url=url), body)
+        def feed_bytes(feed: Listed = feed, mine: list[Part] = mine, lent: list[Pair] = lent,
+                       url: str | None = url, dead: list[Tombstone] = dead) -> bytes:
+            source = canonical.get(feed.path, feed.path)
+            body = [p.chunk(source) for p in mine] + [registry_part.lend(lent)]
+            about = calendar_description(feed.group, feed.short or feed.name, lang,
+                                         feed.locality)
+            return calendar_bytes(CalendarMeta(feed.name, about, url),
+                                  body + [t.data for t in dead])
 
         report.sizes[feed.path] = put(feed.path, _digest(head, [p.token for p in mine]),
                                       feed_bytes)
-    pages = sorted({y for p in parts for y in p.years})
-    for year in pages:
-        path = f"years/{year}.html"
-        having = [p for p in parts if year in p.years]
-
-        def page(year: int = year, having: list[Part] = having) -> bytes:
-            rows = sorted((r for p in having for r in p.rows_of(year)), key=lambda r: r[0])
-            return year_page(year, [r[1] for r in rows], lang).encode()
-
-        report.pages[path] = put(path, _digest(f"{lang}\x1f{year}", [p.token for p in having]),
-                                 page)
-    index = index_page(listed, report.sizes, lang, base_url, pages).encode()
-    put("index.html", _digest(index.decode(), []), lambda: index)
+        report.counts[feed.path] = feed.events
+    for gone in book.retired():  # a feed that went keeps answering, saying where to
+        _write_retired(gone, book, listed, base_url, lang, stamps, put, report)
+    # year pages, plan pages, the index (scheduler/site/build.py)
+    report.pages = write_pages(put, listed, parts, canonical, report.sizes, lang, base_url,
+                               today)
     listing = json_text(
         [{"group": f.group, "key": f.key, "path": f.path, "name": f.name,
           "events": f.events, "bytes": report.sizes[f.path]} for f in listed],
         indent=1).encode()
     put("feeds.json", _digest(listing.decode(), []), lambda: listing)
     return files
+
+
+def _write_retired(gone: Address, book: Book, listed: list[Listed], base_url: str | None,
+                   lang: str, stamps: Callable[[str, str], Stamp],
+                   put: Callable[[str, str, Callable[[], bytes]], int],
+                   report: BuildReport) -> None:
+    """The calendar a gone unit feed answers with during its grace period: named as moved,
+    one notice event saying where its work is now, its events cancelled."""
+    target = next((f for f in listed if f.path == gone.moved_to), None)
+    url = join(base_url, target.path) if base_url and target else None
+    name = word("feed_moved_name" if target else "feed_removed_name", lang, name=gone.name)
+    dead = book.held(gone.path)
+    head = (f"{name}\x1f{url}\x1f{target.name if target else ''}\x1f"
+            f"{[(t.key, t.since.isoformat()) for t in dead]}")
+
+    def make() -> bytes:
+        text = f"{gone.identity}\x1f{url}\x1f{target.name if target else ''}"
+        stamp = stamps(f"moved/{gone.identity}@kyniem",
+                       hashlib.blake2b(text.encode(), digest_size=12).hexdigest())
+        first = notice(gone, url, target.name if target else None, lang, stamp)
+        return calendar_bytes(CalendarMeta(name), [first, *(t.data for t in dead)])
+
+    report.sizes[gone.path] = put(gone.path, _digest(head, []), make)
+    report.moved.append(gone.path)
 
 
 def _check_plan_ids(parts: Sequence[Part]) -> None:
@@ -258,12 +393,13 @@ def _check_plan_ids(parts: Sequence[Part]) -> None:
         raise InputError(problems)
 
 
-def _merge(parts: Sequence[Part], years: tuple[int, int], lang: str
+def _merge(parts: Sequence[Part], years: tuple[int, int], lang: str, today: date
            ) -> tuple[list[Listed], dict[str, list[Part]], dict[str, list[Pair]]]:
     """Every feed of the site, in the index's order, with the parts that hold its events and
-    the registry days it borrows."""
+    the registry days it borrows; with what the pages show of each (a plan's head, an
+    anniversary's next day on or after ``today``, a unit's plans)."""
     contributors: dict[str, list[Part]] = defaultdict(list)
-    titles: dict[str, tuple[str, str, str]] = {}
+    titles: dict[str, tuple[str, str, str, str]] = {}
     borrowed: dict[str, set[Pair]] = defaultdict(set)
     counts: dict[str, int] = defaultdict(int)
     for part in parts:
@@ -285,15 +421,22 @@ def _merge(parts: Sequence[Part], years: tuple[int, int], lang: str
                      counts["milestones.ics"])]
     contributors.setdefault("milestones.ics", [])
     by_group: dict[str, list[Listed]] = defaultdict(list)
-    for path, (group, key, name) in titles.items():
-        if group == "anniversary":
-            name = word("feed_anniversary", lang, name=name)
-        elif group == "unit":
-            name = word("feed_unit", lang, name=name)
-        by_group[group].append(Listed(group, key, path, name, counts[path]))
+    plans = {p.plan_id: p for p in parts if p.plan_id is not None}
+    days = anniversary_days(parts)
+    for path, (group, key, name, locality) in titles.items():
+        plan = plans.get(key) if group == "plan" else None
+        by_group[group].append(Listed(
+            group, key, path, feed_name(group, name, lang, locality), counts[path], locality,
+            short=name, head=plan.head if plan else None, span=plan.span if plan else None,
+            next=next_day(days.get(key, []), today) if group == "anniversary" else None,
+            plans=tuple(dict.fromkeys(p.plan_id for p in contributors[path] if p.plan_id))
+            if group == "unit" else ()))
     listed += by_group["plan"]  # in the plan files' order
     listed += sorted(by_group["anniversary"], key=lambda f: f.key)
-    listed += sorted(by_group["unit"], key=lambda f: sort_key(f.key))
+    listed += sorted(by_group["unit"],
+                     key=lambda f: (sort_key(f.locality), sort_key(f.name), f.path))
+    order = {f.path: i for i, f in enumerate(listed)}  # each main feed's, then its key days'
+    listed += sorted(by_group["days"], key=lambda f: (order.get(f.key, len(order)), f.path))
     return listed, contributors, lent
 
 

@@ -15,7 +15,7 @@ import contextlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
@@ -56,6 +56,8 @@ class SiteState:
 
     def __init__(self, path: Path, db: sqlite3.Connection, new: bool) -> None:
         self.path, self.db, self.new = path, db, new
+        # parts' bytes read, times and bytes (a rebuild where nothing moved reads none)
+        self.blobs_read = self.bytes_read = 0
 
     @classmethod
     def open(cls, folder: Path) -> SiteState:
@@ -121,10 +123,21 @@ class SiteState:
         the build (a guess would publish lower SEQUENCE numbers)."""
         return Ledger(now, _StoredEntries(self), floors)
 
+    def read_whole(self, ledger: Ledger) -> None:
+        """Every entry into ``ledger`` at once (those it stamped stay), checked, for forked
+        workers: they must not use this connection (https://www.sqlite.org/howtocorrupt.html
+        §2.6), so they ask the state nothing."""
+        entries = ledger.entries
+        if isinstance(entries, _StoredEntries) and not entries.empty:
+            for row in self._all("SELECT uid, digest, sequence, modified FROM ledger"):
+                entries.setdefault(str(row[0]), self._checked(row[1:]))
+            entries.empty = True
+
     def entry(self, uid: str) -> Entry | None:
         row = self._one("SELECT digest, sequence, modified FROM ledger WHERE uid = ?", (uid,))
-        if row is None:
-            return None
+        return None if row is None else self._checked(row)
+
+    def _checked(self, row: tuple[object, ...]) -> Entry:
         try:
             return entry(list(row))
         except DAMAGED as exc:
@@ -132,17 +145,43 @@ class SiteState:
                                       say("state_damaged", why=exc))]) from None
 
     def part(self, name: str, key: tuple[object, ...]) -> Part | None:
-        """The cached part ``name`` when its key still matches; a part that fails its checks
-        is a miss (and a note), made again from its plan."""
-        row = self._one("SELECT key, info, data FROM parts WHERE name = ?", (name,))
+        """The cached part ``name`` when its key still matches, its bytes read when a feed
+        needs them (:meth:`blob`); a part that fails its checks is a miss (and a note),
+        made again from its plan."""
+        row = self._one("SELECT key, info, typeof(data), length(data), rowid FROM parts "
+                        "WHERE name = ?", (name,))  # length() reads no blob's content
         if row is None or row[0] != key_digest(key):
             return None
         try:
-            info, data = expect(row[1], str, "info"), expect(row[2], bytes, "data")
-            return read_part(key, info, data, lambda: self._rows(name))
+            info, size = expect(row[1], str, "info"), expect(row[3], int, "size")
+            if row[2] != "blob":
+                raise Invalid(f"data: expected bytes, found {row[2]}")
+            rowid = expect(row[4], int, "rowid")
+            return read_part(key, info, lambda runs: self.blob(name, rowid, size, runs),
+                             lambda: self._rows(name), size)
         except DAMAGED as exc:
             note(say("part_rebuilt", name=name, why=exc))
             return None
+
+    def blob(self, name: str, rowid: int, size: int, runs: Sequence[tuple[int, int]]
+             ) -> list[bytes]:
+        """Byte ranges of a cached part, read in place (incremental I/O, https://www.sqlite.org/
+        c3ref/blob_open.html: not the whole part for a feed that holds some of its events);
+        counted in ``blobs_read`` and ``bytes_read``."""
+        try:
+            with self.db.blobopen("parts", "data", rowid, readonly=True) as blob:
+                if len(blob) != size:  # the row is not the one found: never in one build
+                    raise InputError([Problem(str(self.path), None, "parts", say(
+                        "state_damaged", why=f"part {name} changed during the build"))])
+                out = []
+                for start, end in runs:
+                    blob.seek(start)
+                    out.append(blob.read(end - start))
+        except sqlite3.Error as exc:
+            raise _unusable(self.path, exc) from None
+        self.blobs_read += 1
+        self.bytes_read += sum(map(len, out))
+        return out
 
     def _rows(self, name: str) -> str:
         row = self._one("SELECT rows FROM parts WHERE name = ?", (name,))
@@ -160,11 +199,15 @@ class SiteState:
     # -- writing: one transaction ----------------------------------------------------------
 
     def commit(self, release: str, ledger: Ledger | None, fresh: Iterable[tuple[str, Part]],
-               keep: set[str], files: dict[str, Published], meta: dict[str, str]) -> None:
+               keep: set[str], files: dict[str, Published], meta: dict[str, str],
+               also: Callable[[sqlite3.Connection], None] | None = None) -> None:
         """Record a built release, all at once: the ledger's changes, the new parts (and
-        the end of parts whose plan files are gone), the files and the release's name."""
+        the end of parts whose plan files are gone), the files and the release's name, and
+        whatever ``also`` writes (the feeds' addresses: :mod:`.addresses`)."""
         try:
             with self._transaction() as db:
+                if also is not None:
+                    also(db)
                 if ledger is not None and ledger.dirty:
                     db.executemany("INSERT OR REPLACE INTO ledger VALUES (?, ?, ?, ?)",
                                    ((k, *ledger.entries[k]) for k in sorted(ledger.dirty)))
@@ -228,7 +271,8 @@ class _StoredEntries(dict[str, Entry]):
     def __init__(self, state: SiteState) -> None:
         super().__init__()
         self.state = state
-        self.empty = state._one("SELECT 1 FROM ledger LIMIT 1") is None  # a first build
+        # nothing (more) to read: a first build's, or a ledger read whole
+        self.empty = state._one("SELECT 1 FROM ledger LIMIT 1") is None
 
     def get(self, key: str, default: Entry | None = None) -> Entry | None:  # type: ignore[override]
         if key in self:

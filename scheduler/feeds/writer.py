@@ -9,8 +9,12 @@ icalendar, the strict ``ical`` package and Mozilla's ical.js to keep this honest
   (§3.1); no byte-order mark.
 - TEXT values escape backslash, semicolon, comma and newline (§3.3.11).
 - All-day events: ``DTSTART;VALUE=DATE``, ``DTEND`` the day after the last day (§3.6.1).
-- Calendar name and refresh hints: NAME, REFRESH-INTERVAL, SOURCE (RFC 7986 §5.1, §5.7,
-  §5.8) and the X-WR-CALNAME / X-PUBLISHED-TTL that Google and Outlook read.
+- Calendar name, description and refresh hints: NAME, DESCRIPTION, REFRESH-INTERVAL, SOURCE
+  (RFC 7986 §5.1, §5.2, §5.7, §5.8) and the X-WR-CALNAME / X-WR-CALDESC / X-PUBLISHED-TTL that
+  Google and Outlook read.
+- Each event's URL (§3.8.4.6) is its row on its plan's page of the site, when the site's base
+  URL is known; CATEGORIES (§3.8.1.2) are in the feed's language; each VALARM (§3.6.6) fires
+  at 08:00 of a working day (:func:`.events.alarm_triggers`).
 """
 
 from __future__ import annotations
@@ -22,8 +26,10 @@ from functools import cache
 
 from .. import __version__
 from ..i18n import word
-from .events import ALARM_KINDS, FeedEvent
+from ..wording import category_word
+from .events import FeedEvent, alarm_triggers, window_uid
 from .ledger import Ledger, Stamp
+from .links import event_anchor, join, plan_page
 
 TZID = "Asia/Ho_Chi_Minh"
 PRODID = f"-//kyniem//kyniem {__version__}//VI"
@@ -68,8 +74,18 @@ def _utc(moment: datetime) -> str:
     return moment.strftime("%Y%m%dT%H%M%SZ")
 
 
-def event_bytes(event: FeedEvent, stamp: Stamp, lang: str = "vi") -> bytes:
-    """One VEVENT (§3.6.1) as bytes; the same event and stamp always give the same bytes."""
+def event_url(event: FeedEvent, base_url: str | None) -> str | None:
+    """The event's row on its plan's page (None without a base URL, or without a plan: the
+    registry's anniversary days)."""
+    if not base_url or not event.plan:
+        return None
+    return f"{join(base_url, plan_page(event.plan))}#{event_anchor(window_uid(event.uid))}"
+
+
+def event_bytes(event: FeedEvent, stamp: Stamp, lang: str = "vi",
+                base_url: str | None = None) -> bytes:
+    """One VEVENT (§3.6.1) as bytes; the same event, stamp and base URL always give the same
+    bytes."""
     when = _utc(stamp.modified)
     lines = [
         "BEGIN:VEVENT",
@@ -89,7 +105,11 @@ def event_bytes(event: FeedEvent, stamp: Stamp, lang: str = "vi") -> bytes:
     lines.append(f"SUMMARY:{escape(event.summary)}")
     if event.description:
         lines.append(f"DESCRIPTION:{escape(event.description)}")
-    lines += ["TRANSP:TRANSPARENT", f"CATEGORIES:{event.kind.value}",
+    url = event_url(event, base_url)
+    if url:
+        lines.append(f"URL:{url}")
+    lines += ["TRANSP:TRANSPARENT",
+              f"CATEGORIES:{escape(category_word(event.kind.value, lang))}",
               f"X-KYNIEM-KIND:{event.kind.value}"]
     if event.reminders:
         lines.append(f"X-KYNIEM-REMINDERS:{','.join(map(str, event.reminders))}")
@@ -100,11 +120,12 @@ def event_bytes(event: FeedEvent, stamp: Stamp, lang: str = "vi") -> bytes:
               else f"X-KYNIEM-UNIT;X-KYNIEM-ROLE={role}:{escape(u)}" for role, u in event.others]
     if event.plan:
         lines.append(f"X-KYNIEM-PLAN:{event.plan}")
-    if event.kind in ALARM_KINDS:
+    triggers = alarm_triggers(event)
+    if triggers:
         text = escape(word("feed_alarm", lang, summary=event.summary))
-        for days in event.reminders:
+        for when in triggers:
             lines += ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{text}",
-                      f"TRIGGER:-P{days}D", "END:VALARM"]
+                      f"TRIGGER:{when}", "END:VALARM"]
     lines.append("END:VEVENT")
     return "".join(map(fold, lines)).encode()
 
@@ -113,8 +134,8 @@ class EventBytes:
     """Each event serialized once, whatever number of feeds hold it, stamped by a ledger
     (``kyniem feed``; a site's parts serialize their own events)."""
 
-    def __init__(self, ledger: Ledger, lang: str) -> None:
-        self.ledger, self.lang = ledger, lang
+    def __init__(self, ledger: Ledger, lang: str, base_url: str | None = None) -> None:
+        self.ledger, self.lang, self.base_url = ledger, lang, base_url
         self.done: dict[tuple[str, date | None], bytes] = {}
 
     def __call__(self, events: Iterable[FeedEvent]) -> list[bytes]:
@@ -124,7 +145,7 @@ class EventBytes:
             data = self.done.get(key)
             if data is None:
                 data = self.done[key] = event_bytes(e, self.ledger.stamp(e.key, e.digest),
-                                                    self.lang)
+                                                    self.lang, self.base_url)
             out.append(data)
         return out
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..feeds.site import BIG_FEED, BuildReport
+from ..feeds.site import BIG_FEED, CROWDED_FEED, BuildReport
+from ..wording import feed_text
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -69,6 +70,8 @@ class BuildView:
         lines = [_w("built", self.lang, out=r.out, feeds=self.feeds, events=r.events,
                     written=len(r.written), unchanged=len(r.unchanged), removed=len(r.removed))]
         lines += [_w("big", self.lang, path=p, size=r.sizes[p] // 1024) for p in r.big]
+        lines += [feed_text("crowded", self.lang, path=p, n=r.counts[p], limit=CROWDED_FEED)
+                  for p in r.crowded]
         if r.kept:
             lines.append(_w("kept", self.lang, path=r.kept))
         lines.append(_w("open", self.lang, out=r.out))
@@ -81,7 +84,8 @@ class BuildView:
         r = self.report
         return {"out": r.out, "feeds": self.feeds, "events": r.events, "written": r.written,
                 "unchanged": len(r.unchanged), "removed": r.removed, "bytes": r.sizes,
-                "over_1mb": r.big, "limit": BIG_FEED, "release": r.release, "kept": r.kept}
+                "over_1mb": r.big, "limit": BIG_FEED, "over_1000_events": r.crowded,
+                "event_limit": CROWDED_FEED, "release": r.release, "kept": r.kept}
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         first, *rest = self.lines()

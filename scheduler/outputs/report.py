@@ -19,6 +19,7 @@ class CheckReport:
     problems: tuple[Problem, ...]
     counts: dict[str, int]  # anniversaries, policies, plans, activities, files
     lang: str
+    warnings: tuple[Problem, ...] = ()  # worth a look, not wrong (units that look alike)
 
     @property
     def exit_code(self) -> int:
@@ -28,7 +29,9 @@ class CheckReport:
         if self.problems:
             lines = [p.render(self.lang) for p in self.problems]
             return "\n".join([*lines, word("check_bad", self.lang, n=len(lines))])
-        return word("check_ok", self.lang, **self.counts)
+        told = [f"{word('check_warning', self.lang)}: {w.render(self.lang)}"
+                for w in self.warnings]
+        return "\n".join([*told, word("check_ok", self.lang, **self.counts)])
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -37,6 +40,11 @@ class CheckReport:
                 {"file": p.file, "line": p.line, "field": p.field,
                  "message": p.text(self.lang)}
                 for p in self.problems
+            ],
+            "warnings": [
+                {"file": w.file, "line": w.line, "field": w.field,
+                 "message": w.text(self.lang)}
+                for w in self.warnings
             ],
             **self.counts,
         }

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -17,11 +18,17 @@ from .text import columns
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
 
+    from ..plans.model import Plan
+    from ..units.resolve import Identity
+
 
 @dataclass(frozen=True)
 class UnitTasks:
-    unit: str
+    unit: str  # the spelling used most
     tasks: tuple[tuple[Role, Item], ...]  # leads first, then the other roles in Role's order
+    id: str = ""  # the identity (scheduler.units); "" for a collective
+    locality: str = ""
+    spellings: tuple[str, ...] = ()  # every spelling merged into this identity
 
     @property
     def lead(self) -> tuple[Item, ...]:
@@ -31,15 +38,26 @@ class UnitTasks:
     def partner(self) -> tuple[Item, ...]:
         return tuple(item for role, item in self.tasks if role is not Role.LEAD)
 
-    def title(self) -> str:
-        return f"{self.unit} ({len(self.lead)} + {len(self.partner)})"
+    def title(self, lang: str = "vi") -> str:
+        head = f"{self.unit} ({len(self.lead)} + {len(self.partner)})"
+        if self.locality:
+            head += f" — {self.locality}"
+        if not self.id:
+            return f"{head} · {word('unit_collective', lang)}"
+        others = [s for s in self.spellings if s != self.unit]
+        return head + (f" · {word('unit_spellings', lang)}: {'; '.join(others)}" if others
+                       else "")
 
 
-def _links(item: Item) -> list[tuple[Role, str]]:
+def _links(item: Item) -> list[tuple[Role, str, bool]]:
     if item.links:
-        return [(link.role, link.unit) for link in item.links]
-    leads = [(Role.LEAD, item.lead)] if item.lead else []
-    return leads + [(Role.PARTNER, p) for p in item.partners]
+        return [(link.role, link.unit, link.collective) for link in item.links]
+    leads = [(Role.LEAD, item.lead, False)] if item.lead else []
+    return leads + [(Role.PARTNER, p, False) for p in item.partners]
+
+
+#: name as written, its plan, whether the plan marks it a collective → identity or None
+Resolve = Callable[[str, "Plan | None", bool], "Identity | None"]
 
 
 @dataclass(frozen=True)
@@ -48,21 +66,37 @@ class Units:
     lang: str
 
     @classmethod
-    def of(cls, items: Iterable[Item], lang: str, only: str | None = None) -> Units:
-        """Group activities by unit (names compared case-insensitively), units in name order;
-        a unit's tasks are its leads first, then its other roles (Role's order)."""
-        names: dict[str, str] = {}
+    def of(cls, items: Iterable[Item], lang: str, only: str | None = None,
+           resolve: Resolve | None = None) -> Units:
+        """Group activities by unit identity (:mod:`scheduler.units`: spellings and
+        abbreviations of one body merged), bodies by locality and name, collectives last;
+        a unit's tasks are its leads first, then its other roles (Role's order). ``only``
+        keeps the units whose id or any spelling holds it (case and diacritics aside)."""
+        from ..units.normalise import key
+
+        spelled: dict[str, Counter[str]] = {}
+        places: dict[str, str] = {}
         tasks: dict[str, list[tuple[Role, Item]]] = {}
         for item in items:
             if item.kind is ItemKind.PEAK:
                 continue  # the peak belongs to its activity, listed already
-            for role, unit in _links(item):
-                key = unit.casefold()
-                names.setdefault(key, unit)
-                tasks.setdefault(key, []).append((role, item))
+            for role, unit, collective in _links(item):
+                found = resolve(unit, item.plan, collective) if resolve else None
+                k = found.id if found else f"\x00{key(unit)}"
+                places.setdefault(k, found.locality if found else "")
+                spelled.setdefault(k, Counter())[unit] += 1
+                if (role, item) not in tasks.setdefault(k, []):
+                    tasks[k].append((role, item))
         order = {role: i for i, role in enumerate(Role)}
-        keys = sorted((k for k in names if not only or only.casefold() in k), key=sort_key)
-        return cls(tuple(UnitTasks(names[k], tuple(sorted(tasks[k], key=lambda t: order[t[0]])))
+        needle = key(only) if only else ""
+        keys = [k for k in spelled if not needle or needle in k
+                or any(needle in key(s) for s in spelled[k])]
+        keys.sort(key=lambda k: (k.startswith("\x00"), sort_key(places[k]),
+                                 sort_key(spelled[k].most_common(1)[0][0])))
+        return cls(tuple(UnitTasks(spelled[k].most_common(1)[0][0],
+                                   tuple(sorted(tasks[k], key=lambda t: order[t[0]])),
+                                   "" if k.startswith("\x00") else k, places[k],
+                                   tuple(sorted(spelled[k], key=sort_key)))
                          for k in keys), lang)
 
     def _rows(self, tasks: UnitTasks) -> list[list[str]]:
@@ -77,14 +111,15 @@ class Units:
         parts = [word("units", self.lang)]
         for tasks in self.units:
             body = columns(self._rows(tasks))
-            parts.append(f"{tasks.title()}\n"
+            parts.append(f"{tasks.title(self.lang)}\n"
                          + "\n".join("  " + line for line in body.splitlines()))
         if len(parts) == 1:
             parts.append(word("nothing", self.lang))
         return "\n\n".join(parts)
 
     def as_json(self) -> list[dict[str, Any]]:
-        return [{"unit": t.unit, "lead": [item_json(i) for i in t.lead],
+        return [{"unit": t.unit, "id": t.id or None, "locality": t.locality,
+                 "spellings": list(t.spellings), "lead": [item_json(i) for i in t.lead],
                  "partner": [item_json(i) for i in t.partner],
                  "roles": [{"role": role.value, "item": item.uid} for role, item in t.tasks]}
                 for t in self.units]
@@ -94,7 +129,7 @@ class Units:
 
         yield f"[bold]{word('units', self.lang)}[/]"
         for tasks in self.units:
-            table = Table(title=tasks.title(),
+            table = Table(title=tasks.title(self.lang),
                           title_justify="left", title_style="bold cyan", expand=True,
                           show_header=False)
             for ratio in (1, 3, 1, 2, 7):

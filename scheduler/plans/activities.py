@@ -29,6 +29,7 @@ from ..wording import quote, say
 from ..yamlread import Field, FieldError, Reader, choice, day_in, ident, line, text, whole_in
 from .model import Activity, ActivityKind, Role, UnitLink
 from .phrases import PhraseError, read_phrase
+from .short import LIMIT as SHORT_LIMIT
 from .window import Closure, PhraseContext, Precision, Window
 from .workdays import Shift
 
@@ -58,8 +59,18 @@ ACTIVITY_BASE: dict[str, Field] = {
     "shift": Field(False, choice(Shift)),
     "reminders": Field(False, whole_in(LEAD_DAYS), many=True),
 }
+def short_text(value: str) -> str:
+    """An activity's ``short`` title: what a phone shows (:mod:`.short`), at most
+    :data:`~.short.LIMIT` characters."""
+    found = text(value)
+    if len(found) > SHORT_LIMIT:
+        raise FieldError(say("short_too_long", n=len(found), limit=SHORT_LIMIT))
+    return found
+
+
 ACTIVITY_FIELDS: dict[str, Field] = {
     **ACTIVITY_BASE,
+    "short": Field(False, short_text),
     "when": Field(False, text),
     "start": Field(False, _plan_day),
     "end": Field(False, _plan_day),
@@ -130,7 +141,8 @@ class ActivityReader:
             targets=values.get("targets", ()), tentative=values.get("tentative", False),
             separate_plan=values.get("separate_plan", False), combined_with=combined,
             relates_to=values.get("relates_to"), text=values.get("text"),
-            line=values.get("line"), location=Location(self.reader.file, line(node)))
+            line=values.get("line"), short=values.get("short"),
+            location=Location(self.reader.file, line(node)))
         out = [activity]
         if "children" in nodes:
             for i, child in enumerate(self.reader.sequence(nodes["children"],

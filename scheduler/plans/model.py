@@ -105,6 +105,7 @@ class Activity:
     merged: tuple[str, ...] = ()
     text: str | None = None  # the source sentence, as written
     line: int | None = None  # its line in the source document
+    short: str | None = None  # what a phone shows (a feed's SUMMARY); see plans/short.py
     location: Location | None = field(default=None, compare=False)
 
     def with_role(self, *roles: Role) -> tuple[str, ...]:
@@ -146,6 +147,7 @@ class Plan:
     issued: date | None = None
     campaign_end: date | None = None
     scope: str | None = None
+    locality: str | None = None  # where its local bodies belong ("Quận Thanh Xuân, Hà Nội")
     source: str | None = None
     implements: tuple[ParentDoc, ...] = ()
     reminders: tuple[int, ...] = ()

@@ -1,0 +1,130 @@
+"""Writing the pages of a build (:func:`scheduler.feeds.site._write` calls it): each page is
+rewritten only when its fingerprint moves — its parts' tokens and every other input it shows
+(names, addresses, anniversary days, and today only while today is inside its timeline)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..feeds.links import plan_page as plan_page_path
+from ..i18n import sort_key
+from .cards import labels
+from .pages import Listed, index_page, seconds
+from .plan import plan_page, timeline_range
+from .year import year_page
+
+if TYPE_CHECKING:
+    from ..feeds.parts import Part
+
+
+
+@cache
+def pages_version() -> str:
+    """The code that makes the pages (this package and the subscribe links): a new version
+    of it writes every page anew, as a changed input would."""
+    h = hashlib.blake2b(digest_size=8)
+    here = Path(__file__).parent
+    for source in [*sorted(here.glob("*.py")), here.parent / "feeds" / "links.py"]:
+        h.update(source.read_bytes())
+    return h.hexdigest()
+
+
+Put = Callable[[str, str, Callable[[], bytes]], int]  # path, fingerprint, bytes → size
+
+
+def anniversary_days(parts: Sequence[Part]) -> dict[str, list[date]]:
+    """Every anniversary's days in the site, the registry's and the plans' own."""
+    found: dict[str, set[date]] = defaultdict(set)
+    for part in parts:
+        for a, days in part.when.items():
+            found[a].update(days)
+    return {a: sorted(days) for a, days in found.items()}
+
+
+def next_day(days: Sequence[date], today: date) -> date | None:
+    return next((d for d in days if d >= today), None)
+
+
+def write_pages(put: Put, listed: Sequence[Listed], parts: Sequence[Part],
+                canonical: dict[str, str], sizes: dict[str, int], lang: str,
+                base_url: str | None, today: date) -> dict[str, int]:
+    """The year pages, the plans' pages and the index; the year pages' sizes returned.
+    ``canonical``: a feed's path in the site → the path its parts know it by."""
+    pages: dict[str, int] = {}
+    years = sorted({y for p in parts for y in p.years})
+    for year in years:
+        having = [p for p in parts if year in p.years]
+
+        def year_bytes(year: int = year, having: list[Part] = having) -> bytes:
+            rows = sorted(((r, p.head) for p in having for r in p.rows_of(year)),
+                          key=lambda x: (x[0].start, x[0].uid, x[0].moved or date.min))
+            return year_page(year, rows, lang).encode()
+
+        path = f"years/{year}.html"
+        pages[path] = put(path, _digest(f"{pages_version()}\x1f{lang}\x1f{year}", [
+            p.token for p in having]), year_bytes)
+    label = labels(listed, lang)
+    known = {canonical.get(f.path, f.path): f for f in listed}
+    site = _Site(known, label, anniversary_days(parts), seconds(listed),
+                 {f.key: f.short or f.name for f in listed if f.group == "anniversary"})
+    for part in parts:
+        if part.head is not None:
+            _plan(put, part, site, lang, base_url, today)
+    index = index_page(listed, sizes, lang, base_url, years, today).encode()
+    put("index.html", _digest(index.decode(), []), lambda: index)
+    return pages
+
+
+@dataclass(frozen=True)
+class _Site:
+    known: dict[str, Listed]  # by the path the parts know a feed by
+    label: dict[str, str]  # links' names (cards.labels)
+    days: dict[str, list[date]]  # anniversary → its days
+    second: dict[str, Listed]  # "deadlines and key days" feeds by their main feed's path
+    names: dict[str, str]  # anniversary → its name
+
+
+def _plan(put: Put, part: Part, site: _Site, lang: str, base_url: str | None,
+          today: date) -> None:
+    head = part.head
+    assert head is not None
+    known, label, days, names = site.known, site.label, site.days, site.names
+    path = next(p for p, t in part.titles.items() if t[0] == "plan")
+    feed = known[path]
+    own = {(d, names.get(a, a)) for a, ds in part.when.items() for d in ds}
+    shown = sorted(own | {(d, names.get(a, a)) for a, y in part.borrows.get(path, [])
+                          for d in days.get(a, ()) if d.year == y})
+    units = sorted(((known[p], indexes) for p, indexes in part.feeds.items()
+                    if p in known and known[p].group == "unit"),
+                   key=lambda u: sort_key(u[0].short or u[0].name))
+    timeline = timeline_range(part.span, [d for d, _ in shown])
+    inside = timeline is not None and timeline[0] <= today <= timeline[1]
+    second = {k: site.second[k] for k in (feed.path, *(u.path for u, _ in units))
+              if k in site.second}
+    fingerprint = repr((pages_version(), lang, base_url, feed, shown, [u for u, _ in units],
+                        sorted(second.items()),
+                        [label[f.path] for f in (feed, *(u for u, _ in units),
+                                                 *second.values())],
+                        today if inside else None))
+
+    def make() -> bytes:
+        rows = part.entries()
+        tasks = [(u, sum(1 for i in set(ix) if i < len(rows) and rows[i].kind != "anniversary"))
+                 for u, ix in units]
+        return plan_page(head, rows, part.span, shown, feed, tasks, label, second, today,
+                         lang, base_url).encode()
+
+    put(plan_page_path(head.id), _digest(fingerprint, [part.token]), make)
+
+
+def _digest(head: str, tokens: Sequence[str]) -> str:
+    h = hashlib.blake2b(head.encode(), digest_size=16)
+    h.update("".join(tokens).encode())
+    return h.hexdigest()

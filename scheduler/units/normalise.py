@@ -1,0 +1,89 @@
+"""A unit's name as a key for comparing: "Ban CHQS quận" and "Ban chỉ huy Quân sự Quận" are
+one body (DOMAIN.md "Abbreviations": the same body is spelled several ways within one plan).
+
+The key is the name folded (case, diacritics: :func:`scheduler.names.fold`), its
+abbreviations written out (:data:`ABBREVIATIONS`), punctuation and "và" dropped, and a
+trailing level word ("quận", "phường": the plan's own level) dropped, since a plan's units are
+qualified by the plan's locality anyway (:mod:`.resolve`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..names import fold
+
+#: Abbreviations in unit names (folded, as whole words) → their words. Sources: DOMAIN.md
+#: "Abbreviations"; the seed plans; Quy định 66-QĐ/TW (2017) on party documents' short names.
+ABBREVIATIONS: dict[str, str] = {
+    "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "ub": "uy ban",
+    "mttq": "mat tran to quoc",
+    "mttqvn": "mat tran to quoc viet nam",
+    "bchqs": "ban chi huy quan su",
+    "chqs": "chi huy quan su",
+    "tncs": "thanh nien cong san",
+    "tn": "thanh nien",
+    "hcm": "ho chi minh",
+    "ldtb&xh": "lao dong thuong binh xa hoi",
+    "ldtbxh": "lao dong thuong binh xa hoi",
+    "vh&tt": "van hoa thong tin",
+    "vhtt": "van hoa thong tin",
+    "vh-tt": "van hoa thong tin",
+    "gd&dt": "giao duc dao tao",
+    "gddt": "giao duc dao tao",
+    "ccb": "cuu chien binh",
+    "ct-xh": "chinh tri xa hoi",
+    "ctxh": "chinh tri xa hoi",
+    "lhpn": "lien hiep phu nu",
+    "cand": "cong an nhan dan",
+    "qdnd": "quan doi nhan dan",
+    "tw": "trung uong",
+    "btg": "ban tuyen giao",
+    "bdv": "ban dan van",
+    "lđld": "lien doan lao dong",
+    "ldld": "lien doan lao dong",
+    "tdtt": "the duc the thao",
+}
+
+#: Level words of local government, longest first (DOMAIN.md "Local government since 2025").
+LEVELS = ("thanh pho", "thi xa", "thi tran", "dac khu", "quan", "huyen", "phuong", "xa", "tinh")
+
+#: The party committee of a level, written "Quận ủy", "Đảng ủy", …: one token in the key.
+_COMMITTEE = re.compile(r"\b(?:quan|huyen|tinh|thanh|thi|dang) uy$")
+_WORD = re.compile(r"[a-z0-9&]+(?:-[a-z0-9]+)*")
+_STOP = frozenset({"va", "cua"})
+
+
+@cache
+def key(name: str, locality: str = "", level: str | None = None) -> str:
+    """The comparing key of a unit's name. ``locality`` (folded: "quan thanh xuan") is
+    dropped where the name ends with it, and so is a trailing level word: the plan's own
+    ``level`` when known ("UBND phường" in a district's plan is not the district's UBND),
+    any level otherwise."""
+    words: list[str] = []
+    for token in _WORD.findall(fold(name)):
+        expanded = ABBREVIATIONS.get(token)
+        if expanded is None:  # "HĐND&UBND", "Văn hoá-Thông tin"
+            expanded = " ".join(ABBREVIATIONS.get(t, t) for t in re.split(r"[&-]", token) if t)
+        words += expanded.split()
+    text = " ".join(w for w in words if w not in _STOP)
+    if locality and text.endswith(" " + locality):
+        text = text[: -len(locality) - 1]
+    text = _COMMITTEE.sub("cap uy", text)
+    for word in (level,) if level else LEVELS:
+        if text.endswith(" " + word):
+            text = text[: -len(word) - 1]
+            break
+    return text
+
+
+def level_of(text: str) -> str | None:
+    """The level word a text names ("UBND quận Thanh Xuân" → "quan"; "Huyện ủy" → "huyen")."""
+    folded = fold(text)
+    for level in LEVELS:
+        if re.search(rf"\b{level}\b", folded):
+            return level
+    return None

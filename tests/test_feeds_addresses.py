@@ -1,0 +1,133 @@
+"""Addresses that never break (feeds/addresses.py): a renamed unit keeps its feed's path
+and its events' UIDs; an activity removed from a plan is published once more, cancelled;
+a unit feed that goes away keeps answering for its grace period, saying where it went."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from scheduler.cli import main
+from scheduler.feeds.addresses import cancelled
+from scheduler.plans.load import bundled_plans_dir
+
+PLAN = "phuong-dien-bien-phu-70-2024.yaml"
+BOARD = "ke-hoach-phuong-dien-bien-phu-70-2024/ban-bien-tap-ban-tin"
+
+
+def build(out: Path, plans: Path, now: str, *args: str) -> None:
+    result = CliRunner().invoke(main, ["build", "--out", str(out), "--now", now,
+                                       "--plans", str(plans), "--base-url",
+                                       "https://lich.example.vn/", *args],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+
+
+def events(data: bytes) -> dict[str, str]:
+    text = data.decode().replace("\r\n ", "")
+    return {re.search(r"^UID:(.*)$", b, re.M).group(1).strip(): b  # type: ignore[union-attr]
+            for b in re.findall(r"BEGIN:VEVENT\r\n(.*?)END:VEVENT", text, re.S)}
+
+
+def units(site: Path) -> dict[str, str]:
+    listed = json.loads((site / "feeds.json").read_text(encoding="utf-8"))
+    return {f["key"]: f["path"] for f in listed if f["group"] == "unit"}
+
+
+def seed(tmp_path: Path) -> tuple[Path, str]:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    text = (bundled_plans_dir() / PLAN).read_text(encoding="utf-8")
+    (plans / PLAN).write_text(text, encoding="utf-8")
+    return plans, text
+
+
+def test_a_renamed_unit_keeps_its_address_and_uids(tmp_path: Path) -> None:
+    plans, text = seed(tmp_path)
+    site = tmp_path / "site"
+    build(site, plans, "01/03/2024")
+    path = units(site)[BOARD]
+    before = events((site / path).read_bytes())
+    assert before
+    # the plan now calls it by the name the office gave it in its own directory
+    mine = tmp_path / "units.yaml"
+    mine.write_text('units:\n- id: ban-bien-tap\n  name: "Ban Biên tập"\n  kind: media\n'
+                    '  aliases: ["Ban Biên tập Bản tin"]\n', encoding="utf-8")
+    (plans / PLAN).write_text(text.replace("Ban Biên tập Bản tin", "Ban Biên tập"),
+                              encoding="utf-8")
+    build(site, plans, "02/03/2024", "--units", str(mine))
+    now = units(site)
+    assert BOARD not in now
+    renamed = "ke-hoach-phuong-dien-bien-phu-70-2024/ban-bien-tap"
+    assert now[renamed] == path  # same address for its subscribers
+    after = events((site / path).read_bytes())
+    assert after.keys() == before.keys()
+    assert not any("STATUS:CANCELLED" in e for e in after.values())
+
+
+def test_a_removed_activity_is_published_cancelled_then_leaves(tmp_path: Path) -> None:
+    plans, text = seed(tmp_path)
+    site = tmp_path / "site"
+    build(site, plans, "01/03/2024")
+    path = units(site)[BOARD]
+    feeds = [site / path, site / "all.ics", site / "plans" / "phuong-dien-bien-phu-70-2024.ics"]
+    uid = next(u for u in events(feeds[0].read_bytes()) if u.startswith("plan/"))
+    seq = int(re.search(r"^SEQUENCE:(\d+)", events(feeds[1].read_bytes())[uid], re.M)
+              .group(1))  # type: ignore[union-attr]
+    activity = uid.split("/")[2].split("@")[0]
+    (plans / PLAN).write_text(_without(text, activity), encoding="utf-8")
+    build(site, plans, "02/03/2024")
+    for feed in feeds:
+        if not feed.exists():  # the board had only this task: its feed is a retired one
+            feed = site / path
+        gone = events(feed.read_bytes())[uid]
+        assert "STATUS:CANCELLED" in gone, feed
+        assert f"SEQUENCE:{seq + 1}" in gone and "BEGIN:VALARM" not in gone
+        assert "SUMMARY:Đã hủy: " in gone
+    build(site, plans, "10/03/2024")  # still within the grace period
+    assert "STATUS:CANCELLED" in events((site / "all.ics").read_bytes())[uid]
+    build(site, plans, "05/04/2024")  # 30 days on: it leaves
+    assert uid not in events((site / "all.ics").read_bytes())
+
+
+def test_a_unit_that_goes_keeps_answering_for_its_grace_period(tmp_path: Path) -> None:
+    plans, text = seed(tmp_path)
+    site = tmp_path / "site"
+    build(site, plans, "01/03/2024")
+    path = units(site)[BOARD]
+    # the board is merged into the ward's information page by the plan's new wording
+    (plans / PLAN).write_text(text.replace('  - "Ban Biên tập Bản tin"\n', ""),
+                              encoding="utf-8")
+    build(site, plans, "02/03/2024")
+    assert BOARD not in units(site)
+    data = (site / path).read_bytes().decode().replace("\r\n ", "")
+    assert "(đã chuyển)" in data  # its work is now the other leads' of that task
+    assert "UID:moved/" in data and "https://lich.example.vn/units/" in data
+    build(site, plans, "15/04/2024")
+    assert not (site / path).exists()
+
+
+def test_cancelled_bytes_keep_the_uid_and_fold() -> None:
+    from datetime import UTC, datetime
+
+    long = "SUMMARY:" + "Tổ chức hoạt động " * 10
+    data = ("BEGIN:VEVENT\r\nUID:x@kyniem\r\nSEQUENCE:3\r\nDTSTAMP:20240101T000000Z\r\n"
+            f"{long}\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nEND:VALARM\r\nEND:VEVENT\r\n"
+            ).encode()
+    out = cancelled(data, 4, datetime(2024, 3, 2, tzinfo=UTC), "vi")
+    assert b"UID:x@kyniem" in out and b"SEQUENCE:4" in out and b"VALARM" not in out
+    assert b"STATUS:CANCELLED\r\nEND:VEVENT" in out
+    assert all(len(line) <= 75 for line in out.split(b"\r\n"))
+
+
+def _without(text: str, activity: str) -> str:
+    """The plan file without the activity ``activity`` (a YAML list entry)."""
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line == f'- id: "{activity}"')
+    end = next((i for i in range(start + 1, len(lines))
+                if lines[i].startswith("- ") or not lines[i].startswith(" ")), len(lines))
+    assert end > start
+    return "\n".join(lines[:start] + lines[end:])

@@ -1,0 +1,267 @@
+"""Build cost (issue 11): fresh plan files made by a pool of forked workers give what a serial
+build gives, byte for byte and stamp for stamp, errors included; a rebuild reads the cached
+bytes of the feeds that changed only; the garbage collector is as it was after a build."""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scheduler.commands import Settings
+from scheduler.feeds import pool
+from scheduler.feeds.ledger import Ledger
+from scheduler.feeds.parts import Part
+from scheduler.feeds.state import SiteState
+from scheduler.outputs.feeds import BuildView
+from scheduler.plans.load import bundled_plans_dir
+from scheduler.publish import build
+from scheduler.registry import InputError, Problem
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "bench"))
+from national import generate  # noqa: E402
+
+SERIAL = pool.Tuning(workers=1, hold_gc=False)  # the build as it was
+POOLED = pool.Tuning(workers=2, pooled=1)  # a pool even for a few plan files, on one CPU
+
+
+def plans(folder: Path, count: int = 5) -> Path:
+    """Synthetic plans (bench/national.py) and the bundled real ones."""
+    generate(folder, count, 12)
+    for path in bundled_plans_dir().glob("*.yaml"):
+        shutil.copy(path, folder)
+    return folder
+
+
+def site_build(source: Path, out: Path, now: date, tuning: pool.Tuning) -> BuildView:
+    return build(Settings(plans=(str(source),), now=now), str(out), None, 2,
+                 state=str(out.parent / f"{out.name}.state"), tuning=tuning)
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file()}
+
+
+def ledger(site: Path) -> list[tuple[str, str, int, str]]:
+    db = sqlite3.connect(site.parent / f"{site.name}.state" / "site.sqlite")
+    try:
+        return db.execute("SELECT * FROM ledger ORDER BY uid").fetchall()
+    finally:
+        db.close()
+
+
+def part_name(path: Path) -> str:
+    """The name of a plan file's part in the state (publish.py)."""
+    return hashlib.blake2b(os.path.realpath(path).encode(), digest_size=8).hexdigest()
+
+
+def test_a_pooled_build_is_byte_identical_to_a_serial_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cold, then after edits (stamps move), a plan file gone and one new; same --now."""
+    source = plans(tmp_path / "plans")
+    pools: list[int] = []
+    pooled_parts = pool._pooled
+
+    def counted(count: int, *args: Any) -> list[pool.Outcome]:
+        pools.append(count)
+        return pooled_parts(count, *args)
+
+    monkeypatch.setattr(pool, "_pooled", counted)
+    serial, pooled = tmp_path / "serial", tmp_path / "pooled"
+    edits = [lambda: None, lambda: _edit(source), lambda: _swap(source)]
+    for day, edit in enumerate(edits, start=1):
+        edit()
+        one = site_build(source, serial, date(2026, 1, day), SERIAL)
+        other = site_build(source, pooled, date(2026, 1, day), POOLED)
+        assert sorted(one.report.written) == sorted(other.report.written)
+        mine, theirs = files(serial), files(pooled)
+        assert mine.keys() == theirs.keys()
+        assert [p for p in mine if mine[p] != theirs[p]] == []
+        assert ledger(serial) == ledger(pooled)
+    assert pools == [8, 2]  # the new file alone is made in the parent
+    assert max(row[2] for row in ledger(pooled)) >= 1  # some SEQUENCE moved
+
+
+def _edit(source: Path) -> None:
+    for path in sorted(source.glob("plan-*.yaml"))[:2]:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("Hoạt động 1 ", "Hoạt động một ", 1), encoding="utf-8")
+
+
+def _swap(source: Path) -> None:
+    (source / "plan-0000.yaml").unlink()
+    generate(source / "more", 1, 12, seed=7)
+    (source / "more" / "plan-0000.yaml").rename(source / "plan-new.yaml")
+    (source / "more").rmdir()
+
+
+def test_plan_file_errors_are_all_reported_as_a_serial_build_reports_them(
+        tmp_path: Path) -> None:
+    source = plans(tmp_path / "plans")
+    text = (source / "plan-0001.yaml").read_text(encoding="utf-8")
+    (source / "plan-0001.yaml").write_text(text.replace("year: 2027", "year: soon"),
+                                           encoding="utf-8")
+    (source / "plan-0003.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    twin = (bundled_plans_dir() / "phuong-dien-bien-phu-70-2024.yaml").read_text("utf-8")
+    (source / "twin.yaml").write_text(twin, encoding="utf-8")  # the same plan id twice
+    found = []
+    for name, tuning in (("serial", SERIAL), ("pooled", POOLED)):
+        with pytest.raises(InputError) as caught:
+            site_build(source, tmp_path / name, date(2026, 1, 1), tuning)
+        found.append([(p.file, p.line, p.field, p.text("en")) for p in caught.value.problems])
+    assert found[0] == found[1]
+    assert {Path(f).name for f, *_ in found[0]} >= {"plan-0001.yaml", "plan-0003.yaml"}
+    assert not (tmp_path / "pooled").exists()
+    # fixed, the other duplicate id is the one problem left, in both
+    (source / "plan-0001.yaml").write_text(text, encoding="utf-8")
+    (source / "plan-0003.yaml").unlink()
+    for name, tuning in (("serial", SERIAL), ("pooled", POOLED)):
+        with pytest.raises(InputError) as caught:
+            site_build(source, tmp_path / name, date(2026, 1, 1), tuning)
+        assert [p.field for p in caught.value.problems] == ["id"]
+
+
+def _fake_make(index: int, stamp: pool.Stamper) -> Part:
+    """Part ``index`` stamps its own key and a key every part shares, whose content changes
+    every second part: a serial build bumps it part after part; part 3 is a bad file."""
+    if index == 3:
+        raise InputError([Problem(f"plan-{index}.yaml", 7, "when", "cannot read it")])
+    stamps = [stamp(f"own/{index}", "a"), stamp("shared", f"d{index // 2}")]
+    data = repr([(s.sequence, s.modified.isoformat()) for s in stamps]).encode()
+    return Part(f"plan-{index}.yaml", (), "", bounds=[0, len(data)], data=data)
+
+
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_parts_that_share_a_key_are_stamped_in_order(workers: int) -> None:
+    """A part that stamped a key an earlier part changed is made again in the parent."""
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    results = []
+    for tuning in (SERIAL, pool.Tuning(workers=workers, pooled=1)):
+        book = Ledger(now, {"shared": ("d0", 4, "2025-01-01T00:00:00+00:00")})
+        steps: list[int] = []
+        made = pool.make_all(9, _fake_make, book.stamp, lambda b=book: b,  # type: ignore[misc]
+                             lambda s=steps: s.append(1),  # type: ignore[misc]
+                             pool.workers_for(9, tuning))
+        results.append(([m.data if isinstance(m, Part) else m for m in made], book.entries,
+                         book.dirty, len(steps)))
+    assert results[0] == results[1]
+    assert results[0][1]["shared"][1] == 4 + 4  # d0 → d1 → d2 → d3 → d4
+    assert results[0][3] == 9
+
+
+def test_a_rebuild_reads_only_the_bytes_of_feeds_that_changed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counted at the state's reads of parts' bytes: none when no feed moved; then only
+    parts of the feeds written, never more bytes than those feeds hold."""
+    source = plans(tmp_path / "plans", count=3)
+    site = tmp_path / "site"
+    site_build(source, site, date(2026, 1, 1), SERIAL)
+    read: list[tuple[str, int]] = []  # part, bytes
+    blob = SiteState.blob
+
+    def counted(self: SiteState, name: str, *args: Any) -> list[bytes]:
+        found = blob(self, name, *args)
+        read.append((name, sum(map(len, found))))
+        return found
+
+    def feeds_written(view: BuildView) -> list[str]:
+        return [p for p in view.report.written if p.endswith(".ics")]
+
+    monkeypatch.setattr(SiteState, "blob", counted)
+    site_build(source, site, date(2026, 1, 2), SERIAL)
+    assert read == []  # nothing moved: no event's bytes are read
+    # one feed gone from the site: made again from its plan's part (and the registry's days)
+    listed = json.loads((site / "feeds.json").read_text(encoding="utf-8"))
+    plan_feed = next(f["path"] for f in listed if f["group"] == "plan"
+                     and f["key"] == "plan-0001")
+    os.unlink(site.resolve() / plan_feed)
+    view = site_build(source, site, date(2026, 1, 3), SERIAL)
+    assert feeds_written(view) == [plan_feed]
+    assert {name for name, _ in read} <= {part_name(source / "plan-0001.yaml"), "registry"}
+    assert part_name(source / "plan-0001.yaml") in {name for name, _ in read}
+    assert sum(n for _, n in read) < view.report.sizes[plan_feed]
+    # two plans edited: all.ics holds every part, so every cached one is read, for the
+    # feeds the edited plans are in only; the edited ones are made, not read
+    read.clear()
+    _edit(source)
+    view = site_build(source, site, date(2026, 1, 4), SERIAL)
+    edited = {part_name(source / "plan-0000.yaml"), part_name(source / "plan-0001.yaml")}
+    assert {name for name, _ in read} == (
+        {part_name(p) for p in source.glob("*.yaml")} - edited | {"registry"})
+    assert sum(n for _, n in read) < sum(view.report.sizes[p] for p in feeds_written(view))
+    assert len(feeds_written(view)) < len(view.report.sizes)
+
+
+WORKERS_HANG = """
+import os, sys, time
+from datetime import date
+from scheduler.commands import Settings
+from scheduler.feeds import pool
+from scheduler.publish import build
+
+def hang(index):
+    with open(sys.argv[1], "a") as fh:
+        fh.write(f"{os.getpid()}\\n")
+    time.sleep(120)
+
+pool._work = hang
+build(Settings(plans=(sys.argv[2],), now=date(2026, 1, 1)), sys.argv[3], None, 2,
+      state=sys.argv[4], tuning=pool.Tuning(workers=2, pooled=1))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_killed_pooled_build_leaves_no_worker_and_no_lock(tmp_path: Path) -> None:
+    source, pids, out = plans(tmp_path / "plans"), tmp_path / "pids", tmp_path / "site"
+    build_process = subprocess.Popen([sys.executable, "-c", WORKERS_HANG, str(pids),
+                                      str(source), str(out), str(tmp_path / "site.state")])
+    try:
+        for _ in range(600):
+            if pids.exists() and len(pids.read_text().split()) >= 2:
+                break
+            time.sleep(0.1)
+        workers = [int(p) for p in pids.read_text().split()]
+    finally:
+        build_process.kill()
+        build_process.wait()
+    for _ in range(100):
+        if not any(_running(pid) for pid in workers):
+            break
+        time.sleep(0.1)
+    assert not any(_running(pid) for pid in workers)
+    site_build(source, out, date(2026, 1, 1), SERIAL)  # the lock is free, the state whole
+    assert (out / "all.ics").is_file()
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state not in ("Z", "X")  # a zombie holds nothing; its reaper may be slow
+
+
+def test_the_collector_is_as_it_was_after_a_build(tmp_path: Path) -> None:
+    before = gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()
+    site_build(plans(tmp_path / "plans", count=1), tmp_path / "site", date(2026, 1, 1),
+               pool.Tuning())
+    assert (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()) == before
+
+
+def test_workers_are_used_only_for_many_fresh_plan_files() -> None:
+    assert pool.workers_for(pool.POOLED - 1, pool.Tuning(workers=8)) == 1
+    assert pool.workers_for(100, pool.Tuning(workers=1)) == 1
+    assert pool.workers_for(100, pool.Tuning(workers=8)) == 8
+    assert pool.workers_for(3, pool.Tuning(workers=8, pooled=1)) == 3
