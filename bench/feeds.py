@@ -34,7 +34,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-sys.path.insert(0, str(ROOT))
+# a child building with the baseline's code imports that tree's scheduler, not this one
+sys.path.insert(0, os.environ.get("KYNIEM_BENCH_CODE") or str(ROOT))
+BASELINE = "a585ada"  # main before issue 11: "today's" build, which the targets compare with
 
 from national import generate  # noqa: E402
 
@@ -139,6 +141,8 @@ def main() -> None:
     parser.add_argument("--writers", action="store_true",
                         help="Also kyniem's writer against icalendar (minutes at 300 plans).")
     parser.add_argument("--sample", type=int, default=40, help="Feeds compared event by event.")
+    parser.add_argument("--baseline", default=BASELINE,
+                        help="The commit whose build is 'before' (git archive of this clone).")
     parser.add_argument("--child", help=argparse.SUPPRESS)  # one build, in its own process
     args = parser.parse_args()
     if args.child:
@@ -147,7 +151,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="kyniem-bench-") as tmp:
         work = Path(tmp)
         paths = generate(work / "plans", args.plans, args.activities)
-        builds(work, paths)
+        builds(work, paths, baseline(work, args.baseline))
         if args.writers:
             writers(work, args.sample)
 
@@ -157,15 +161,19 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
     import gc
     import resource
 
+    settings = Settings(plans=(spec["plans"],), now=date.fromisoformat(spec["now"]))
+    if spec.get("warm"):
+        settings.registry()
+        if hasattr(settings, "resolver"):  # not in the baseline
+            settings.resolver()
+        return {}
+    if spec.get("before"):  # the baseline's build: no tuning, no lazily read bytes
+        return build_before(settings, spec)
+
     from scheduler.feeds.pool import Tuning
     from scheduler.feeds.state import SiteState
     from scheduler.publish import build
 
-    settings = Settings(plans=(spec["plans"],), now=date.fromisoformat(spec["now"]))
-    if spec.get("warm"):
-        settings.registry()
-        settings.resolver()
-        return {}
     read = [0]
     blob = SiteState.blob
 
@@ -200,12 +208,47 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
             "full": gc.get_stats()[2]["collections"] - full, "gc": in_gc[0], "read": read[0]}
 
 
-def run(work: Path, out: str, now: str, workers: int | None, hold_gc: bool
-        ) -> dict[str, Any]:
+def build_before(settings: Settings, spec: dict[str, Any]) -> dict[str, Any]:
+    import gc
+    import resource
+
+    from scheduler.publish import build
+
+    full = gc.get_stats()[2]["collections"]
+    mine = resource.RUSAGE_SELF
+    usage = resource.getrusage(mine)
+    started = time.perf_counter()
+    view = build(settings, spec["out"], None, None, state=spec["state"])
+    wall = time.perf_counter() - started
+    after = resource.getrusage(mine)
+    return {"wall": wall, "cpu": after.ru_utime + after.ru_stime - usage.ru_utime
+            - usage.ru_stime, "events": view.report.events, "feeds": len(view.report.sizes),
+            "written": len(view.report.written), "rss": after.ru_maxrss / 1024,
+            "worker_rss": 0,
+            "full": gc.get_stats()[2]["collections"] - full, "gc": float("nan"), "read": 0}
+
+
+def baseline(work: Path, commit: str) -> Path | None:
+    """The baseline's source tree (``git archive``), or None outside a git clone."""
+    tree = work / "baseline"
+    tree.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit],
+                             capture_output=True, check=False)
+    if archive.returncode:
+        print(f"no baseline: git archive {commit}: {archive.stderr.decode().strip()}")
+        return None
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
+    return tree
+
+
+def run(work: Path, out: str, now: str, workers: int | None, hold_gc: bool,
+        code: Path | None = None) -> dict[str, Any]:
     spec = {"plans": str(work / "plans"), "out": str(work / out),
             "state": str(work / f"{out}.state"), "now": now, "workers": workers,
-            "hold_gc": hold_gc}
-    env = {**os.environ, "KYNIEM_CACHE_DIR": str(work / "cache")}
+            "hold_gc": hold_gc, "before": code is not None}
+    cache = "cache-before" if code else "cache"
+    env = {**os.environ, "KYNIEM_CACHE_DIR": str(work / cache),
+           "KYNIEM_BENCH_CODE": str(code or "")}
     started = time.perf_counter()
     done = subprocess.run([sys.executable, __file__, "--child", json.dumps(spec)], env=env,
                           check=True, capture_output=True, text=True)
@@ -214,14 +257,24 @@ def run(work: Path, out: str, now: str, workers: int | None, hold_gc: bool
     return found
 
 
-def builds(work: Path, paths: list[Path]) -> None:
-    """Part 1: cold builds as before and now, then rebuilds of the new site."""
+def builds(work: Path, paths: list[Path], code: Path | None) -> None:
+    """Part 1: cold builds before (the baseline's code), now as before (serial, collector
+    as it is) and now, then rebuilds of the new site. Per event: each build's own count of
+    events in all.ics (the two codes make the same events; now's feeds are more: key days)."""
     from scheduler.feeds.pool import cpus
 
-    subprocess.run([sys.executable, __file__, "--child", json.dumps(
-        {"plans": str(work / "plans"), "now": "2026-01-01", "warm": True})], check=True,
-        env={**os.environ, "KYNIEM_CACHE_DIR": str(work / "cache")}, capture_output=True)
-    old = run(work, "old", "2026-01-01", 1, False)
+    for tree, cache in ((None, "cache"), (code, "cache-before")):
+        if tree is not None or cache == "cache":
+            subprocess.run([sys.executable, __file__, "--child", json.dumps(
+                {"plans": str(work / "plans"), "now": "2026-01-01", "warm": True})],
+                check=True, capture_output=True,
+                env={**os.environ, "KYNIEM_CACHE_DIR": str(work / cache),
+                     "KYNIEM_BENCH_CODE": str(tree or "")})
+    rows: list[tuple[str, dict[str, Any]]] = []
+    if code is not None:
+        rows.append((f"cold, before ({BASELINE})", run(work, "before", "2026-01-01", 1, False,
+                                                        code)))
+    serial = run(work, "serial", "2026-01-01", 1, False)
     new = run(work, "new", "2026-01-01", None, True)
     same = run(work, "new", "2026-01-02", None, True)
     plan = paths[len(paths) // 2]
@@ -229,20 +282,28 @@ def builds(work: Path, paths: list[Path]) -> None:
                                                              "Hoạt động một ", 1),
                     encoding="utf-8")
     one = run(work, "new", "2026-01-03", None, True)
-    events = new["events"]
-    print(f"data: {len(paths)} plans, {events} events in all.ics, {new['feeds']} feeds; "
-          f"{cpus()} CPUs, load average {os.getloadavg()[0]:.1f}")
-    print(f"{'':27}{'build':>9}{'process':>9}{'CPU':>9}{'µs/event':>10}{'CPU µs/ev':>10}"
-          f"{'peak RSS':>10}{'worker':>8}{'full GCs':>9}{'in gc':>7}{'bytes read':>11}")
-    for label, r in (("cold, as before", old), ("cold, pool + gc held", new),
-                     ("rebuild, nothing changed", same), ("rebuild, one plan changed", one)):
-        worker = f"{r['worker_rss']:.0f} MB" if r["worker_rss"] else "-"
-        print(f"{label:27}{r['wall']:8.2f}s{r['process']:8.2f}s{r['cpu']:8.2f}s"
-              f"{1e6 * r['wall'] / events:10.0f}{1e6 * r['cpu'] / events:10.0f}"
-              f"{r['rss']:7.0f} MB{worker:>8}{r['full']:9d}{r['gc']:6.1f}s"
-              f"{r['read'] / 1e6:8.1f} MB")
-    print(f"cold, new / before: {new['wall'] / old['wall']:.2f} wall per event "
-          f"(target <= 0.6), {new['cpu'] / old['cpu']:.2f} CPU per event")
+    rows += [("cold, serial, gc as it is", serial), ("cold, pool + gc held", new),
+             ("rebuild, nothing changed", same), ("rebuild, one plan changed", one)]
+    print(f"data: {len(paths)} plans, {new['events']} events in all.ics, {new['feeds']} "
+          f"feeds; {cpus()} CPUs, load average {os.getloadavg()[0]:.1f}")
+    print(f"{'':27}{'build':>9}{'CPU':>9}{'µs/event':>9}{'CPU µs/ev':>10}{'feeds':>6}"
+          f"{'peak RSS':>9}{'worker':>7}{'full GCs':>9}{'in gc':>6}{'read':>8}")
+    for label, r in rows:
+        worker = f"{r['worker_rss']:.0f}" if r["worker_rss"] else "-"
+        in_gc = "-" if r["gc"] != r["gc"] else f"{r['gc']:.1f}s"
+        print(f"{label:27}{r['wall']:8.2f}s{r['cpu']:8.2f}s"
+              f"{1e6 * r['wall'] / r['events']:9.0f}{1e6 * r['cpu'] / r['events']:10.0f}"
+              f"{r['feeds']:6d}{r['rss']:6.0f} MB{worker:>7}{r['full']:9d}{in_gc:>6}"
+              f"{r['read'] / 1e6:5.1f} MB")
+    print("(µs/event: per event of all.ics; worker: the largest worker's peak RSS, MB; "
+          "read: cached event bytes read from the state)")
+    per = {id(r): (r["wall"] / r["events"], r["cpu"] / r["events"]) for _, r in rows}
+    if code is not None:
+        old = rows[0][1]
+        print(f"cold, now / before: {per[id(new)][1] / per[id(old)][1]:.2f} CPU per event "
+              f"(target <= 0.6), {per[id(new)][0] / per[id(old)][0]:.2f} wall per event")
+    print(f"cold, pool + gc held / serial, gc as it is: {new['cpu'] / serial['cpu']:.2f} CPU, "
+          f"{new['wall'] / serial['wall']:.2f} wall")
     print(f"rebuild, nothing changed: {100 * same['wall'] / new['wall']:.1f} % of cold "
           f"(target <= 1 %); one plan changed: {100 * one['wall'] / new['wall']:.1f} % "
           f"(target <= 3 %)")

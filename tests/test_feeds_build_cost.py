@@ -33,7 +33,8 @@ sys.path.insert(0, str(Path(__file__).parent.parent / "bench"))
 from national import generate  # noqa: E402
 
 SERIAL = pool.Tuning(workers=1, hold_gc=False)  # the build as it was
-POOLED = pool.Tuning(workers=2, pooled=1)  # a pool even for a few plan files, on one CPU
+# a pool even for a few plan files and files to write, on one CPU
+POOLED = pool.Tuning(workers=2, pooled=1, pooled_files=1)
 
 
 def plans(folder: Path, count: int = 5) -> Path:
@@ -79,6 +80,14 @@ def test_a_pooled_build_is_byte_identical_to_a_serial_one(
         return pooled_parts(count, *args)
 
     monkeypatch.setattr(pool, "_pooled", counted)
+    writers: list[tuple[int, int]] = []  # files made, workers
+    forked = pool.map_forked
+
+    def counted_files(count: int, work: Any, workers: int, *args: Any) -> list[Any]:
+        writers.append((count, workers))
+        return forked(count, work, workers, *args)
+
+    monkeypatch.setattr(pool, "map_forked", counted_files)
     serial, pooled = tmp_path / "serial", tmp_path / "pooled"
     edits = [lambda: None, lambda: _edit(source), lambda: _swap(source)]
     for day, edit in enumerate(edits, start=1):
@@ -91,6 +100,10 @@ def test_a_pooled_build_is_byte_identical_to_a_serial_one(
         assert [p for p in mine if mine[p] != theirs[p]] == []
         assert ledger(serial) == ledger(pooled)
     assert pools == [8, 2]  # the new file alone is made in the parent
+    # files (feeds and pages, then the index): the pooled cold build's in a pool, each
+    # rebuild's here (cached parts are read from the state, which workers must not use)
+    assert [w for _, w in writers] == [1, 1, 2, 1] + [1] * 8
+    assert writers[2][0] > 100
     assert max(row[2] for row in ledger(pooled)) >= 1  # some SEQUENCE moved
 
 
@@ -211,7 +224,7 @@ from scheduler.commands import Settings
 from scheduler.feeds import pool
 from scheduler.publish import build
 
-def hang(index):
+def hang(index, *args):
     with open(sys.argv[1], "a") as fh:
         fh.write(f"{os.getpid()}\\n")
     time.sleep(120)

@@ -250,18 +250,30 @@ def alarm_offset(event: FeedEvent, days: int) -> int:
     """How many days before the event's first day its ``days``-day reminder fires. A recurring
     event has one TRIGGER for every instance: the largest offset its working-day instances
     need, so that no reminder comes later than asked."""
-    days_of = series_days(event) if event.rrule else [event.start]
+    return _offset(event.rrule, event.start, days)
+
+
+@lru_cache(maxsize=16384)
+def _offset(rrule: str | None, start: date, days: int) -> int:
+    days_of = _series_days(rrule, start) if rrule else (start,)
     working = [d for d in days_of if alarm_day(d, 0) == d] or days_of
     return max((d - alarm_day(d, days)).days for d in working)
 
 
-def series_days(event: FeedEvent) -> list[date]:
+def series_days(event: FeedEvent) -> tuple[date, ...]:
     """The days of a recurring event's instances as written (RRULE from DTSTART)."""
+    assert event.rrule is not None
+    return _series_days(event.rrule, event.start)
+
+
+@lru_cache(maxsize=4096)
+def _series_days(rrule: str, start: date) -> tuple[date, ...]:
+    # cached: every reminder of a report, and its reminders' check, asks for the same days
+    # (parsing the rule was a quarter of a cold build's event making)
     from dateutil.rrule import rrulestr
 
-    assert event.rrule is not None
-    rule = rrulestr(event.rrule, dtstart=datetime.combine(event.start, datetime.min.time()))
-    return [moment.date() for moment in islice(rule, SERIES_LOOK)]
+    rule = rrulestr(rrule, dtstart=datetime.combine(start, datetime.min.time()))
+    return tuple(moment.date() for moment in islice(rule, SERIES_LOOK))
 
 
 def trigger(offset: int) -> str:

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 
@@ -37,6 +38,7 @@ def join(base_url: str, path: str) -> str:
     return base_url.rstrip("/") + "/" + quote(path)
 
 
+@lru_cache(maxsize=4096)
 def plan_page(plan_id: str) -> str:
     """A plan's page in the site (relative path): events link here, the index lists it."""
     from ..names import slug

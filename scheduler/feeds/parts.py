@@ -59,6 +59,11 @@ class Part:
     when: dict[str, list[date]] = field(default_factory=dict)  # anniversary → its days here
     span: tuple[date, date] | None = None  # the first and last day of its events
 
+    @property
+    def in_memory(self) -> bool:
+        """Its bytes and rows held here, never read from the state (a fresh part)."""
+        return self.reader is None and self.rows_reader is None
+
     def entries(self) -> list[Entry]:
         if not self.rows and self.rows_reader is not None:
             self.rows = read_rows(self.rows_reader())

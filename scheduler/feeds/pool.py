@@ -25,17 +25,24 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from ..registry import InputError, Problem
 from .ledger import Entry, Ledger, Stamp
 from .parts import Part
 
+if TYPE_CHECKING:  # the pool's modules load only when a pool runs
+    from concurrent.futures import ProcessPoolExecutor
+
 POOLED = 32  # plan files to make before a pool pays for its start (about 0.1 s)
+POOLED_FILES = 128  # files to make and write (pages, feeds) before a pool pays for itself
 THRESHOLDS = (50_000, 50, 1_000)  # gc: young, middle, full (defaults 700, 10, 10)
 
 Stamper = Callable[[str, str], Stamp]
 Make = Callable[[int, Stamper], Part]  # job i's part; InputError for a bad plan file
 Outcome = Part | list[Problem]
+R = TypeVar("R")
+_Worked = tuple[Outcome, list[str], dict[str, Entry]]  # a part, keys stamped, entries changed
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,7 @@ class Tuning:
     workers: int | None = None
     hold_gc: bool = True
     pooled: int = POOLED
+    pooled_files: int = POOLED_FILES
 
 
 def cpus() -> int:
@@ -57,12 +65,14 @@ def cpus() -> int:
         return os.cpu_count() or 1
 
 
-def workers_for(count: int, tuning: Tuning) -> int:
-    """How many processes make ``count`` fresh parts: 1 (here) when few, or without fork."""
+def workers_for(count: int, tuning: Tuning, least: int | None = None) -> int:
+    """How many processes make ``count`` fresh parts (or, ``least`` given, files): 1 (here)
+    when fewer than that, or without fork."""
     import multiprocessing
 
     wanted = cpus() if tuning.workers is None else tuning.workers
-    if count < tuning.pooled or wanted < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if (count < (tuning.pooled if least is None else least) or wanted < 2
+            or "fork" not in multiprocessing.get_all_start_methods()):
         return 1
     return min(wanted, count)
 
@@ -109,8 +119,7 @@ def _outcome(make: Make, index: int, stamp: Stamper) -> Outcome:
 
 @dataclass(frozen=True)
 class _Job:
-    make: Make
-    ledger: Ledger
+    call: Callable[[int], object]  # what a worker does with task i
     keep_closed: Sequence[int]
     parent: int  # a pipe's end that reads EOF once the parent is gone, killed too
 
@@ -118,35 +127,71 @@ class _Job:
 _job: _Job | None = None  # what forked workers inherit: set while a pool runs
 
 
-def _pooled(count: int, make: Make, ledger: Ledger, step: Callable[[], None], workers: int,
-            keep_closed: Sequence[int]) -> list[Outcome]:
+def map_forked(count: int, work: Callable[[int], R], workers: int,
+               keep_closed: Sequence[int] = ()) -> list[R]:
+    """``work(0)`` … ``work(count - 1)`` in order, in ``workers`` forked processes when more
+    than one (they inherit ``work`` and what it reads, as it is when this is called); when a
+    worker dies (out of memory?) the tasks without a result are done here. ``work`` must
+    then be safe to do twice."""
+    if workers < 2:
+        return [work(i) for i in range(count)]
+    from concurrent.futures.process import BrokenProcessPool
+
+    out: list[R] = []
+    with _forked(work, workers, keep_closed) as pool:
+        try:
+            for result in pool.map(_call, range(count),
+                                   chunksize=max(1, count // (workers * 8))):
+                out.append(cast(R, result))
+        except BrokenProcessPool:
+            out.extend(work(i) for i in range(len(out), count))
+    return out
+
+
+@contextmanager
+def _forked(call: Callable[[int], object], workers: int, keep_closed: Sequence[int]
+            ) -> Iterator[ProcessPoolExecutor]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
 
     global _job
     parent, alive = os.pipe()  # only this process keeps ``alive`` (workers close theirs)
-    _job = _Job(make, ledger, (*keep_closed, alive), parent)
-    out: list[Outcome] = []
+    _job = _Job(call, (*keep_closed, alive), parent)
     pool = ProcessPoolExecutor(workers, multiprocessing.get_context("fork"), _started)
     try:
-        for outcome, stamped, changed in pool.map(_work, range(count)):
-            if ledger.dirty.intersection(stamped):  # an earlier part changed a key of this
-                outcome = _outcome(make, len(out), ledger.stamp)
-            else:
-                ledger.entries.update(changed)
-                ledger.dirty.update(changed)
-            out.append(outcome)
-            step()
-    except BrokenProcessPool:  # a worker died (out of memory?): the rest is made here
-        for i in range(len(out), count):
-            out.append(_outcome(make, i, ledger.stamp))
-            step()
+        yield pool
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         _job = None
         os.close(parent)
         os.close(alive)
+
+
+def _call(index: int) -> object:
+    assert _job is not None
+    return _job.call(index)
+
+
+def _pooled(count: int, make: Make, ledger: Ledger, step: Callable[[], None], workers: int,
+            keep_closed: Sequence[int]) -> list[Outcome]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    out: list[Outcome] = []
+    with _forked(lambda i: _work(i, make, ledger), workers, keep_closed) as pool:
+        try:
+            for result in pool.map(_call, range(count)):
+                outcome, stamped, changed = cast(_Worked, result)
+                if ledger.dirty.intersection(stamped):  # an earlier part changed a key of this
+                    outcome = _outcome(make, len(out), ledger.stamp)
+                else:
+                    ledger.entries.update(changed)
+                    ledger.dirty.update(changed)
+                out.append(outcome)
+                step()
+        except BrokenProcessPool:  # a worker died (out of memory?): the rest is made here
+            for i in range(len(out), count):
+                out.append(_outcome(make, i, ledger.stamp))
+                step()
     return out
 
 
@@ -174,11 +219,9 @@ def _orphaned(parent: int) -> None:
     os._exit(1)
 
 
-def _work(index: int) -> tuple[Outcome, list[str], dict[str, Entry]]:
+def _work(index: int, make: Make, ledger: Ledger) -> _Worked:
     """In a worker: part ``index``, the keys it stamped and the entries it changed; the
     worker's ledger is then as loaded again, for the next part."""
-    assert _job is not None
-    ledger = _job.ledger
     before: dict[str, Entry | None] = {}
 
     def stamp(key: str, digest: str) -> Stamp:
@@ -186,7 +229,7 @@ def _work(index: int) -> tuple[Outcome, list[str], dict[str, Entry]]:
             before[key] = ledger.entries.get(key)
         return ledger.stamp(key, digest)
 
-    outcome = _outcome(_job.make, index, stamp)
+    outcome = _outcome(make, index, stamp)
     changed = {k: ledger.entries[k] for k in before if k in ledger.dirty}
     for key, entry in before.items():
         if entry is None:

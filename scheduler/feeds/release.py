@@ -19,6 +19,7 @@ and its name. A folder is kyniem's only when the marker beside it names it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pickle
@@ -151,8 +152,16 @@ class Release:
         self.close()
         shutil.rmtree(self.path, ignore_errors=True)
 
-    def write(self, path: str, data: bytes) -> None:
+    def prepare(self, path: str) -> None:
+        """The folders ``path`` goes in, made (before forked workers write into them)."""
+        self._folder(path, create=True)
+
+    def write(self, path: str, data: bytes, replace: bool = False) -> None:
+        """A new file of this release (``replace``: one begun already goes first)."""
         folder, name = self._folder(path, create=True)
+        if replace:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(name, dir_fd=folder)
         fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644,
                      dir_fd=folder)
         with os.fdopen(fd, "wb") as fh:

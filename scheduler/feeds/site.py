@@ -21,7 +21,7 @@ from ..dates import VN_TZ
 from ..i18n import sort_key, word
 from ..registry import InputError, Problem
 from ..sanitize import json_text
-from ..site.build import anniversary_days, next_day, write_pages
+from ..site.build import anniversary_days, next_day, write_index, write_pages, years_of
 from ..site.data import PlanHead
 from ..site.pages import Listed
 from ..wording import calendar_description, say
@@ -29,6 +29,7 @@ from . import pool, release
 from .addresses import Address, Book, Tombstone, notice, stored_parts, units_of
 from .catalogue import DAYS, Pair, feed_name
 from .events import FeedEvent
+from .files import Files
 from .ledger import Ledger, Stamp
 from .links import join
 from .parts import Part, make_part
@@ -206,7 +207,7 @@ def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]
     out = release.Release(site, previous)
     try:
         files = _write(out, before, listed, contributors, borrowed, registry_part, parts,
-                       lang, base_url, report, book, canonical, stamps, today)
+                       lang, base_url, report, book, canonical, stamps, today, run)
         state.commit(out.name, stamps.ledger, fresh, keep, files, {"site": str(site.link)},
                      book.book.save)
     except BaseException:
@@ -300,26 +301,11 @@ def _write(out: release.Release, before: dict[str, Published], listed: list[List
            contributors: dict[str, list[Part]], borrowed: dict[str, list[Pair]],
            registry_part: Part, parts: list[Part], lang: str, base_url: str | None,
            report: BuildReport, addresses: _Addresses, canonical: dict[str, str],
-           stamps: Callable[[str, str], Stamp], today: date) -> dict[str, Published]:
+           stamps: Callable[[str, str], Stamp], today: date, run: _Run
+           ) -> dict[str, Published]:
     """Every file of the new release: taken from the previous one when its fingerprint (or
-    its bytes) did not move, else written."""
-    files: dict[str, Published] = {}
-
-    def put(path: str, fingerprint: str, make: Callable[[], bytes]) -> int:
-        old = before.get(path)
-        if old is not None and old.print == fingerprint and out.keep(path):
-            report.unchanged.append(path)
-            files[path] = old
-            return old.size
-        data = make()
-        if out.keep(path, data):
-            report.unchanged.append(path)
-        else:
-            out.write(path, data)
-            report.written.append(path)
-        files[path] = Published(fingerprint, len(data))
-        return len(data)
-
+    its bytes) did not move, else written (:mod:`.files`)."""
+    files = Files(out, before, report, keep_closed=run.lock, tuning=run.tuning)
     book = addresses.book
     for feed in listed:
         mine = contributors[feed.path]
@@ -339,26 +325,29 @@ def _write(out: release.Release, before: dict[str, Published], listed: list[List
             return calendar_bytes(CalendarMeta(feed.name, about, url),
                                   body + [t.data for t in dead])
 
-        report.sizes[feed.path] = put(feed.path, _digest(head, [p.token for p in mine]),
-                                      feed_bytes)
+        files.put(feed.path, _digest(head, [p.token for p in mine]), feed_bytes)
         report.counts[feed.path] = feed.events
-    for gone in book.retired():  # a feed that went keeps answering, saying where to
-        _write_retired(gone, book, listed, base_url, lang, stamps, put, report)
-    # year pages, plan pages, the index (scheduler/site/build.py)
-    report.pages = write_pages(put, listed, parts, canonical, report.sizes, lang, base_url,
-                               today)
+    retired = [_write_retired(gone, book, listed, base_url, lang, stamps, files, report)
+               for gone in book.retired()]  # a feed that went keeps answering, saying where
+    # year pages, plan pages (scheduler/site/build.py)
+    years = write_pages(files.put, listed, parts, canonical, lang, base_url, today)
+    files.flush(pooled=all(p.in_memory for p in parts))
+    for path in (*(f.path for f in listed), *retired):
+        report.sizes[path] = files.size(path)
+    report.pages = {path: files.size(path) for path in years}
+    write_index(files.put, listed, report.sizes, lang, base_url, years_of(parts), today)
     listing = json_text(
         [{"group": f.group, "key": f.key, "path": f.path, "name": f.name,
           "events": f.events, "bytes": report.sizes[f.path]} for f in listed],
         indent=1).encode()
-    put("feeds.json", _digest(listing.decode(), []), lambda: listing)
-    return files
+    files.put("feeds.json", _digest(listing.decode(), []), lambda: listing)
+    files.flush(pooled=False)
+    return files.published
 
 
 def _write_retired(gone: Address, book: Book, listed: list[Listed], base_url: str | None,
-                   lang: str, stamps: Callable[[str, str], Stamp],
-                   put: Callable[[str, str, Callable[[], bytes]], int],
-                   report: BuildReport) -> None:
+                   lang: str, stamps: Callable[[str, str], Stamp], files: Files,
+                   report: BuildReport) -> str:
     """The calendar a gone unit feed answers with during its grace period: named as moved,
     one notice event saying where its work is now, its events cancelled."""
     target = next((f for f in listed if f.path == gone.moved_to), None)
@@ -375,8 +364,9 @@ def _write_retired(gone: Address, book: Book, listed: list[Listed], base_url: st
         first = notice(gone, url, target.name if target else None, lang, stamp)
         return calendar_bytes(CalendarMeta(name), [first, *(t.data for t in dead)])
 
-    report.sizes[gone.path] = put(gone.path, _digest(head, []), make)
+    files.put(gone.path, _digest(head, []), make, here=True)  # it stamps the ledger
     report.moved.append(gone.path)
+    return gone.path
 
 
 def _check_plan_ids(parts: Sequence[Part]) -> None:

@@ -19,6 +19,7 @@ icalendar, the strict ``ical`` package and Mozilla's ical.js to keep this honest
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -36,15 +37,17 @@ PRODID = f"-//kyniem//kyniem {__version__}//VI"
 PRODID_MARK = b"PRODID:-//kyniem//"  # what any version's feeds start with
 REFRESH = "PT12H"  # Google refreshes every 12–24 h anyway; hint no faster than that
 
-_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n", "\r": "",
-                          # control characters are no TEXT (§3.3.11: TSAFE-CHAR excludes CTLs)
-                          **{chr(c): None for c in (*range(0x20), *range(0x7F, 0xA0))
-                             if c not in (0x09, 0x0A, 0x0D)}})
+# control characters are no TEXT (§3.3.11: TSAFE-CHAR excludes CTLs); CR goes too
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def escape(text: str) -> str:
-    """A TEXT value (RFC 5545 §3.3.11), without control characters."""
-    return text.translate(_ESCAPES)
+    """A TEXT value (RFC 5545 §3.3.11), without control characters. Chained ``replace`` is
+    about five times faster than ``str.translate`` with a table (it runs per property)."""
+    if _CONTROLS.search(text):
+        text = _CONTROLS.sub("", text)
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\n", "\\n"))
 
 
 def fold(line: str) -> str:

@@ -36,7 +36,7 @@ def pages_version() -> str:
     return h.hexdigest()
 
 
-Put = Callable[[str, str, Callable[[], bytes]], int]  # path, fingerprint, bytes → size
+Put = Callable[[str, str, Callable[[], bytes]], None]  # path, fingerprint, its bytes
 
 
 def anniversary_days(parts: Sequence[Part]) -> dict[str, list[date]]:
@@ -52,13 +52,18 @@ def next_day(days: Sequence[date], today: date) -> date | None:
     return next((d for d in days if d >= today), None)
 
 
+def years_of(parts: Sequence[Part]) -> list[int]:
+    return sorted({y for p in parts for y in p.years})
+
+
 def write_pages(put: Put, listed: Sequence[Listed], parts: Sequence[Part],
-                canonical: dict[str, str], sizes: dict[str, int], lang: str,
-                base_url: str | None, today: date) -> dict[str, int]:
-    """The year pages, the plans' pages and the index; the year pages' sizes returned.
-    ``canonical``: a feed's path in the site → the path its parts know it by."""
-    pages: dict[str, int] = {}
-    years = sorted({y for p in parts for y in p.years})
+                canonical: dict[str, str], lang: str, base_url: str | None, today: date
+                ) -> list[str]:
+    """The year pages and the plans' pages (the year pages' paths returned); the index
+    comes after, with every feed's size (:func:`write_index`). ``canonical``: a feed's path
+    in the site → the path its parts know it by."""
+    pages: list[str] = []
+    years = years_of(parts)
     for year in years:
         having = [p for p in parts if year in p.years]
 
@@ -68,8 +73,9 @@ def write_pages(put: Put, listed: Sequence[Listed], parts: Sequence[Part],
             return year_page(year, rows, lang).encode()
 
         path = f"years/{year}.html"
-        pages[path] = put(path, _digest(f"{pages_version()}\x1f{lang}\x1f{year}", [
+        put(path, _digest(f"{pages_version()}\x1f{lang}\x1f{year}", [
             p.token for p in having]), year_bytes)
+        pages.append(path)
     label = labels(listed, lang)
     known = {canonical.get(f.path, f.path): f for f in listed}
     site = _Site(known, label, anniversary_days(parts), seconds(listed),
@@ -77,9 +83,13 @@ def write_pages(put: Put, listed: Sequence[Listed], parts: Sequence[Part],
     for part in parts:
         if part.head is not None:
             _plan(put, part, site, lang, base_url, today)
+    return pages
+
+
+def write_index(put: Put, listed: Sequence[Listed], sizes: dict[str, int], lang: str,
+                base_url: str | None, years: Sequence[int], today: date) -> None:
     index = index_page(listed, sizes, lang, base_url, years, today).encode()
     put("index.html", _digest(index.decode(), []), lambda: index)
-    return pages
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ phone)."""
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from html import escape as _escape
 
 from ..dates import fmt
@@ -12,8 +13,10 @@ from ..sanitize import strip_controls
 from .script import SCRIPT
 
 
+@lru_cache(maxsize=1 << 16)
 def escape(text: str) -> str:
-    """HTML text or attribute, without control characters (never valid in HTML text)."""
+    """HTML text or attribute, without control characters (never valid in HTML text).
+    Cached: pages repeat their unit names, titles and words thousands of times."""
     return _escape(strip_controls(text))
 
 
@@ -87,6 +90,7 @@ def day_text(d: date, lang: str) -> str:
     return f"{WEEKDAYS[1 if lang == 'en' else 0][d.weekday()]}, {fmt(d)}"
 
 
+@lru_cache(maxsize=1 << 14)
 def span_text(start: date, end: date) -> str:
     return fmt(start) if start == end else f"{fmt(start)} – {fmt(end)}"
 

@@ -11,6 +11,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..dates import fmt
@@ -63,16 +64,24 @@ def marks(entries: Iterable[Entry], lo: date, hi: date, lines: bool) -> list[Mar
     return out
 
 
-def _instances(e: Entry, lo: date, hi: date) -> list[date]:
+def _instances(e: Entry, lo: date, hi: date) -> tuple[date, ...]:
+    assert e.rrule is not None
+    return _between(e.rrule, e.start, lo, hi)
+
+
+@lru_cache(maxsize=4096)
+def _between(rrule: str, start: date, lo: date, hi: date) -> tuple[date, ...]:
+    # cached: a monthly report is drawn on its plan's page and on every year's page, and
+    # many plans share a rule (parsing it cost more than drawing)
     from dateutil.rrule import rrulestr
 
     try:
-        rule = rrulestr(e.rrule, dtstart=datetime.combine(e.start, time()))
+        rule = rrulestr(rrule, dtstart=datetime.combine(start, time()))
         found = rule.between(datetime.combine(lo, time()), datetime.combine(hi, time()),
                              inc=True)
     except (ValueError, TypeError):
-        return [e.start]
-    return [d.date() for d in found[:400]]
+        return (start,)
+    return tuple(d.date() for d in found[:400])
 
 
 def month_span(first: date, last: date) -> tuple[date, date]:

@@ -66,6 +66,8 @@ class Resolver:
     def __init__(self, directory: Directory) -> None:
         self.directory = directory
         self._places: dict[str, Place] = {}
+        # a plan names its units over and over (each activity): one normalising per name
+        self._known: dict[tuple[str, str, bool], Identity | None] = {}
 
     @cached_property
     def table(self) -> dict[tuple[str | None, str], Unit]:
@@ -80,6 +82,13 @@ class Resolver:
     def identity(self, name: str, plan: Plan | None, collective: bool = False
                  ) -> Identity | None:
         """The body ``name`` is in ``plan``; None for a collective (no feed of its own)."""
+        memo = (name, plan.id if plan is not None else "", collective)
+        if memo in self._known:
+            return self._known[memo]
+        found = self._known[memo] = self._identity(name, plan, collective)
+        return found
+
+    def _identity(self, name: str, plan: Plan | None, collective: bool) -> Identity | None:
         place = self.place(plan) if plan is not None else Place("", "", None)
         locality = fold(place.label) if place.label else ""
         k = key(name, locality, place.level)

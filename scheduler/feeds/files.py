@@ -1,0 +1,78 @@
+"""A release's files as a build asks for them: each kept from the previous release while its
+fingerprint holds, else made and written — many at once in forked workers when every part
+is in memory (a cold build: issue 11 measured a third of it here, one file after another).
+
+A file is asked for with :meth:`Files.put` and exists after :meth:`Files.flush`; the order
+of the report's lists is the order of the puts, pooled or not, so a pooled build reports
+what a serial one does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from . import pool
+from .state import Published
+
+if TYPE_CHECKING:
+    from .release import Release
+    from .site import BuildReport
+
+Make = Callable[[], bytes]
+
+
+@dataclass
+class Files:
+    out: Release
+    before: dict[str, Published]  # the previous release's files, when its state is ours
+    report: BuildReport
+    workers: int = 1  # for the files to make, once they are many (``pool.workers_for``)
+    keep_closed: Sequence[int] = ()  # descriptors workers close (the build lock)
+    tuning: pool.Tuning = field(default_factory=pool.Tuning)
+    published: dict[str, Published] = field(default_factory=dict)
+    _asked: list[tuple[str, str, Make, bool]] = field(default_factory=list)
+
+    def put(self, path: str, fingerprint: str, make: Make, here: bool = False) -> None:
+        """``path`` with the bytes ``make`` gives, made only when ``fingerprint`` moved;
+        ``here``: made in this process (``make`` stamps the ledger)."""
+        self._asked.append((path, fingerprint, make, here))
+
+    def size(self, path: str) -> int:
+        return self.published[path].size
+
+    def flush(self, pooled: bool) -> None:
+        """Every file asked for since the last flush: ``pooled`` when the parts' bytes and
+        rows are all in memory (a forked worker must not read the state's database)."""
+        asked, self._asked = self._asked, []
+        todo: list[int] = []  # indexes into asked: to make
+        for i, (path, fingerprint, _, _) in enumerate(asked):
+            old = self.before.get(path)
+            if not (old is not None and old.print == fingerprint and self.out.keep(path)):
+                todo.append(i)
+        elsewhere = [i for i in todo if not asked[i][3]]
+        workers = (pool.workers_for(len(elsewhere), self.tuning, self.tuning.pooled_files)
+                   if pooled else 1)
+        if workers > 1:
+            for i in elsewhere:
+                self.out.prepare(asked[i][0])  # folders made here: workers only fill them
+        jobs = [(asked[i][0], asked[i][2]) for i in elsewhere]
+        made = dict(zip(elsewhere, pool.map_forked(
+            len(jobs), lambda j: self._make(*jobs[j]), workers, self.keep_closed), strict=True))
+        todo_set = set(todo)
+        for i, (path, fingerprint, make, _) in enumerate(asked):
+            if i not in todo_set:
+                self.report.unchanged.append(path)
+                self.published[path] = self.before[path]
+                continue
+            size, kept = made[i] if i in made else self._make(path, make)
+            (self.report.unchanged if kept else self.report.written).append(path)
+            self.published[path] = Published(fingerprint, size)
+
+    def _make(self, path: str, make: Make) -> tuple[int, bool]:
+        """The file's size, and whether the previous release's held the same bytes."""
+        data = make()
+        if self.out.keep(path, data):
+            return len(data), True
+        self.out.write(path, data, replace=True)  # a worker that died may have begun it
+        return len(data), False
