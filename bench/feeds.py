@@ -272,16 +272,16 @@ def builds(work: Path, paths: list[Path], code: Path | None) -> None:
                      "KYNIEM_BENCH_CODE": str(tree or "")})
     rows: list[tuple[str, dict[str, Any]]] = []
     if code is not None:
-        rows.append((f"cold, before ({BASELINE})", run(work, "before", "2026-01-01", 1, False,
+        rows.append((f"cold, before ({BASELINE})", run(work, "before", "2026-01-02", 1, False,
                                                         code)))
-    serial = run(work, "serial", "2026-01-01", 1, False)
-    new = run(work, "new", "2026-01-01", None, True)
-    same = run(work, "new", "2026-01-02", None, True)
+    serial = run(work, "serial", "2026-01-02", 1, False)
+    new = run(work, "new", "2026-01-02", None, True)
+    same = run(work, "new", "2026-01-03", None, True)  # no anniversary on 3/1
     plan = paths[len(paths) // 2]
     plan.write_text(plan.read_text(encoding="utf-8").replace("Hoạt động 1 ",
                                                              "Hoạt động một ", 1),
                     encoding="utf-8")
-    one = run(work, "new", "2026-01-03", None, True)
+    one = run(work, "new", "2026-01-04", None, True)
     rows += [("cold, serial, gc as it is", serial), ("cold, pool + gc held", new),
              ("rebuild, nothing changed", same), ("rebuild, one plan changed", one)]
     print(f"data: {len(paths)} plans, {new['events']} events in all.ics, {new['feeds']} "

@@ -278,3 +278,19 @@ def test_workers_are_used_only_for_many_fresh_plan_files() -> None:
     assert pool.workers_for(100, pool.Tuning(workers=1)) == 1
     assert pool.workers_for(100, pool.Tuning(workers=8)) == 8
     assert pool.workers_for(3, pool.Tuning(workers=8, pooled=1)) == 3
+
+
+def test_a_rebuild_that_changes_nothing_makes_no_release(tmp_path: Path) -> None:
+    """Nothing written, nothing left out: the current release stays (no file linked anew);
+    a feed deleted from the site, or one that must go, makes a new one."""
+    source, site = plans(tmp_path / "plans", count=2), tmp_path / "site"
+    first = site_build(source, site, date(2026, 1, 2), SERIAL).report
+    # a day later (no anniversary passed: the pages' script shows the reader's today)
+    again = site_build(source, site, date(2026, 1, 3), SERIAL).report
+    assert again.written == [] and again.release == first.release
+    assert site.resolve().name == first.release
+    (source / "plan-0001.yaml").unlink()  # its feeds go: a new release without them
+    third = site_build(source, site, date(2026, 1, 4), SERIAL).report
+    assert third.release != first.release and third.removed
+    assert site.resolve().name == third.release
+    assert [p.name for p in site.parent.glob(".site.releases/r*")] == [third.release]

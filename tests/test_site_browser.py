@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator
+from datetime import date, datetime
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -70,6 +71,26 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+@pytest.mark.parametrize(("now", "lines"), [(datetime(2023, 6, 1, 9), 0),
+                                            (datetime(2024, 6, 1, 9), 1)])
+def test_the_timeline_shows_the_readers_today(served: tuple[str, Path], browser: Browser,
+                                              now: datetime, lines: int) -> None:
+    """The page is the same whatever day it was built; the script marks the day it is read
+    (none outside the plan's months) and counts the days to each anniversary."""
+    base, _ = served
+    page = _page(browser, 390)
+    page.clock.set_fixed_time(now)
+    page.goto(base + PLAN)
+    assert page.locator("svg.tl line.t").count() == lines
+    assert page.locator("li[data-today]").is_visible() == bool(lines)
+    page.goto(base + "index.html")
+    counted = page.locator("[data-next]").first
+    left = (date.fromisoformat(counted.get_attribute("data-next") or "") - now.date()).days
+    assert left >= 0  # the build's next day is still ahead of these readers
+    assert counted.text_content() == (f" (còn {left} ngày)" if left else " (hôm nay)")
+    page.context.close()
 
 
 def _page(browser: Browser, width: int, **options: object) -> Page:
@@ -177,6 +198,7 @@ def test_a_plan_page_draws_its_timeline(served: tuple[str, Path], browser: Brows
                                         width: int) -> None:
     base, _ = served
     page = _page(browser, width)
+    page.clock.set_fixed_time(datetime(2024, 6, 1, 9))  # the reader's today: the script's
     page.goto(base + "index.html")
     page.locator(f"a[href='{PLAN}']").first.click()
     page.wait_for_url("**/" + PLAN)
@@ -186,6 +208,8 @@ def test_a_plan_page_draws_its_timeline(served: tuple[str, Path], browser: Brows
     assert box is not None and 300 < box["width"] <= width and box["height"] > 60
     assert svg.locator("rect.w").count() > 0 and svg.locator("line.a").count() == 2
     assert svg.locator("line.t").count() == 1  # 01/06/2024 is inside the plan's year
+    assert svg.locator("line.t title").text_content() == "Hôm nay: 01/06/2024"
+    assert page.locator("li[data-today]").is_visible()  # the legend's swatch with it
     assert "Dòng thời gian" in (svg.get_attribute("aria-labelledby") and
                                 svg.locator("title").first.text_content() or "")
     assert page.locator("table th[scope=col]").count() == 3

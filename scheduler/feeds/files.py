@@ -32,6 +32,7 @@ class Files:
     tuning: pool.Tuning = field(default_factory=pool.Tuning)
     published: dict[str, Published] = field(default_factory=dict)
     _asked: list[tuple[str, str, Make, bool]] = field(default_factory=list)
+    _same: list[tuple[str, Make]] = field(default_factory=list)  # unchanged: linked at last
 
     def put(self, path: str, fingerprint: str, make: Make, here: bool = False) -> None:
         """``path`` with the bytes ``make`` gives, made only when ``fingerprint`` moved;
@@ -43,12 +44,16 @@ class Files:
 
     def flush(self, pooled: bool) -> None:
         """Every file asked for since the last flush: ``pooled`` when the parts' bytes and
-        rows are all in memory (a forked worker must not read the state's database)."""
+        rows are all in memory (a forked worker must not read the state's database). A file
+        whose fingerprint held is taken from the previous release once a new one is made
+        (:meth:`finish`)."""
         asked, self._asked = self._asked, []
         todo: list[int] = []  # indexes into asked: to make
-        for i, (path, fingerprint, _, _) in enumerate(asked):
+        for i, (path, fingerprint, make, _) in enumerate(asked):
             old = self.before.get(path)
-            if not (old is not None and old.print == fingerprint and self.out.keep(path)):
+            if old is not None and old.print == fingerprint and self.out.has(path):
+                self._same.append((path, make))
+            else:
                 todo.append(i)
         elsewhere = [i for i in todo if not asked[i][3]]
         workers = (pool.workers_for(len(elsewhere), self.tuning, self.tuning.pooled_files)
@@ -68,6 +73,18 @@ class Files:
             size, kept = made[i] if i in made else self._make(path, make)
             (self.report.unchanged if kept else self.report.written).append(path)
             self.published[path] = Published(fingerprint, size)
+
+    def finish(self) -> bool:
+        """Whether the build made a new release: when it wrote a file or leaves one out.
+        Its unchanged files are then linked from the previous one (or made again, should one
+        have gone meanwhile)."""
+        if not self.out.opened and self.before and set(self.before) <= set(self.published):
+            return False
+        for path, make in self._same:
+            if not self.out.keep(path):
+                self._make(path, make)
+        self.out.open()  # the release's folder, should it hold no file at all
+        return True
 
     def _make(self, path: str, make: Make) -> tuple[int, bool]:
         """The file's size, and whether the previous release's held the same bytes."""

@@ -138,19 +138,45 @@ class Release:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         self.name = f"r{stamp}-{secrets.token_hex(4)}"
         self.path = site.release(self.name)
-        os.mkdir(self.path, 0o755)
-        self.root = os.open(self.path, _DIR)
         self.before = _open_dir(previous) if previous is not None else None
-        self._dirs: dict[str, int] = {"": self.root}
+        self._dirs: dict[str, int] = {}  # made with the first file: a build that changes
+        # nothing makes no release (issue 11: a no-change rebuild linked every file anew)
+
+    @property
+    def opened(self) -> bool:
+        return bool(self._dirs)
+
+    def open(self) -> None:
+        if not self._dirs:
+            os.mkdir(self.path, 0o755)
+            self._dirs[""] = os.open(self.path, _DIR)
 
     def close(self) -> None:
         for fd in {*self._dirs.values(), *([self.before] if self.before is not None else [])}:
             os.close(fd)
         self._dirs = {}
+        self.before = None
 
     def discard(self) -> None:
+        opened = self.opened
         self.close()
-        shutil.rmtree(self.path, ignore_errors=True)
+        if opened:
+            shutil.rmtree(self.path, ignore_errors=True)
+
+    def has(self, path: str) -> bool:
+        """Whether the previous release holds ``path`` as a regular file."""
+        if self.before is None:
+            return False
+        try:
+            old, name = _walk(self.before, path)
+        except OSError:
+            return False
+        try:
+            return stat.S_ISREG(os.stat(name, dir_fd=old, follow_symlinks=False).st_mode)
+        except OSError:
+            return False
+        finally:
+            os.close(old)
 
     def prepare(self, path: str) -> None:
         """The folders ``path`` goes in, made (before forked workers write into them)."""
@@ -192,6 +218,7 @@ class Release:
             os.close(old)
 
     def _folder(self, path: str, create: bool) -> tuple[int, str]:
+        self.open()
         *dirs, name = _parts(path)
         key = ""
         for part in dirs:

@@ -208,16 +208,18 @@ def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]
     try:
         files = _write(out, before, listed, contributors, borrowed, registry_part, parts,
                        lang, base_url, report, book, canonical, stamps, today, run)
-        state.commit(out.name, stamps.ledger, fresh, keep, files, {"site": str(site.link)},
-                     book.book.save)
+        renewed = files.finish()  # nothing changed: the current release stays
+        name = out.name if renewed or current is None else current
+        state.commit(name, stamps.ledger, fresh, keep, files.published,
+                     {"site": str(site.link)}, book.book.save)
     except BaseException:
         out.discard()
         raise
     out.close()
-    kept = release.switch(site, out.name, found)
+    kept = release.switch(site, name, found) if renewed else None
     release.clean(site)
-    report.release, report.kept = out.name, str(kept) if kept else None
-    report.removed = sorted(set(before) - set(files))
+    report.release, report.kept = name, str(kept) if kept else None
+    report.removed = sorted(set(before) - set(files.published))
     return report
 
 
@@ -301,8 +303,7 @@ def _write(out: release.Release, before: dict[str, Published], listed: list[List
            contributors: dict[str, list[Part]], borrowed: dict[str, list[Pair]],
            registry_part: Part, parts: list[Part], lang: str, base_url: str | None,
            report: BuildReport, addresses: _Addresses, canonical: dict[str, str],
-           stamps: Callable[[str, str], Stamp], today: date, run: _Run
-           ) -> dict[str, Published]:
+           stamps: Callable[[str, str], Stamp], today: date, run: _Run) -> Files:
     """Every file of the new release: taken from the previous one when its fingerprint (or
     its bytes) did not move, else written (:mod:`.files`)."""
     files = Files(out, before, report, keep_closed=run.lock, tuning=run.tuning)
@@ -330,7 +331,7 @@ def _write(out: release.Release, before: dict[str, Published], listed: list[List
     retired = [_write_retired(gone, book, listed, base_url, lang, stamps, files, report)
                for gone in book.retired()]  # a feed that went keeps answering, saying where
     # year pages, plan pages (scheduler/site/build.py)
-    years = write_pages(files.put, listed, parts, canonical, lang, base_url, today)
+    years = write_pages(files.put, listed, parts, canonical, lang, base_url)
     files.flush(pooled=all(p.in_memory for p in parts))
     for path in (*(f.path for f in listed), *retired):
         report.sizes[path] = files.size(path)
@@ -342,7 +343,7 @@ def _write(out: release.Release, before: dict[str, Published], listed: list[List
         indent=1).encode()
     files.put("feeds.json", _digest(listing.decode(), []), lambda: listing)
     files.flush(pooled=False)
-    return files.published
+    return files
 
 
 def _write_retired(gone: Address, book: Book, listed: list[Listed], base_url: str | None,

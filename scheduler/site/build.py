@@ -1,6 +1,6 @@
 """Writing the pages of a build (:func:`scheduler.feeds.site._write` calls it): each page is
 rewritten only when its fingerprint moves — its parts' tokens and every other input it shows
-(names, addresses, anniversary days, and today only while today is inside its timeline)."""
+(names, addresses, anniversary days); never today, which the pages' script shows."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from ..feeds.links import plan_page as plan_page_path
 from ..i18n import sort_key
 from .cards import labels
 from .pages import Listed, index_page, seconds
-from .plan import plan_page, timeline_range
+from .plan import plan_page
 from .year import year_page
 
 if TYPE_CHECKING:
@@ -57,8 +57,7 @@ def years_of(parts: Sequence[Part]) -> list[int]:
 
 
 def write_pages(put: Put, listed: Sequence[Listed], parts: Sequence[Part],
-                canonical: dict[str, str], lang: str, base_url: str | None, today: date
-                ) -> list[str]:
+                canonical: dict[str, str], lang: str, base_url: str | None) -> list[str]:
     """The year pages and the plans' pages (the year pages' paths returned); the index
     comes after, with every feed's size (:func:`write_index`). ``canonical``: a feed's path
     in the site → the path its parts know it by."""
@@ -82,7 +81,7 @@ def write_pages(put: Put, listed: Sequence[Listed], parts: Sequence[Part],
                  {f.key: f.short or f.name for f in listed if f.group == "anniversary"})
     for part in parts:
         if part.head is not None:
-            _plan(put, part, site, lang, base_url, today)
+            _plan(put, part, site, lang, base_url)
     return pages
 
 
@@ -101,8 +100,7 @@ class _Site:
     names: dict[str, str]  # anniversary → its name
 
 
-def _plan(put: Put, part: Part, site: _Site, lang: str, base_url: str | None,
-          today: date) -> None:
+def _plan(put: Put, part: Part, site: _Site, lang: str, base_url: str | None) -> None:
     head = part.head
     assert head is not None
     known, label, days, names = site.known, site.label, site.days, site.names
@@ -114,22 +112,19 @@ def _plan(put: Put, part: Part, site: _Site, lang: str, base_url: str | None,
     units = sorted(((known[p], indexes) for p, indexes in part.feeds.items()
                     if p in known and known[p].group == "unit"),
                    key=lambda u: sort_key(u[0].short or u[0].name))
-    timeline = timeline_range(part.span, [d for d, _ in shown])
-    inside = timeline is not None and timeline[0] <= today <= timeline[1]
     second = {k: site.second[k] for k in (feed.path, *(u.path for u, _ in units))
               if k in site.second}
     fingerprint = repr((pages_version(), lang, base_url, feed, shown, [u for u, _ in units],
                         sorted(second.items()),
                         [label[f.path] for f in (feed, *(u for u, _ in units),
-                                                 *second.values())],
-                        today if inside else None))
+                                                 *second.values())]))
 
     def make() -> bytes:
         rows = part.entries()
         tasks = [(u, sum(1 for i in set(ix) if i < len(rows) and rows[i].kind != "anniversary"))
                  for u, ix in units]
-        return plan_page(head, rows, part.span, shown, feed, tasks, label, second, today,
-                         lang, base_url).encode()
+        return plan_page(head, rows, part.span, shown, feed, tasks, label, second, lang,
+                         base_url).encode()
 
     put(plan_page_path(head.id), _digest(fingerprint, [part.token]), make)
 

@@ -78,7 +78,7 @@ def index_page(feeds: Sequence[Listed], sizes: dict[str, int], lang: str,
 
     def cards(items: Sequence[Listed], level: int = 3) -> str:
         return '<ul class="cards">\n' + "\n".join(
-            card(f, label, lang, base_url, next(counter), _meta(f, sizes, lang, today),
+            card(f, label, lang, base_url, next(counter), _meta(f, sizes, lang),
                  _extra(f, named, lang), level, second=second.get(f.path))
             for f in items) + "\n</ul>"
 
@@ -139,7 +139,7 @@ def _units(items: Sequence[Listed], cards: Callable[..., str], lang: str) -> str
     return "\n".join(out)
 
 
-def _meta(f: Listed, sizes: dict[str, int], lang: str, today: date) -> str:
+def _meta(f: Listed, sizes: dict[str, int], lang: str) -> str:
     bits = []
     if f.group == "plan" and f.head is not None:
         bits.append(escape(f.head.issuer))
@@ -149,9 +149,11 @@ def _meta(f: Listed, sizes: dict[str, int], lang: str, today: date) -> str:
         if f.next is None:
             bits.append(escape(w("no_next", lang)))
         else:
-            left = (f.next - today).days
-            bits.append(escape(w("next", lang, day=day_text(f.next, lang))) + " (" + escape(
-                w("in_days", lang, n=left) if left else w("is_today", lang)) + ")")
+            # "(in 12 days)": the script counts from the reader's today (script.py)
+            bits.append(escape(w("next", lang, day=day_text(f.next, lang)))
+                        + f'<span data-next="{f.next.isoformat()}" data-in="'
+                        + escape(w("in_days", lang, n="{n}")) + '" data-is="'
+                        + escape(w("is_today", lang)) + '"></span>')
     bits.append(escape(w("events", lang, n=f.events)) + f", {sizes.get(f.path, 0) // 1024 + 1} KB")
     return " · ".join(bits)
 

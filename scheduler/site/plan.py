@@ -53,7 +53,7 @@ def timeline_range(span: tuple[date, date] | None, days: Sequence[date]
 def plan_page(head: PlanHead, entries: Sequence[Entry], span: tuple[date, date] | None,
               days: Sequence[tuple[date, str]], feed: Listed,
               units: Sequence[tuple[Listed, int]], label: dict[str, str],
-              second: dict[str, Listed], today: date, lang: str, base_url: str | None) -> str:
+              second: dict[str, Listed], lang: str, base_url: str | None) -> str:
     """``days``: the plan's anniversary days with their names; ``units``: the unit feeds its
     tasks are in, with how many of them; ``second``: feeds' "deadlines and key days" ones."""
     body = [f'<p><a href="../index.html">{escape(w("back", lang))}</a></p>',
@@ -64,13 +64,12 @@ def plan_page(head: PlanHead, entries: Sequence[Entry], span: tuple[date, date] 
         drawn = marks([e for e in entries if e.kind != "anniversary"], lo, hi, lines=True)
         drawn += [m for d, name in days
                   for m in marks([Entry("", name, d, d, "anniversary")], lo, hi, lines=True)]
-        classes = [m.cls for m in drawn] + (["t"] if lo <= today <= hi else [])
         tasks = sum(1 for e in entries if e.moved is None and e.kind != "anniversary")
         body += [f'<h2 id="timeline">{escape(_p("timeline", lang))}</h2>',
-                 legend(classes, lang),
-                 timeline(drawn, lo, hi, today, f"{_p('timeline', lang)}: {head.title}",
+                 legend([m.cls for m in drawn] + ["t"], lang),
+                 timeline(drawn, lo, hi, f"{_p('timeline', lang)}: {head.title}",
                           _p("timeline_desc", lang, lo=fmt(lo), hi=fmt(hi), n=tasks), "p",
-                          lang)]
+                          lang, today=True)]
     body += [f'<h2 id="subscribe">{escape(_p("subscribe", lang))}</h2><ul class="cards">',
              card(feed, label, lang, base_url, 0, escape(w("events", lang, n=feed.events)),
                   level=3, root="../", second=second.get(feed.path)),

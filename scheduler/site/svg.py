@@ -1,5 +1,6 @@
 """Inline SVG timelines: windows as bars, peaks, due days as diamonds, anniversary days as
-lines (a plan's page) or dots (a year's page), today as a dashed line.
+lines (a plan's page) or dots (a year's page), the reader's today as a dashed line (drawn by
+the page's script).
 
 A ``viewBox`` 600 units wide scales to any width (a 360 px phone: 15-unit text is 9 px);
 colours come from the page's stylesheet (classes), so the legend's swatches match. Each mark
@@ -14,7 +15,6 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..dates import fmt
 from .data import Entry
 from .html import escape, span_text
 
@@ -90,8 +90,11 @@ def month_span(first: date, last: date) -> tuple[date, date]:
     return first.replace(day=1), end
 
 
-def timeline(items: Sequence[Mark], lo: date, hi: date, today: date | None, title: str,
-             desc: str, ident: str, lang: str) -> str:
+def timeline(items: Sequence[Mark], lo: date, hi: date, title: str, desc: str, ident: str,
+             lang: str, today: bool = False) -> str:
+    """``today``: room for the viewer's today, which the page's script draws (a page made
+    once shows the right day whenever it is read, and a rebuild on another day rewrites
+    nothing: issue 11's no-change rebuild)."""
     days = (hi - lo).days + 1
 
     def x(d: date) -> float:
@@ -131,16 +134,13 @@ def timeline(items: Sequence[Mark], lo: date, hi: date, today: date | None, titl
         cx = (x(start) + x(start + timedelta(days=1))) / 2
         lines.append(f'<line class="a" x1="{cx:.1f}" x2="{cx:.1f}" y1="38" y2="{bottom}">'
                      f"<title>{_title(titles, lang)}</title></line>")
-    if today is not None and lo <= today <= hi:
-        cx = (x(today) + x(today + timedelta(days=1))) / 2
-        anchor = "start" if cx < 60 else "end" if cx > WIDTH - 60 else "middle"
-        lines.append(f'<line class="t" x1="{cx:.1f}" x2="{cx:.1f}" y1="38" y2="{bottom + 4}">'
-                     f"<title>{escape(_w('today', lang))}: {fmt(today)}</title></line>"
-                     f'<text x="{cx:.1f}" y="{bottom + 18}" text-anchor="{anchor}">'
-                     f"{escape(_w('today', lang))}</text>")
+    slot = ""
+    if today:  # the script's line: x from the day's index among ``days`` (script.py)
+        slot = (f' data-lo="{lo.isoformat()}" data-days="{days}" data-y="{bottom}" '
+                f'data-today="{escape(_w("today", lang))}"')
         bottom += 20
     height = bottom + 6
-    return (f'<svg class="tl" viewBox="0 0 {WIDTH} {height}" role="img" '
+    return (f'<svg class="tl" viewBox="0 0 {WIDTH} {height}"{slot} role="img" '
             f'aria-labelledby="{ident}-t {ident}-d" xmlns="http://www.w3.org/2000/svg">'
             f'<title id="{ident}-t">{escape(title)}</title><desc id="{ident}-d">'
             f"{escape(desc)}</desc>{_axis(lo, hi, x, height, lang)}"
@@ -178,10 +178,12 @@ def legend(classes: Iterable[str], lang: str) -> str:
         "m": ('<circle class="m2" cx="11" cy="7" r="6"/>', "milestone"),
         "t": ('<line class="t" x1="11" x2="11" y1="0" y2="14"/>', "today"),
     }
-    items = [shapes[c] for c in dict.fromkeys(classes) if c in shapes]
+    items = [(c, *shapes[c]) for c in dict.fromkeys(classes) if c in shapes]
+    # today's swatch shows once the script has drawn today's line
     return '<ul class="legend">' + "".join(
-        f'<li><svg width="22" height="14" viewBox="0 0 22 14" aria-hidden="true">{shape}</svg>'
-        f"{escape(_w(word, lang))}</li>" for shape, word in items) + "</ul>"
+        f'<li{" data-today hidden" if c == "t" else ""}><svg width="22" height="14" '
+        f'viewBox="0 0 22 14" aria-hidden="true">{shape}</svg>{escape(_w(word, lang))}</li>'
+        for c, shape, word in items) + "</ul>"
 
 
 def _grouped(items: Iterable[Mark]) -> dict[tuple[date, date], list[str]]:

@@ -29,7 +29,7 @@ def year_page(year: int, rows: Sequence[tuple[Entry, PlanHead | None]], lang: st
     registry's anniversary days)."""
     lo, hi = date(year, 1, 1), date(year, 12, 31)
     drawn = marks([e for e, _ in rows], lo, hi, lines=False)
-    svg = timeline(drawn, lo, hi, None, _y("strip", lang, year=year),
+    svg = timeline(drawn, lo, hi, _y("strip", lang, year=year),
                    _y("strip_desc", lang, n=len(rows)), "y", lang)
     body = [f'<p><a href="../index.html">{escape(w("back", lang))}</a></p>',
             f"<h1>{escape(w('title', lang))} {year}</h1>",
