@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .rules import MilestoneClass
 
 LANGS = ("vi", "en")
@@ -159,8 +161,10 @@ def weekday(index: int, lang: str) -> str:
 LETTER_MARKS = {"\u0306": "1", "\u0302": "2", "\u031b": "3"}  # breve, circumflex, horn
 
 
+@lru_cache(maxsize=1 << 14)
 def sort_key(text: str) -> tuple[str, str]:
-    """Vietnamese dictionary order: a < ă < â … d < đ, letter by letter; tones second."""
+    """Vietnamese dictionary order: a < ă < â … d < đ, letter by letter; tones second.
+    Cached: a site sorts the same unit names for every plan's page."""
     import unicodedata
 
     primary: list[str] = []

@@ -136,6 +136,13 @@ class Book:
                 return Address(identity, old.path, old.name, set(old.spellings))
         return None
 
+    def expires(self) -> str | None:
+        """When the first grace period ends (a moved feed's, a cancelled event's): from then
+        on a build changes the site even if nothing else did."""
+        ends = [t.since + GRACE for t in self.tombstones.values()]
+        ends += [a.gone + GRACE for a in self.addresses.values() if a.gone is not None]
+        return min(ends).isoformat() if ends else None
+
     def retired(self) -> list[Address]:
         """Gone feeds still inside their grace period: they keep answering."""
         return [a for a in self.addresses.values()

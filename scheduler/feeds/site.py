@@ -17,15 +17,23 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
+from .. import __version__
 from ..dates import VN_TZ
 from ..i18n import sort_key, word
 from ..registry import InputError, Problem
 from ..sanitize import json_text
-from ..site.build import anniversary_days, next_day, write_index, write_pages, years_of
+from ..site.build import (
+    anniversary_days,
+    next_day,
+    pages_version,
+    write_index,
+    write_pages,
+    years_of,
+)
 from ..site.data import PlanHead
 from ..site.pages import Listed
 from ..wording import calendar_description, say
-from . import pool, release
+from . import pool, quiet, release
 from .addresses import Address, Book, Tombstone, notice, stored_parts, units_of
 from .catalogue import DAYS, Pair, feed_name
 from .events import FeedEvent
@@ -170,6 +178,15 @@ def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]
     floors = release.floors(previous) if previous and state.new else {}
     stamps = _LazyLedger(lambda: state.ledger(now, floors), state.read_whole)
     step = progress(len(plans) + 1) if progress else (lambda: None)
+    today = now.astimezone(VN_TZ).date()  # the pages' today: next days, timelines
+    whole = quiet.whole_key((__version__, pages_version(), registry(frozenset()).key,
+                             [(s.name, s.key) for s in plans]))
+    if current is not None and current == state.meta("release"):
+        last = quiet.read(state.meta("quiet"))
+        if last is not None and last.holds(whole, current, today, now, site.release(current)):
+            for _ in range(len(plans) + 1):
+                step()
+            return _as_before(site, state, last)
     fresh: list[tuple[str, Part]] = []  # stored with the release, in one transaction
 
     def made(source: Source, stamp: Callable[[str, str], Stamp]) -> Part:
@@ -194,7 +211,6 @@ def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]
     registry_part = part_of(lender)
     parts: list[Part] = [registry_part, *planned]
     _check_plan_ids(parts)
-    today = now.astimezone(VN_TZ).date()  # the pages' today: next days, timelines
     listed, contributors, borrowed = _merge(parts, years, lang, today)
     keep = {lender.name, *(s.name for s in plans)}
     book = _addresses(state, now, parts, fresh, keep, stamps, lang)
@@ -210,8 +226,12 @@ def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]
                        lang, base_url, report, book, canonical, stamps, today, run)
         renewed = files.finish()  # nothing changed: the current release stays
         name = out.name if renewed or current is None else current
+        record = quiet.Quiet(
+            whole, name, quiet.until(anniversary_days(parts).values(), today),
+            book.book.expires(), quiet.folders(site.release(name)), report.counts,
+            report.events, sorted(report.pages), report.moved)
         state.commit(name, stamps.ledger, fresh, keep, files.published,
-                     {"site": str(site.link)}, book.book.save)
+                     {"site": str(site.link), "quiet": record.text()}, book.book.save)
     except BaseException:
         out.discard()
         raise
@@ -221,6 +241,17 @@ def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]
     report.release, report.kept = name, str(kept) if kept else None
     report.removed = sorted(set(before) - set(files.published))
     return report
+
+
+def _as_before(site: SiteDir, state: SiteState, last: quiet.Quiet) -> BuildReport:
+    """The report of a build that finds everything as the last one left it."""
+    files = state.published()
+    feeds = [*last.counts, *last.moved]
+    return BuildReport(str(site.link), unchanged=sorted(files),
+                       sizes={p: files[p].size for p in feeds if p in files},
+                       counts=dict(last.counts), pages={p: files[p].size for p in last.pages
+                                                        if p in files},
+                       events=last.events, release=last.release, moved=list(last.moved))
 
 
 def _plan_parts(plans: Sequence[Source], state: SiteState,
