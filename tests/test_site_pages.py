@@ -23,7 +23,7 @@ from scheduler.items import ItemKind
 from scheduler.site.data import Entry, PlanHead, read_entry
 from scheduler.site.pages import Listed, index_page
 from scheduler.site.plan import plan_page
-from scheduler.site.year import year_page
+from scheduler.site.year import YearPlan, year_page
 from scheduler.state import Invalid
 
 HOSTILE = '<script>alert("x")</script> & "Ban" <u>'
@@ -146,7 +146,7 @@ def test_hostile_names_are_escaped_everywhere() -> None:
     out = [index_page([plan, day, unit], {}, "vi", "https://x.example/", [2024], TODAY),
            plan_page(head, [entry], (TODAY, TODAY), [(TODAY, HOSTILE)], plan, [(unit, 1)],
                      label, {}, "vi", "https://x.example/"),
-           year_page(2024, [(entry, head)], "vi")]
+           year_page(2024, [entry], [YearPlan(head, TODAY, TODAY, 1)], "vi")]
     for html in out:
         assert "<script>alert" not in html and "<u>" not in html
         assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;" in html

@@ -18,7 +18,7 @@ from ..i18n import sort_key
 from .cards import labels
 from .pages import Listed, index_page, seconds
 from .plan import plan_page
-from .year import year_page
+from .year import YearPlan, year_page
 
 if TYPE_CHECKING:
     from ..feeds.parts import Part
@@ -62,18 +62,25 @@ def write_pages(put: Put, listed: Sequence[Listed], parts: Sequence[Part],
     comes after, with every feed's size (:func:`write_index`). ``canonical``: a feed's path
     in the site → the path its parts know it by."""
     pages: list[str] = []
-    years = years_of(parts)
-    for year in years:
-        having = [p for p in parts if year in p.years]
+    registry = next((p for p in parts if p.plan_id is None), None)  # the anniversaries'
+    plan_feeds = {f.key: f for f in listed if f.group == "plan"}
+    for year in years_of(parts):
+        # a plan's part is read for its head and span only: editing its tasks rewrites the
+        # year's page only when they move its first or last day or its number of events
+        plans = sorted((YearPlan(p.head, p.span[0], p.span[1], plan_feeds[p.head.id].events)
+                        for p in parts if p.head is not None and p.span is not None
+                        and p.span[0].year <= year <= p.span[1].year
+                        and p.head.id in plan_feeds),
+                       key=lambda y: (y.start, y.end, sort_key(y.head.title), y.head.id))
 
-        def year_bytes(year: int = year, having: list[Part] = having) -> bytes:
-            rows = sorted(((r, p.head) for p in having for r in p.rows_of(year)),
-                          key=lambda x: (x[0].start, x[0].uid, x[0].moved or date.min))
-            return year_page(year, rows, lang).encode()
+        def year_bytes(year: int = year, plans: list[YearPlan] = plans) -> bytes:
+            days = sorted((r for r in (registry.rows_of(year) if registry else [])
+                           if r.kind == "anniversary"), key=lambda r: (r.start, r.uid))
+            return year_page(year, days, plans, lang).encode()
 
         path = f"years/{year}.html"
-        put(path, _digest(f"{pages_version()}\x1f{lang}\x1f{year}", [
-            p.token for p in having]), year_bytes)
+        put(path, _digest(repr((pages_version(), lang, year, plans)),
+                          [registry.token] if registry else []), year_bytes)
         pages.append(path)
     label = labels(listed, lang)
     known = {canonical.get(f.path, f.path): f for f in listed}
