@@ -298,14 +298,22 @@ def _addresses(state: SiteState, now: datetime, parts: Sequence[Part],
     paths = book.place(units_of(parts), units_of(before))
     paths.update({DAYS + p: DAYS + q for p, q in list(paths.items())})
     if before or book.tombstones:
+        old_paths = {a.path for a in book.addresses.values()}
+
+        def site_path(canonical: str) -> str:
+            return paths.get(canonical, _old_path(book, canonical, old_paths))
+
+        # the keys of the feeds that can lose an event: those the changed plans' events were
+        # in, those holding cancelled events, and all.ics (every key of the site)
+        wanted = {site_path(c) for p in before for c in p.feeds}
+        wanted |= {path for path, _ in book.tombstones} | {"all.ics"}
         held: dict[str, set[str]] = defaultdict(set)
         for part in parts:
             for path, indexes in part.feeds.items():
-                held[paths.get(path, path)].update(part.keys[i] for i in indexes)
-        live = held["all.ics"]
-        old_paths = {a.path for a in book.addresses.values()}
-        book.cancel(before, held, lambda p: paths.get(p, _old_path(book, p, old_paths)),
-                    stamps, live, lang)
+                where = paths.get(path, path)
+                if where in wanted:
+                    held[where].update(part.keys[i] for i in indexes)
+        book.cancel(before, held, site_path, stamps, held["all.ics"], lang)
     return _Addresses(book, paths)
 
 
