@@ -211,3 +211,26 @@ def test_writes_stay_inside_the_release(tmp_path: Path) -> None:
     finally:
         out.discard()
     assert not (tmp_path / "escape.ics").exists()
+
+
+@pytest.mark.parametrize(("pieces", "kept"), [
+    ([b"BEGIN:", b"VCALENDAR", b"\r\n"], True),  # the same bytes, cut otherwise
+    ([b"BEGIN:", b"VCALENDAR"], False),  # a prefix of them
+    ([b"BEGIN:", b"VCALENDAR", b"\r\nX"], False),  # more
+    ([b"BEGIN:", b"VCALENDAx", b"\r\n"], False)])
+def test_a_streamed_file_with_the_previous_bytes_is_the_previous_file(
+        tmp_path: Path, pieces: list[bytes], kept: bool) -> None:
+    """Big feeds are written piece by piece (never whole in memory); a file that comes out
+    the same is the old file, linked: its inode (and HTTP validators) stay."""
+    old = tmp_path / "old"
+    (old / "units").mkdir(parents=True)
+    (old / "units" / "a.ics").write_bytes(b"BEGIN:VCALENDAR\r\n")
+    new = release.Release(release.SiteDir(tmp_path / "site"), old)
+    os.mkdir(tmp_path / ".site.releases")
+    try:
+        assert new.stream("units/a.ics", iter(pieces)) == (sum(map(len, pieces)), kept)
+    finally:
+        new.close()
+    made = new.path / "units" / "a.ics"
+    assert made.read_bytes() == b"".join(pieces)
+    assert (made.stat().st_ino == (old / "units" / "a.ics").stat().st_ino) is kept

@@ -8,7 +8,7 @@ what a serial one does."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .release import Release
     from .site import BuildReport
 
-Make = Callable[[], bytes]
+Make = Callable[[], bytes | Iterable[bytes]]  # a file's bytes, whole or piece by piece
 
 
 @dataclass
@@ -89,6 +89,8 @@ class Files:
     def _make(self, path: str, make: Make) -> tuple[int, bool]:
         """The file's size, and whether the previous release's held the same bytes."""
         data = make()
+        if not isinstance(data, bytes):
+            return self.out.stream(path, data)
         if self.out.keep(path, data):
             return len(data), True
         self.out.write(path, data, replace=True)  # a worker that died may have begun it

@@ -27,10 +27,12 @@ import re
 import secrets
 import shutil
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
+from typing import BinaryIO
 
 from ..registry import InputError, Problem
 from ..state import DAMAGED, Invalid, expect
@@ -193,6 +195,55 @@ class Release:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             os.fchmod(fh.fileno(), 0o644)  # whatever the umask: a web server must read it
+
+    def stream(self, path: str, pieces: Iterable[bytes]) -> tuple[int, bool]:
+        """Write ``path`` piece by piece, compared as it goes with the previous release's;
+        the same bytes are that file, linked (its inode and time kept: HTTP caches stay
+        valid). Its size returned, and whether it was kept."""
+        folder, name = self._folder(path, create=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(name, dir_fd=folder)  # a worker that died may have begun it
+        fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644,
+                     dir_fd=folder)
+        old = self._previous(path)
+        size, same = 0, old is not None
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                os.fchmod(fh.fileno(), 0o644)
+                for piece in pieces:
+                    fh.write(piece)
+                    size += len(piece)
+                    if same and old is not None:
+                        same = old.read(len(piece)) == piece
+                same = same and old is not None and old.read(1) == b""
+        finally:
+            if old is not None:
+                old.close()
+        if same:
+            os.unlink(name, dir_fd=folder)
+            if self.keep(path):
+                return size, True
+            raise OSError(f"{path}: the previous release's file went while it was read")
+        return size, False
+
+    def _previous(self, path: str) -> BinaryIO | None:
+        """The previous release's regular file at ``path``, open for reading, or None."""
+        if self.before is None:
+            return None
+        try:
+            old, name = _walk(self.before, path)
+        except OSError:
+            return None
+        try:
+            fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=old)
+        except OSError:
+            return None
+        finally:
+            os.close(old)
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            return None
+        return os.fdopen(fd, "rb")
 
     def keep(self, path: str, data: bytes | None = None) -> bool:
         """Take ``path`` from the previous release as it is (a hard link), when it is a

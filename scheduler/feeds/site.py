@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from itertools import chain
 from pathlib import Path
 
 from .. import __version__
@@ -43,7 +44,7 @@ from .links import join
 from .parts import Part, make_part
 from .release import Found, SiteDir
 from .state import Published, SiteState
-from .writer import CalendarMeta, calendar_bytes
+from .writer import CalendarMeta, calendar_bytes, calendar_pieces
 
 BIG_FEED = 1_000_000  # Google drops events from feeds around 1 MB
 CROWDED_FEED = 1_000  # events: Google and Outlook slow down or drop events beyond (issue 11)
@@ -357,13 +358,15 @@ def _write(out: release.Release, before: dict[str, Published], listed: list[List
         url = join(base_url, feed.path) if base_url else None
 
         def feed_bytes(feed: Listed = feed, mine: list[Part] = mine, lent: list[Pair] = lent,
-                       url: str | None = url, dead: list[Tombstone] = dead) -> bytes:
+                       url: str | None = url, dead: list[Tombstone] = dead
+                       ) -> Iterator[bytes]:
+            # piece by piece: each part's events read only as the file gets them
             source = canonical.get(feed.path, feed.path)
-            body = [p.chunk(source) for p in mine] + [registry_part.lend(lent)]
+            body = chain((p.chunk(source) for p in mine), [registry_part.lend(lent)],
+                         (t.data for t in dead))
             about = calendar_description(feed.group, feed.short or feed.name, lang,
                                          feed.locality)
-            return calendar_bytes(CalendarMeta(feed.name, about, url),
-                                  body + [t.data for t in dead])
+            return calendar_pieces(CalendarMeta(feed.name, about, url), body)
 
         files.put(feed.path, _digest(head, [p.token for p in mine]), feed_bytes)
         report.counts[feed.path] = feed.events

@@ -20,7 +20,7 @@ icalendar, the strict ``ical`` package and Mozilla's ical.js to keep this honest
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -164,6 +164,13 @@ class CalendarMeta:
 
 def calendar_bytes(meta: CalendarMeta, events: Iterable[bytes]) -> bytes:
     """A whole feed: VCALENDAR header, the VTIMEZONE of X-WR-TIMEZONE, then the events."""
+    return b"".join(calendar_pieces(meta, events))
+
+
+def calendar_pieces(meta: CalendarMeta, events: Iterable[bytes]) -> Iterator[bytes]:
+    """:func:`calendar_bytes` piece by piece, ``events`` taken as they come: a site writes
+    its largest feeds so, never holding one whole (issue 11: a one-plan rebuild of a
+    national site held all.ics, 190 MB, twice)."""
     head = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -180,8 +187,10 @@ def calendar_bytes(meta: CalendarMeta, events: Iterable[bytes]) -> bytes:
              f"X-PUBLISHED-TTL:{REFRESH}"]
     if meta.url:
         head += [f"SOURCE;VALUE=URI:{meta.url}", f"URL:{meta.url}"]
-    return b"".join(["".join(map(fold, head)).encode(), vtimezone(), *events,
-                     b"END:VCALENDAR\r\n"])
+    yield "".join(map(fold, head)).encode()
+    yield vtimezone()
+    yield from events
+    yield b"END:VCALENDAR\r\n"
 
 
 @cache
