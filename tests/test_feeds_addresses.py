@@ -98,6 +98,7 @@ def test_a_unit_that_goes_keeps_answering_for_its_grace_period(tmp_path: Path) -
     site = tmp_path / "site"
     build(site, plans, "01/03/2024")
     path = units(site)[BOARD]
+    assert (site / "days" / path).is_file()  # and its key-days feed
     # the board is merged into the ward's information page by the plan's new wording
     (plans / PLAN).write_text(text.replace('  - "Ban Biên tập Bản tin"\n', ""),
                               encoding="utf-8")
@@ -106,8 +107,13 @@ def test_a_unit_that_goes_keeps_answering_for_its_grace_period(tmp_path: Path) -
     data = (site / path).read_bytes().decode().replace("\r\n ", "")
     assert "(đã chuyển)" in data  # its work is now the other leads' of that task
     assert "UID:moved/" in data and "https://lich.example.vn/units/" in data
+    days = (site / "days" / path).read_bytes().decode().replace("\r\n ", "")
+    assert "(đã chuyển)" in days and "https://lich.example.vn/days/units/" in days
+    uids = [line for text_ in (data, days) for line in text_.split("\r\n")
+            if line.startswith("UID:moved/")]
+    assert len(uids) == len(set(uids)) == 2  # two notices, two events
     build(site, plans, "15/04/2024")
-    assert not (site / path).exists()
+    assert not (site / path).exists() and not (site / "days" / path).exists()
 
 
 def test_cancelled_bytes_keep_the_uid_and_fold() -> None:

@@ -370,8 +370,9 @@ def _write(out: release.Release, before: dict[str, Published], listed: list[List
 
         files.put(feed.path, _digest(head, [p.token for p in mine]), feed_bytes)
         report.counts[feed.path] = feed.events
-    retired = [_write_retired(gone, book, listed, base_url, lang, stamps, files, report)
-               for gone in book.retired()]  # a feed that went keeps answering, saying where
+    retired = [path for gone in book.retired()  # a feed that went answers, saying where to
+               for path in _write_retired(gone, book, listed, base_url, lang, stamps, files,
+                                          report)]
     # year pages, plan pages (scheduler/site/build.py)
     years = write_pages(files.put, listed, parts, canonical, lang, base_url)
     files.flush(pooled=all(p.in_memory for p in parts))
@@ -390,26 +391,36 @@ def _write(out: release.Release, before: dict[str, Published], listed: list[List
 
 def _write_retired(gone: Address, book: Book, listed: list[Listed], base_url: str | None,
                    lang: str, stamps: Callable[[str, str], Stamp], files: Files,
-                   report: BuildReport) -> str:
-    """The calendar a gone unit feed answers with during its grace period: named as moved,
-    one notice event saying where its work is now, its events cancelled."""
-    target = next((f for f in listed if f.path == gone.moved_to), None)
-    url = join(base_url, target.path) if base_url and target else None
-    name = word("feed_moved_name" if target else "feed_removed_name", lang, name=gone.name)
-    dead = book.held(gone.path)
-    head = (f"{name}\x1f{url}\x1f{target.name if target else ''}\x1f"
-            f"{[(t.key, t.since.isoformat()) for t in dead]}")
+                   report: BuildReport) -> list[str]:
+    """The calendars a gone unit's feeds answer with during its grace period (its feed and
+    its key-days feed): named as moved, one notice event saying where its work is now, their
+    events cancelled."""
+    paths = []
+    for prefix in ("", DAYS):
+        path = prefix + gone.path
+        target = next((f for f in listed if gone.moved_to
+                       and f.path == prefix + gone.moved_to), None)
+        url = join(base_url, target.path) if base_url and target else None
+        name = word("feed_moved_name" if target else "feed_removed_name", lang, name=gone.name)
+        dead = book.held(path)
+        head = (f"{name}\x1f{url}\x1f{target.name if target else ''}\x1f"
+                f"{[(t.key, t.since.isoformat()) for t in dead]}")
+        # the key-days feed's notice is an event of its own (a UID means one event)
+        about = replace(gone, identity=gone.identity + ("/days" if prefix else ""))
 
-    def make() -> bytes:
-        text = f"{gone.identity}\x1f{url}\x1f{target.name if target else ''}"
-        stamp = stamps(f"moved/{gone.identity}@kyniem",
-                       hashlib.blake2b(text.encode(), digest_size=12).hexdigest())
-        first = notice(gone, url, target.name if target else None, lang, stamp)
-        return calendar_bytes(CalendarMeta(name), [first, *(t.data for t in dead)])
+        def make(about: Address = about, url: str | None = url,
+                 target: Listed | None = target, name: str = name,
+                 dead: list[Tombstone] = dead) -> bytes:
+            text = f"{about.identity}\x1f{url}\x1f{target.name if target else ''}"
+            stamp = stamps(f"moved/{about.identity}@kyniem",
+                           hashlib.blake2b(text.encode(), digest_size=12).hexdigest())
+            first = notice(about, url, target.name if target else None, lang, stamp)
+            return calendar_bytes(CalendarMeta(name), [first, *(t.data for t in dead)])
 
-    files.put(gone.path, _digest(head, []), make, here=True)  # it stamps the ledger
-    report.moved.append(gone.path)
-    return gone.path
+        files.put(path, _digest(head, []), make, here=True)  # it stamps the ledger
+        report.moved.append(path)
+        paths.append(path)
+    return paths
 
 
 def _check_plan_ids(parts: Sequence[Part]) -> None:
