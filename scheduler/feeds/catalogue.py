@@ -9,6 +9,7 @@ event belongs to and :func:`context` which anniversary days a feed borrows; ``ky
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -65,13 +66,13 @@ def unit_path(identity: str) -> str:
     return f"units/{identity}.ics"
 
 
-def routes(event: FeedEvent, plan: tuple[str, str] | None, span: tuple[int, int] | None,
+def routes(event: FeedEvent, plan: tuple[str, ...] | None, span: tuple[int, int] | None,
            names: dict[str, str]) -> Iterator[Route]:
-    """Every feed ``event`` belongs to; ``plan`` is the (id, title) of the plan it comes
-    from, ``span`` the years of the milestones feed."""
+    """Every feed ``event`` belongs to; ``plan`` is the (id, title, issuer) of the plan it
+    comes from, ``span`` the years of the milestones feed."""
     yield ALL
     if plan is not None:
-        yield Route(plan_path(plan[0]), "plan", plan[0], plan[1])
+        yield Route(plan_path(plan[0]), "plan", plan[0], plan[1], _issuer(plan))
     if event.milestone and (span is None or span[0] <= event.start.year <= span[1]):
         yield MILESTONES
     for a in event.anniversaries:
@@ -99,15 +100,52 @@ def context(event: FeedEvent) -> set[Pair]:
     return {(a, d.year) for a in event.anniversaries for d in (event.start, event.end)}
 
 
-def feed_name(group: str, name: str, lang: str, locality: str = "") -> str:
-    """X-WR-CALNAME: a unit's carries its locality ("Ban CHQS quận — Quận Thanh Xuân")."""
+def _issuer(plan: tuple[str, ...]) -> str:
+    return plan[2] if len(plan) > 2 else ""
+
+
+#: A plan's subject in its title: "Kế hoạch tổ chức các hoạt động kỷ niệm 70 năm …".
+_SUBJECT = re.compile(r"\bkỷ niệm\s+(?=\S)", re.IGNORECASE)
+_DATES = re.compile(r"\s*\([^()]*\d{4}[^()]*\)\s*$")  # "(07/5/1954 - 07/5/2024)"
+PLAN_NAME_LIMIT = 72  # a phone's calendar list shows about 40 characters, its detail more
+
+
+def plan_subject(title: str) -> str:
+    """What a plan's calendar is named after: its title from the last "kỷ niệm" on, without
+    the dates in parentheses ("Kế hoạch thực hiện Kế hoạch số 88/KH-UBND … về tổ chức các
+    hoạt động kỷ niệm 70 năm Ngày Giải phóng Thủ đô (10/10/1954-10/10/2024)" → "kỷ niệm 70
+    năm Ngày Giải phóng Thủ đô"), cut between words; a title without one, cut."""
+    text = _DATES.sub("", " ".join(title.split()))
+    found = list(_SUBJECT.finditer(text))
+    if found:
+        text = "kỷ niệm " + text[found[-1].end():]
+    elif text[:9].casefold() == "kế hoạch ":
+        text = text[9:]
+    if len(text) > PLAN_NAME_LIMIT:
+        text = text[:PLAN_NAME_LIMIT].rsplit(" ", 1)[0]
+        if text.count("“") > text.count("”"):  # never half a quotation
+            text = text[:text.rindex("“")]
+        text = text.rstrip(",;:–- ") + "…"
+    return text
+
+
+def feed_name(group: str, name: str, lang: str, locality: str = "", plan: bool = False
+              ) -> str:
+    """X-WR-CALNAME: a unit's carries its locality ("Ban CHQS quận — Quận Thanh Xuân"), a
+    plan's its subject and issuer ("Kế hoạch kỷ niệm 70 năm Chiến thắng Điện Biên Phủ —
+    Đảng ủy phường Điện Biên": a whole title runs to 170 characters); ``plan``: a
+    key-days feed's main feed is a plan's."""
     if group == "anniversary":
         return word("feed_anniversary", lang, name=name)
     if group == "unit":
         return word("feed_unit", lang, name=name) + (f" — {locality}" if locality else "")
+    if group == "plan":
+        name = word("feed_plan_name", lang, name=plan_subject(name))
+    elif plan:  # a plan's key-days feed: "Hạn và ngày chính: kỷ niệm 70 năm … — Đảng ủy …"
+        name = plan_subject(name)
     if group == "days":
         return word("feed_days", lang, name=name) + (f" — {locality}" if locality else "")
-    return name
+    return name + (f" — {locality}" if locality else "")
 
 
 def catalogue(events: Sequence[FeedEvent], plans: Sequence[Plan],
@@ -116,7 +154,7 @@ def catalogue(events: Sequence[FeedEvent], plans: Sequence[Plan],
     """Every feed of the site, in a stable order; one pass over the events builds the
     indexes, so a national site (100,000 events, thousands of units) stays linear."""
     names = {a.id: a.display_name(lang) for a in anniversaries}
-    titles = {plan.id: plan.title for plan in plans}
+    titles = {plan.id: (plan.title, plan.issuer or "") for plan in plans}
     for plan in plans:
         names.setdefault(plan.anniversary.id, plan.anniversary.display_name(lang))
     members: dict[str, list[FeedEvent]] = defaultdict(list)
@@ -127,7 +165,7 @@ def catalogue(events: Sequence[FeedEvent], plans: Sequence[Plan],
         if event.kind is ItemKind.ANNIVERSARY:
             for a in event.anniversaries:
                 days[a, event.start.year].append(event)
-        origin = (event.plan, titles[event.plan]) if event.plan in titles else None
+        origin = (event.plan, *titles[event.plan]) if event.plan in titles else None
         marks = key_days([event], lang)  # the event itself, or a long window's markers
         for route in routes(event, origin, years, names):
             members[route.path].append(event)
@@ -142,8 +180,9 @@ def catalogue(events: Sequence[FeedEvent], plans: Sequence[Plan],
                     borrowed[second.path] |= context(event)
     for plan in plans:
         path = plan_path(plan.id)
-        for route in (Route(path, "plan", plan.id, plan.title),
-                      Route(DAYS + path, "days", path, plan.title)):
+        issuer = plan.issuer or ""
+        for route in (Route(path, "plan", plan.id, plan.title, issuer),
+                      Route(DAYS + path, "days", path, plan.title, issuer)):
             found.setdefault(route.path, route)
             borrowed[route.path] |= {(a.id, plan.year)
                                      for a in (plan.anniversary, *combined(plan))}
@@ -163,7 +202,8 @@ def catalogue(events: Sequence[FeedEvent], plans: Sequence[Plan],
         route = found[path]
         lent = [e for pair in sorted(borrowed[path]) for e in days.get(pair, ())]
         feeds.append(Feed(route.group, route.key, path,
-                          feed_name(route.group, route.name, lang, route.locality),
+                          feed_name(route.group, route.name, lang, route.locality,
+                                    route.key.startswith("plans/")),
                           _ordered([*members[path], *lent]), route.locality,
                           calendar_description(route.group, route.name, lang,
                                                route.locality)))

@@ -30,7 +30,7 @@ from .writer import event_bytes
 #: reads byte ranges [start, end) of a cached part's events, in order
 Reader = Callable[[Sequence[tuple[int, int]]], list[bytes]]
 
-FORMAT = 9  # bump when a Part changes shape: older cached parts become misses
+FORMAT = 10  # bump when a Part changes shape: older cached parts become misses
 
 
 @dataclass
@@ -107,16 +107,17 @@ class Part:
 
 def make_part(source: str, key: tuple[object, ...], events: Sequence[FeedEvent],
               stamp: Callable[[str, str], Stamp], lang: str,
-              plan: tuple[str, str] | PlanHead | None, plan_pairs: Sequence[Pair],
+              plan: tuple[str, str] | tuple[str, str, str] | PlanHead | None,
+              plan_pairs: Sequence[Pair],
               names: dict[str, str], span: tuple[int, int] | None = None,
               base_url: str | None = None) -> Part:
-    """Serialize ``events`` and record their feeds. ``plan`` is (id, title) for a plan file,
-    or its :class:`PlanHead` (for its page); ``plan_pairs`` its anniversary days, borrowed
-    from the registry part; ``base_url`` the site's, for each event's URL (so it belongs in
+    """Serialize ``events`` and record their feeds. ``plan`` is (id, title[, issuer]) for a
+    plan file, or its :class:`PlanHead` (for its page); ``plan_pairs`` its anniversary days,
+    borrowed from the registry part; ``base_url`` the site's, for each event's URL (so it belongs in
     the part's key)."""
     head = plan if isinstance(plan, PlanHead) else PlanHead(*plan) if plan else None
-    if isinstance(plan, PlanHead):
-        plan = (plan.id, plan.title)
+    # its feeds are named after the plan's subject and issuer (catalogue.feed_name)
+    origin = (head.id, head.title, head.issuer) if head is not None else None
     extra, marks = _key_days(events, lang)
     chunks, bounds, at = [], [0], 0
     for e in (*events, *extra):
@@ -124,11 +125,12 @@ def make_part(source: str, key: tuple[object, ...], events: Sequence[FeedEvent],
         chunks.append(data)
         at += len(data)
         bounds.append(at)
-    part = Part(source, key, "", plan[0] if plan else None, bounds, data=b"".join(chunks))
+    part = Part(source, key, "", origin[0] if origin else None, bounds,
+                data=b"".join(chunks))
     feeds: dict[str, list[int]] = defaultdict(list)
     unit_pairs: dict[str, set[Pair]] = defaultdict(set)
     for i, e in enumerate(events):
-        for route in routes(e, plan, span, names):  # the one selection (catalogue.py)
+        for route in routes(e, origin, span, names):  # the one selection (catalogue.py)
             indexes = feeds[route.path]
             if not indexes or indexes[-1] != i:
                 indexes.append(i)
@@ -149,20 +151,21 @@ def make_part(source: str, key: tuple[object, ...], events: Sequence[FeedEvent],
                 names_of.append(name)
         if e.milestone and (span is None or span[0] <= e.start.year <= span[1]):
             part.milestones += 1
-        if e.kind is ItemKind.ANNIVERSARY and not plan:
+        if e.kind is ItemKind.ANNIVERSARY and not origin:
             for a in e.anniversaries:
                 part.days.setdefault((a, e.start.year), []).append(i)
         part.rows.append(_row(e))
-    if plan:  # the plan's own anniversary days (not the registry's) are its units' context
+    if origin:  # the plan's own anniversary days (not the registry's) are its units' context
         own = {(a, e.start.year): i for i, e in enumerate(events)
                if e.kind is ItemKind.ANNIVERSARY for a in e.anniversaries}
         for path, pairs in unit_pairs.items():
             feeds[path] += [own[p] for p in sorted(pairs) if p in own]
             feeds[DAYS + path] += [own[p] for p in sorted(pairs) if p in own]
-        path = plan_path(plan[0])
+        path = plan_path(origin[0])
         for where, group in ((path, "plan"), (DAYS + path, "days")):
             feeds.setdefault(where, [])
-            part.titles[where] = (group, path if group == "days" else plan[0], plan[1], "")
+            part.titles[where] = (group, path if group == "days" else origin[0], origin[1],
+                                  origin[2])
             part.borrows[where] = sorted(set(plan_pairs))
     part.feeds = dict(feeds)
     part.keys = [e.key for e in (*events, *extra)]

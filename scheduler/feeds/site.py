@@ -470,7 +470,8 @@ def _merge(parts: Sequence[Part], years: tuple[int, int], lang: str, today: date
     for path, (group, key, name, locality) in titles.items():
         plan = plans.get(key) if group == "plan" else None
         by_group[group].append(Listed(
-            group, key, path, feed_name(group, name, lang, locality), counts[path], locality,
+            group, key, path, feed_name(group, name, lang, locality, key.startswith("plans/")),
+            counts[path], locality,
             short=name, head=plan.head if plan else None, span=plan.span if plan else None,
             next=next_day(days.get(key, []), today) if group == "anniversary" else None,
             plans=tuple(dict.fromkeys(p.plan_id for p in contributors[path] if p.plan_id))
