@@ -137,3 +137,25 @@ def _without(text: str, activity: str) -> str:
                 if lines[i].startswith("- ") or not lines[i].startswith(" ")), len(lines))
     assert end > start
     return "\n".join(lines[:start] + lines[end:])
+
+
+def test_a_renamed_unit_that_goes_cancels_its_key_days_events_where_they_were(
+        tmp_path: Path) -> None:
+    """Regression: a unit that kept its predecessor's address and then went had its key-days
+    events cancelled under its canonical path, which was never published."""
+    plans, text = seed(tmp_path)
+    site = tmp_path / "site"
+    directory = tmp_path / "units.yaml"
+    directory.write_text('units:\n- id: ban-bien-tap\n  name: "Ban Biên tập"\n  kind: media\n'
+                         '  aliases: ["Ban Biên tập Bản tin"]\n', encoding="utf-8")
+    build(site, plans, "01/03/2024")
+    path = units(site)[BOARD]
+    build(site, plans, "02/03/2024", "--units", str(directory))  # renamed: same address
+    assert path in units(site).values()
+    (plans / PLAN).write_text(text.replace('  - "Ban Biên tập Bản tin"\n', ""),
+                              encoding="utf-8")
+    build(site, plans, "03/03/2024", "--units", str(directory))
+    main = (site / path).read_bytes().decode()
+    days = (site / "days" / path).read_bytes().decode()
+    assert main.count("STATUS:CANCELLED") >= 1
+    assert days.count("STATUS:CANCELLED") >= 1  # was 0: cancelled where nobody reads

@@ -294,3 +294,24 @@ def test_a_rebuild_that_changes_nothing_makes_no_release(tmp_path: Path) -> None
     assert third.release != first.release and third.removed
     assert site.resolve().name == third.release
     assert [p.name for p in site.parent.glob(".site.releases/r*")] == [third.release]
+
+
+def test_when_a_file_worker_dies_the_rest_is_made_here_after_the_pool_ended(
+        tmp_path: Path) -> None:
+    """A worker killed (out of memory, say) breaks the pool: the tasks without a result are
+    done in this process, only once no worker is left to write beside them."""
+    parent = os.getpid()
+    marks = tmp_path / "marks"
+    marks.mkdir()
+
+    def work(i: int) -> int:
+        if os.getpid() != parent and i == 5:
+            os._exit(3)  # this worker dies
+        (marks / f"{i}-{os.getpid()}").touch()
+        return i * i
+
+    found = pool.map_forked(12, work, 2)
+    assert found == [i * i for i in range(12)]
+    done_here = sorted(int(p.name.split("-")[0]) for p in marks.iterdir()
+                       if p.name.endswith(f"-{parent}"))
+    assert 5 in done_here and done_here == list(range(done_here[0], 12))

@@ -99,5 +99,43 @@ def test_a_damaged_record_is_no_record() -> None:
     assert quiet.read(None) is None
     assert quiet.read("{") is None
     assert quiet.read('{"key": 1}') is None
-    good = quiet.Quiet("k", "r", None, None, {"": [1, 2]}, {"all.ics": 3}, 3, [], [])
+    good = quiet.Quiet("k", "r", "2026-01-01T00:00:00+00:00", None, None, {"": [1, 2]},
+                       {"all.ics": 3}, 3, [], [])
     assert quiet.read(good.text()) == good
+
+
+def test_a_clock_set_back_makes_a_full_build(tmp_path: Path, counted: list[str]) -> None:
+    """Regression: built on 07/01, then with --now 02/01 (or a corrected clock), the index
+    must show 06/01 as the next day again."""
+    source, site = plans(tmp_path / "plans", count=1), tmp_path / "site"
+    site_build(source, site, date(2026, 1, 7), SERIAL)
+    counted.clear()
+    back = site_build(source, site, date(2026, 1, 2), SERIAL)
+    assert counted and back.report.written == ["index.html"]
+
+
+def test_grace_periods_that_ended_do_not_stop_quiet_rebuilds(tmp_path: Path,
+                                                             counted: list[str]) -> None:
+    """Regression: a gone unit stays in the book after its grace period; only periods still
+    running may end the quiet path."""
+    source, site = plans(tmp_path / "plans", count=2), tmp_path / "site"
+    site_build(source, site, date(2026, 1, 2), SERIAL)
+    (source / "plan-0001.yaml").unlink()  # its units go
+    site_build(source, site, date(2026, 1, 3), SERIAL)
+    site_build(source, site, date(2026, 2, 10), SERIAL)  # every grace period ended
+    record = quiet.read(SiteState.open(site.parent / "site.state").meta("quiet"))
+    assert record is not None and record.expires is None
+    counted.clear()
+    site_build(source, site, date(2026, 2, 11), SERIAL)
+    assert counted == []
+
+
+def test_new_code_makes_a_full_build(tmp_path: Path, counted: list[str],
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: wording changed in an upgrade (the version number did not) is published."""
+    source, site = plans(tmp_path / "plans", count=1), tmp_path / "site"
+    site_build(source, site, date(2026, 1, 2), SERIAL)
+    monkeypatch.setattr(quiet, "code_version", lambda: "another version")
+    counted.clear()
+    site_build(source, site, date(2026, 1, 2), SERIAL)
+    assert counted

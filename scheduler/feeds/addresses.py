@@ -140,7 +140,7 @@ class Book:
         """When the first grace period ends (a moved feed's, a cancelled event's): from then
         on a build changes the site even if nothing else did."""
         ends = [t.since + GRACE for t in self.tombstones.values()]
-        ends += [a.gone + GRACE for a in self.addresses.values() if a.gone is not None]
+        ends += [a.gone + GRACE for a in self.retired() if a.gone]  # ended ones stay here
         return min(ends).isoformat() if ends else None
 
     def retired(self) -> list[Address]:

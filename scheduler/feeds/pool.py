@@ -138,13 +138,16 @@ def map_forked(count: int, work: Callable[[int], R], workers: int,
     from concurrent.futures.process import BrokenProcessPool
 
     out: list[R] = []
+    broken = False
     with _forked(work, workers, keep_closed) as pool:
         try:
             for result in pool.map(_call, range(count),
                                    chunksize=max(1, count // (workers * 8))):
                 out.append(cast(R, result))
         except BrokenProcessPool:
-            out.extend(work(i) for i in range(len(out), count))
+            broken = True
+    if broken:  # once every worker has ended (the pool is shut down): none still writes
+        out.extend(work(i) for i in range(len(out), count))
     return out
 
 
@@ -177,6 +180,7 @@ def _pooled(count: int, make: Make, ledger: Ledger, step: Callable[[], None], wo
     from concurrent.futures.process import BrokenProcessPool
 
     out: list[Outcome] = []
+    broken = False
     with _forked(lambda i: _work(i, make, ledger), workers, keep_closed) as pool:
         try:
             for result in pool.map(_call, range(count)):
@@ -188,10 +192,11 @@ def _pooled(count: int, make: Make, ledger: Ledger, step: Callable[[], None], wo
                     ledger.dirty.update(changed)
                 out.append(outcome)
                 step()
-        except BrokenProcessPool:  # a worker died (out of memory?): the rest is made here
-            for i in range(len(out), count):
-                out.append(_outcome(make, i, ledger.stamp))
-                step()
+        except BrokenProcessPool:  # a worker died (out of memory?): the rest is made here,
+            broken = True  # once the others have ended
+    for i in range(len(out), count if broken else 0):
+        out.append(_outcome(make, i, ledger.stamp))
+        step()
     return out
 
 

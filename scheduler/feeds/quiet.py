@@ -18,6 +18,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 
 from ..state import DAMAGED, Invalid, expect
@@ -27,6 +28,7 @@ from ..state import DAMAGED, Invalid, expect
 class Quiet:
     key: str
     release: str
+    built: str  # ISO time of the build: an earlier clock (--now, a corrected clock) rebuilds
     until: str | None  # ISO day: the last day the index stays as built
     expires: str | None  # ISO time: the first grace period to end
     folders: dict[str, list[int]]  # the release's folders: [mtime_ns, inode]
@@ -37,6 +39,7 @@ class Quiet:
 
     def holds(self, key: str, release: str, today: date, now: datetime, where: Path) -> bool:
         return (key == self.key and release == self.release
+                and now >= datetime.fromisoformat(self.built)
                 and (self.until is None or today <= date.fromisoformat(self.until))
                 and (self.expires is None or now < datetime.fromisoformat(self.expires))
                 and folders(where) == self.folders)
@@ -46,7 +49,20 @@ class Quiet:
 
 
 def whole_key(parts: Iterable[object]) -> str:
-    return hashlib.blake2b(repr(list(parts)).encode(), digest_size=16).hexdigest()
+    return hashlib.blake2b(repr([code_version(), *parts]).encode(),
+                           digest_size=16).hexdigest()
+
+
+@cache
+def code_version() -> str:
+    """The code that makes a site, every module of this package (an upgrade that words a
+    feed's name or a page otherwise rebuilds, though the version number stayed)."""
+    h = hashlib.blake2b(digest_size=16)
+    root = Path(__file__).resolve().parent.parent
+    for source in sorted(root.rglob("*.py")):
+        h.update(str(source.relative_to(root)).encode())
+        h.update(source.read_bytes())
+    return h.hexdigest()
 
 
 def folders(release: Path) -> dict[str, list[int]]:
@@ -81,7 +97,7 @@ def read(text: str | None) -> Quiet | None:
         raw = expect(json.loads(text), dict, "quiet")
         return Quiet(
             expect(raw["key"], str, "key"), expect(raw["release"], str, "release"),
-            _optional(raw["until"]), _optional(raw["expires"]),
+            expect(raw["built"], str, "built"), _optional(raw["until"]), _optional(raw["expires"]),
             {expect(k, str, "folder"): [expect(n, int, "folder") for n in expect(v, list, "f")]
              for k, v in expect(raw["folders"], dict, "folders").items()},
             {expect(k, str, "feed"): expect(v, int, "count")

@@ -261,7 +261,11 @@ class Release:
             if data is not None and not _holds(old, name, found.st_size, data):
                 return False
             folder, _ = self._folder(path, create=True)
-            os.link(name, name, src_dir_fd=old, dst_dir_fd=folder, follow_symlinks=False)
+            try:
+                os.link(name, name, src_dir_fd=old, dst_dir_fd=folder, follow_symlinks=False)
+            except FileExistsError:  # begun by a worker that died: the old file is it
+                os.unlink(name, dir_fd=folder)
+                os.link(name, name, src_dir_fd=old, dst_dir_fd=folder, follow_symlinks=False)
             return True
         except OSError:
             return False

@@ -18,7 +18,6 @@ from datetime import date, datetime
 from itertools import chain
 from pathlib import Path
 
-from .. import __version__
 from ..dates import VN_TZ
 from ..i18n import sort_key, word
 from ..registry import InputError, Problem
@@ -26,7 +25,6 @@ from ..sanitize import json_text
 from ..site.build import (
     anniversary_days,
     next_day,
-    pages_version,
     write_index,
     write_pages,
     years_of,
@@ -180,8 +178,7 @@ def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]
     stamps = _LazyLedger(lambda: state.ledger(now, floors), state.read_whole)
     step = progress(len(plans) + 1) if progress else (lambda: None)
     today = now.astimezone(VN_TZ).date()  # the pages' today: next days, timelines
-    whole = quiet.whole_key((__version__, pages_version(), registry(frozenset()).key,
-                             [(s.name, s.key) for s in plans]))
+    whole = quiet.whole_key((registry(frozenset()).key, [(s.name, s.key) for s in plans]))
     if current is not None and current == state.meta("release"):
         last = quiet.read(state.meta("quiet"))
         if last is not None and last.holds(whole, current, today, now, site.release(current)):
@@ -228,7 +225,7 @@ def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]
         renewed = files.finish()  # nothing changed: the current release stays
         name = out.name if renewed or current is None else current
         record = quiet.Quiet(
-            whole, name, quiet.until(anniversary_days(parts).values(), today),
+            whole, name, now.isoformat(), quiet.until(anniversary_days(parts).values(), today),
             book.book.expires(), quiet.folders(site.release(name)), report.counts,
             report.events, sorted(report.pages), report.moved)
         state.commit(name, stamps.ledger, fresh, keep, files.published,
@@ -319,10 +316,14 @@ def _addresses(state: SiteState, now: datetime, parts: Sequence[Part],
 
 
 def _old_path(book: Book, canonical: str, recorded: set[str]) -> str:
-    """Where a unit feed that no longer exists was published."""
-    identity = canonical.removeprefix("units/").removesuffix(".ics")
+    """Where a unit feed that no longer exists was published (its key-days feed beside it:
+    ``days/`` and the unit feed's recorded path)."""
+    days = canonical.startswith(DAYS)
+    identity = canonical.removeprefix(DAYS).removeprefix("units/").removesuffix(".ics")
     found = book.addresses.get(identity)
-    return found.path if found is not None else canonical
+    if found is None:
+        return canonical
+    return DAYS + found.path if days else found.path
 
 
 def _relocate(listed: list[Listed], contributors: dict[str, list[Part]],
