@@ -315,3 +315,29 @@ def test_when_a_file_worker_dies_the_rest_is_made_here_after_the_pool_ended(
     done_here = sorted(int(p.name.split("-")[0]) for p in marks.iterdir()
                        if p.name.endswith(f"-{parent}"))
     assert 5 in done_here and done_here == list(range(done_here[0], 12))
+
+
+@pytest.mark.parametrize("damage", [
+    lambda info: {**info, "bounds": "not base64!"},
+    lambda info: {**info, "bounds": info["bounds"][:-4]},  # not whole words
+    lambda info: {**info, "keys": info["keys"] + "\nextra"},  # one key too many
+    lambda info: {**info, "feeds": {**info["feeds"], "all.ics": "AQAAAAAAAAA"}},  # padding
+    lambda info: {**info, "feeds": {"all.ics": "AQAAAAAAAAA="}},  # feeds its titles lack
+    lambda info: {**info, "feeds": {**info["feeds"], "all.ics": "//////////8="}}])  # past
+def test_a_damaged_part_record_is_made_again_from_its_plan(
+        tmp_path: Path, damage: Any) -> None:
+    """Records keep their numbers packed (base64 words) and keys one per line: whatever
+    a damaged one holds, the part is a miss, made again, and the site the same."""
+    source, site = plans(tmp_path / "plans", count=1), tmp_path / "site"
+    site_build(source, site, date(2026, 1, 2), SERIAL)
+    before = files(site)
+    db = sqlite3.connect(tmp_path / "site.state" / "site.sqlite")
+    name = part_name(source / "plan-0000.yaml")
+    (info,) = db.execute("SELECT info FROM parts WHERE name = ?", (name,)).fetchone()
+    db.execute("UPDATE parts SET info = ? WHERE name = ?",
+               (json.dumps(damage(json.loads(info))), name))
+    db.execute("DELETE FROM meta WHERE key = 'quiet'")  # else nothing is even looked at
+    db.commit()
+    db.close()
+    again = site_build(source, site, date(2026, 1, 2), SERIAL)
+    assert again.report.written == [] and files(site) == before

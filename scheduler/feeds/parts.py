@@ -10,8 +10,12 @@ size and content hash, the registry's, the horizon, the language and this format
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import json
+import sys
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +34,7 @@ from .writer import event_bytes
 #: reads byte ranges [start, end) of a cached part's events, in order
 Reader = Callable[[Sequence[tuple[int, int]]], list[bytes]]
 
-FORMAT = 10  # bump when a Part changes shape: older cached parts become misses
+FORMAT = 11  # bump when a Part changes shape: older cached parts become misses
 
 
 @dataclass
@@ -234,11 +238,11 @@ def part_info(part: Part) -> str:
     """Everything of a part but its bytes and rows, as JSON."""
     return json.dumps({
         "source": part.source, "token": part.token, "plan_id": part.plan_id,
-        "bounds": part.bounds, "feeds": part.feeds,
+        "bounds": _packed(part.bounds), "feeds": {p: _packed(v) for p, v in part.feeds.items()},
         "titles": {p: list(t) for p, t in part.titles.items()},
         "borrows": {p: [list(x) for x in pairs] for p, pairs in part.borrows.items()},
-        "keys": part.keys, "spellings": part.spellings,
-        "days": [[a, y, i] for (a, y), i in part.days.items()],
+        "keys": _lines(part.keys), "spellings": part.spellings,
+        "days": [[a, y, _packed(i)] for (a, y), i in part.days.items()],
         "years": part.years, "milestones": part.milestones,
         "head": head_json(part.head),
         "when": {a: [d.isoformat() for d in days] for a, days in part.when.items()},
@@ -273,9 +277,12 @@ def read_part(key: tuple[object, ...], info: str, data: bytes | Reader,
     for path, title in expect(raw.get("titles"), dict, "titles").items():
         group, k, name, locality = _n(expect_list(title, str, "title"), 4)
         part.titles[path] = (group, k, name, locality)
+    if not part.titles.keys() <= part.feeds.keys():
+        raise Invalid("titles: a feed the part has no events list for")
     part.borrows = {p: [_pair(x) for x in expect_list(v, list, "borrows")]
                     for p, v in expect(raw.get("borrows"), dict, "borrows").items()}
-    part.keys = expect_list(raw.get("keys"), str, "keys")
+    keys = expect(raw.get("keys"), str, "keys")
+    part.keys = keys.split("\n") if keys else []
     if len(part.keys) != count:
         raise Invalid("keys: not one per event")
     part.spellings = {expect(p, str, "feed"): expect_list(v, str, "spellings")
@@ -283,7 +290,7 @@ def read_part(key: tuple[object, ...], info: str, data: bytes | Reader,
     for row in expect_list(raw.get("days"), list, "days"):
         a, y, indexes = _n(row, 3)
         part.days[_pair([a, y])] = _indexes(indexes, count)
-    part.years = _ints(raw.get("years"), "years")
+    part.years = expect_list(raw.get("years"), int, "years")
     part.milestones = expect(raw.get("milestones"), int, "milestones")
     part.head = read_head(raw.get("head"))
     part.when = {expect(a, str, "anniversary"): [_day(d) for d in expect_list(v, str, "when")]
@@ -307,12 +314,35 @@ def _day(text: str) -> date:
         raise Invalid(f"day: {text!r} is no ISO date") from None
 
 
+def _packed(numbers: Sequence[int]) -> str:
+    """Whole numbers ≥ 0 as base64 of little-endian 64-bit words: a rebuild reads every
+    part's record, and JSON lists of 150,000 numbers were most of that (issue 11)."""
+    words = array("Q", numbers)
+    if sys.byteorder == "big":
+        words.byteswap()
+    return base64.b64encode(words.tobytes()).decode("ascii")
+
+
 def _ints(value: object, what: str) -> list[int]:
-    """A list of ints, checked in bulk (a national site's parts hold 150,000 of them)."""
-    found = expect(value, list, what)
-    if not set(map(type, found)) <= {int}:
-        raise Invalid(f"{what}: expected whole numbers")
-    return found
+    """:func:`_packed` numbers read back, checked."""
+    try:
+        data = base64.b64decode(expect(value, str, what), validate=True)
+    except binascii.Error:
+        raise Invalid(f"{what}: not base64") from None
+    if len(data) % 8:
+        raise Invalid(f"{what}: not whole 64-bit words")
+    words = array("Q")
+    words.frombytes(data)
+    if sys.byteorder == "big":
+        words.byteswap()
+    return words.tolist()
+
+
+def _lines(keys: Sequence[str]) -> str:
+    """Ledger keys, one per line (they never hold a line break: UIDs, RFC 5545 §3.8.4.7)."""
+    if any("\n" in k for k in keys):
+        raise ValueError("a ledger key holds a line break")
+    return "\n".join(keys)
 
 
 def _bounds(value: object, size: int) -> list[int]:
