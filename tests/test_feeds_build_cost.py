@@ -321,9 +321,11 @@ def test_when_a_file_worker_dies_the_rest_is_made_here_after_the_pool_ended(
     lambda info: {**info, "bounds": "not base64!"},
     lambda info: {**info, "bounds": info["bounds"][:-4]},  # not whole words
     lambda info: {**info, "keys": info["keys"] + "\nextra"},  # one key too many
-    lambda info: {**info, "feeds": {**info["feeds"], "all.ics": "AQAAAAAAAAA"}},  # padding
-    lambda info: {**info, "feeds": {"all.ics": "AQAAAAAAAAA="}},  # feeds its titles lack
-    lambda info: {**info, "feeds": {**info["feeds"], "all.ics": "//////////8="}}])  # past
+    lambda info: {**info, "feeds": info["feeds"][:2] + ["AQAAAAAAAAA"]},  # padding
+    lambda info: {**info, "feeds": [["all.ics"], "AQAAAAAAAAA=", "AQAAAAAAAAA="]},  # titles
+    lambda info: {**info, "feeds": info["feeds"][:2] + ["//////////8="]},  # lengths
+    lambda info: {**info, "feeds": [["all.ics"], "AQAAAAAAAAA=", "//////////8="]},  # past
+    lambda info: {**info, "feeds": {"all.ics": "AQAAAAAAAAA="}}])  # an older shape
 def test_a_damaged_part_record_is_made_again_from_its_plan(
         tmp_path: Path, damage: Any) -> None:
     """Records keep their numbers packed (base64 words) and keys one per line: whatever

@@ -24,6 +24,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import cached_property
 
 from ..i18n import word
 from ..items import ItemKind
@@ -207,7 +208,13 @@ class Seen:
     path: str
     name: str
     spellings: set[str] = field(default_factory=set)
-    keys: set[str] = field(default_factory=set)
+    held: list[tuple[Part, str]] = field(default_factory=list)  # (part, its feed path)
+
+    @cached_property
+    def keys(self) -> set[str]:
+        """Asked only when a unit appears or goes (a rebuild's usual case asks none of the
+        150,000 keys of a national site)."""
+        return {part.keys[i] for part, path in self.held for i in part.feeds.get(path, ())}
 
 
 def units_of(parts: Sequence[Part]) -> dict[str, Seen]:
@@ -220,7 +227,7 @@ def units_of(parts: Sequence[Part]) -> dict[str, Seen]:
                 continue
             seen = found.setdefault(identity, Seen(unit_path(identity), name))
             seen.spellings.update(spelled.get(path, ()))
-            seen.keys.update(part.keys[i] for i in part.feeds.get(path, ()))
+            seen.held.append((part, path))
     return found
 
 
