@@ -94,8 +94,13 @@ def write_pages(put: Put, listed: Sequence[Listed], parts: Sequence[Part],
 
 def write_index(put: Put, listed: Sequence[Listed], sizes: dict[str, int], lang: str,
                 base_url: str | None, years: Sequence[int], today: date) -> None:
-    index = index_page(listed, sizes, lang, base_url, years, today).encode()
-    put("index.html", _digest(index.decode(), []), lambda: index)
+    """The index, made only when what it shows moved: every feed as listed, its size in KB
+    (the card says it), the years, the language and the address. Today only orders the
+    anniversaries that have no next day, all last, so it is none of these."""
+    shown = repr((pages_version(), lang, base_url, list(years),
+                  [(f, sizes.get(f.path, 0) // 1024) for f in listed]))
+    put("index.html", _digest(shown, []),
+        lambda: index_page(listed, sizes, lang, base_url, years, today).encode())
 
 
 @dataclass(frozen=True)
