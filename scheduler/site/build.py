@@ -85,7 +85,8 @@ def write_pages(put: Put, listed: Sequence[Listed], parts: Sequence[Part],
     label = labels(listed, lang)
     known = {canonical.get(f.path, f.path): f for f in listed}
     site = _Site(known, label, anniversary_days(parts), seconds(listed),
-                 {f.key: f.short or f.name for f in listed if f.group == "anniversary"})
+                 {f.key: f.short or f.name for f in listed if f.group == "anniversary"},
+                 {f.path: repr(f) for f in listed})
     for part in parts:
         if part.head is not None:
             _plan(put, part, site, lang, base_url)
@@ -110,6 +111,7 @@ class _Site:
     days: dict[str, list[date]]  # anniversary → its days
     second: dict[str, Listed]  # "deadlines and key days" feeds by their main feed's path
     names: dict[str, str]  # anniversary → its name
+    shown: dict[str, str]  # each feed as its cards show it (repr), made once for every page
 
 
 def _plan(put: Put, part: Part, site: _Site, lang: str, base_url: str | None) -> None:
@@ -126,10 +128,9 @@ def _plan(put: Put, part: Part, site: _Site, lang: str, base_url: str | None) ->
                    key=lambda u: sort_key(u[0].short or u[0].name))
     second = {k: site.second[k] for k in (feed.path, *(u.path for u, _ in units))
               if k in site.second}
-    fingerprint = repr((pages_version(), lang, base_url, feed, shown, [u for u, _ in units],
-                        sorted(second.items()),
-                        [label[f.path] for f in (feed, *(u for u, _ in units),
-                                                 *second.values())]))
+    cards = (feed, *(u for u, _ in units), *(f for _, f in sorted(second.items())))
+    fingerprint = repr((pages_version(), lang, base_url, shown,
+                        [(site.shown[f.path], label[f.path]) for f in cards]))
 
     def make() -> bytes:
         rows = part.entries()
