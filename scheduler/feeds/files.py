@@ -27,7 +27,6 @@ class Files:
     out: Release
     before: dict[str, Published]  # the previous release's files, when its state is ours
     report: BuildReport
-    workers: int = 1  # for the files to make, once they are many (``pool.workers_for``)
     keep_closed: Sequence[int] = ()  # descriptors workers close (the build lock)
     tuning: pool.Tuning = field(default_factory=pool.Tuning)
     published: dict[str, Published] = field(default_factory=dict)

@@ -27,7 +27,7 @@ import re
 import secrets
 import shutil
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
@@ -167,16 +167,27 @@ class Release:
 
     def has(self, path: str) -> bool:
         """Whether the previous release holds ``path`` as a regular file."""
+        with self._old(path) as found:
+            return found is not None
+
+    @contextlib.contextmanager
+    def _old(self, path: str) -> Iterator[tuple[int, str, os.stat_result] | None]:
+        """The previous release's regular file at ``path``: its folder's descriptor (open
+        for the block), its name and its stat; None when there is none."""
         if self.before is None:
-            return False
+            yield None
+            return
         try:
             old, name = _walk(self.before, path)
         except OSError:
-            return False
+            yield None
+            return
         try:
-            return stat.S_ISREG(os.stat(name, dir_fd=old, follow_symlinks=False).st_mode)
-        except OSError:
-            return False
+            try:
+                found = os.stat(name, dir_fd=old, follow_symlinks=False)
+            except OSError:
+                found = None
+            yield (old, name, found) if found and stat.S_ISREG(found.st_mode) else None
         finally:
             os.close(old)
 
@@ -228,49 +239,36 @@ class Release:
 
     def _previous(self, path: str) -> BinaryIO | None:
         """The previous release's regular file at ``path``, open for reading, or None."""
-        if self.before is None:
-            return None
-        try:
-            old, name = _walk(self.before, path)
-        except OSError:
-            return None
-        try:
-            fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=old)
-        except OSError:
-            return None
-        finally:
-            os.close(old)
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            os.close(fd)
-            return None
-        return os.fdopen(fd, "rb")
+        with self._old(path) as found:
+            if found is None:
+                return None
+            try:
+                return os.fdopen(os.open(found[1], os.O_RDONLY | os.O_NOFOLLOW,
+                                         dir_fd=found[0]), "rb")
+            except OSError:
+                return None
 
     def keep(self, path: str, data: bytes | None = None) -> bool:
         """Take ``path`` from the previous release as it is (a hard link), when it is a
         regular file there and, if ``data`` is given, holds exactly those bytes."""
-        if self.before is None:
-            return False
-        try:
-            old, name = _walk(self.before, path)
-        except OSError:
-            return False
-        try:
-            found = os.stat(name, dir_fd=old, follow_symlinks=False)
-            if not stat.S_ISREG(found.st_mode):
+        with self._old(path) as found:
+            if found is None:
                 return False
-            if data is not None and not _holds(old, name, found.st_size, data):
-                return False
-            folder, _ = self._folder(path, create=True)
+            old, name, info = found
             try:
-                os.link(name, name, src_dir_fd=old, dst_dir_fd=folder, follow_symlinks=False)
-            except FileExistsError:  # begun by a worker that died: the old file is it
-                os.unlink(name, dir_fd=folder)
-                os.link(name, name, src_dir_fd=old, dst_dir_fd=folder, follow_symlinks=False)
-            return True
-        except OSError:
-            return False
-        finally:
-            os.close(old)
+                if data is not None and not _holds(old, name, info.st_size, data):
+                    return False
+                folder, _ = self._folder(path, create=True)
+                try:
+                    os.link(name, name, src_dir_fd=old, dst_dir_fd=folder,
+                            follow_symlinks=False)
+                except FileExistsError:  # begun by a worker that died: the old file is it
+                    os.unlink(name, dir_fd=folder)
+                    os.link(name, name, src_dir_fd=old, dst_dir_fd=folder,
+                            follow_symlinks=False)
+                return True
+            except OSError:
+                return False
 
     def _folder(self, path: str, create: bool) -> tuple[int, str]:
         self.open()
