@@ -20,6 +20,7 @@ and its name. A folder is kyniem's only when the marker beside it names it.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import pickle
@@ -234,7 +235,8 @@ class Release:
             os.unlink(name, dir_fd=folder)
             if self.keep(path):
                 return size, True
-            raise OSError(f"{path}: the previous release's file went while it was read")
+            # the previous release's file went while it was read: said as the system says it
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), path)
         return size, False
 
     def _previous(self, path: str) -> BinaryIO | None:

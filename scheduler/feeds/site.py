@@ -296,10 +296,8 @@ def _addresses(state: SiteState, now: datetime, parts: Sequence[Part],
     paths = book.place(units_of(parts), units_of(before))
     paths.update({DAYS + p: DAYS + q for p, q in list(paths.items())})
     if before or book.tombstones:
-        old_paths = {a.path for a in book.addresses.values()}
-
         def site_path(canonical: str) -> str:
-            return paths.get(canonical, _old_path(book, canonical, old_paths))
+            return paths.get(canonical, _old_path(book, canonical))
 
         # the keys of the feeds that can lose an event: those the changed plans' events were
         # in, those holding cancelled events, and all.ics (every key of the site)
@@ -315,7 +313,7 @@ def _addresses(state: SiteState, now: datetime, parts: Sequence[Part],
     return _Addresses(book, paths)
 
 
-def _old_path(book: Book, canonical: str, recorded: set[str]) -> str:
+def _old_path(book: Book, canonical: str) -> str:
     """Where a unit feed that no longer exists was published (its key-days feed beside it:
     ``days/`` and the unit feed's recorded path)."""
     days = canonical.startswith(DAYS)
