@@ -73,7 +73,9 @@ def plan(rng: random.Random, index: int, activities: int) -> dict[str, object]:
                      "partners": rng.sample(units, 2)})
     return {"id": f"plan-{index:04d}", "title": f"Kế hoạch {index} ({province})",
             "anniversary": anniversary, "year": year, "issuer": f"Tỉnh ủy {province}",
-            "issued": f"02/01/{year}", "campaign_end": f"31/12/{year}",
+            # each office issues on its own day, so no two plans share a reading context
+            "issued": f"{rng.randint(1, 28):02d}/{rng.randint(1, 3):02d}/{year}",
+            "campaign_end": f"31/12/{year}",
             "reminders": [30, 7, 1], "activities": acts}
 
 

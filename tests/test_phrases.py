@@ -1181,3 +1181,17 @@ def test_single_days_and_months_round_trip(d: date, style: int, ctx: PhraseConte
     last = (d.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     assert (month.start, month.end, month.precision) == (d.replace(day=1), last,
                                                          Precision.MONTH)
+
+
+def test_a_phrase_read_again_in_another_context_is_read_for_that_context() -> None:
+    """Readings are kept per phrase and context (plans repeat their phrases): the kept one
+    must never answer for another plan's context, nor swallow an error."""
+    first = read_phrase("cuối tháng 11", PhraseContext(year=2024))
+    assert read_phrase("cuối tháng 11", PhraseContext(year=2024)) == first
+    other = read_phrase("cuối tháng 11", PhraseContext(year=2025))
+    assert (first.start, other.start) == (date(2024, 11, 21), date(2025, 11, 21))
+    issued = read_phrase("từ nay đến hết tháng 5/2024", PhraseContext(issued=date(2024, 3, 2)))
+    assert issued.start == date(2024, 3, 2)
+    for _ in range(2):
+        with pytest.raises(PhraseError, match="issue date"):
+            read_phrase("từ nay đến hết tháng 5/2024", PhraseContext())

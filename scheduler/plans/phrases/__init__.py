@@ -173,6 +173,7 @@ missing years) → ``bounds`` (open ends closed, durations, the window) or ``rec
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from ..window import Closure, PhraseContext, Precision, Window
 from .bounds import read_ranges, window_of
@@ -208,13 +209,20 @@ def read_phrase(text: str, ctx: PhraseContext = PhraseContext()) -> Window:  # n
     if not isinstance(text, str):
         raise PhraseError(repr(text), "the phrase is not text")
     try:
-        return _read(text, ctx)
+        return _read_once(text, ctx)
     except Unreadable as exc:
         raise PhraseError(text, exc.reason) from None
     except (ValueError, OverflowError, ArithmeticError, LookupError, TypeError,
             AssertionError, AttributeError) as exc:  # pragma: no cover - a bug, reported
         raise PhraseError(text, f"internal error while reading it ({type(exc).__name__}: "
                                 f"{exc})") from exc
+
+
+@lru_cache(maxsize=1 << 14)
+def _read_once(text: str, ctx: PhraseContext) -> Window:
+    """:func:`_read`, once per phrase and context: plans repeat their phrases ("định kỳ
+    hàng tháng (trước ngày 20)", "trong tháng 4/2024"), and a Window is immutable."""
+    return _read(text, ctx)
 
 
 def _read(text: str, ctx: PhraseContext) -> Window:
