@@ -542,6 +542,22 @@ def calendar_description(group: str, name: str, lang: str, locality: str = "") -
     return text.format(name=name, at=at, paren=paren)
 
 
+def _merge_sections() -> None:
+    """The area sections (:mod:`scheduler.messages`) join the one catalogue; a key two
+    sections define is a bug, caught at import."""
+    from importlib import import_module
+
+    from .messages import SECTIONS
+
+    for name in SECTIONS:
+        part: dict[str, tuple[str, str]] = import_module(f".messages.{name}", __package__).MESSAGES
+        if clash := MESSAGES.keys() & part.keys():
+            raise KeyError(f"messages defined twice: {sorted(clash)}")
+        MESSAGES.update(part)
+
+
+_merge_sections()
+
 #: The language of ``str(message)``: the command's ``--lang``, set once by the CLI (notes on
 #: stderr are written deep inside, where no settings reach).
 _current = ["vi"]
