@@ -21,7 +21,7 @@ from .outputs import View, emit
 from .registry import InputError, Problem
 from .rules import LUNAR_YEARS, LeapDay, MilestoneClass
 from .sanitize import first_control, strip_controls
-from .wording import say
+from .wording import quote, say
 from .wording import use as use_language
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -51,7 +51,8 @@ def _csv_choice(enum: type[MilestoneClass]) -> Callable[..., frozenset[Milestone
             return frozenset(enum(v.strip()) for v in value.split(",") if v.strip())
         except ValueError:
             allowed = ",".join(e.value for e in enum)
-            raise click.BadParameter(f"{value!r}: use a comma list of {allowed}") from None
+            raise click.BadParameter(str(say("cli_class_list", value=quote(value),
+                                                 allowed=allowed))) from None
 
     return parse
 
@@ -70,26 +71,24 @@ def _set_language(ctx: click.Context, param: click.Parameter, value: str) -> str
 def common(func: F) -> F:
     """The options every command takes, turned into one ``settings`` argument."""
 
-    @click.option("--registry", "registries", multiple=True, metavar="FILE",
-                  help="Extra registry file (repeatable); also $KYNIEM_REGISTRY.")
-    @click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
+    @click.option("--registry", "registries", multiple=True, metavar="FILE")
+    @click.option("--json", "as_json", is_flag=True)
     @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", envvar="KYNIEM_LANG",
-                  show_default=True, help="Language of the output.", is_eager=True,
+                  show_default=True, is_eager=True,
                   callback=_set_language)
-    @click.option("--now", type=DateParam(), help="Fix 'today' (dd/mm/yyyy), for scripts.")
+    @click.option("--now", type=DateParam())
     @click.option("--leap-day", type=click.Choice([p.value for p in LeapDay]),
-                  default=LeapDay.FEB28.value, show_default=True,
-                  help="Where a 29/02 origin falls in a common year.")
-    @click.option("--units", "units", multiple=True, metavar="FILE",
-                  help="Tệp danh mục đơn vị thêm vào (lặp lại được); cũng $KYNIEM_UNITS.")
-    @click.option("--plans", "plans", multiple=True, metavar="PATH",
-                  help="Plan file or folder (repeatable); also $KYNIEM_PLANS. "
-                       "Default: the bundled example plans.")
+                  default=LeapDay.FEB28.value, show_default=True)
+    @click.option("--units", "units", multiple=True, metavar="FILE")
+    @click.option("--plans", "plans", multiple=True, metavar="PATH")
+    @click.option("--locality", metavar="LOCALITY", envvar="KYNIEM_LOCALITY")
     @wraps(func)
     def wrapper(*args: Any, registries: tuple[str, ...], as_json: bool, lang: str,
                 now: date | None, leap_day: str, plans: tuple[str, ...], units: tuple[str, ...],
-                **kwargs: Any) -> None:
-        settings = commands.Settings(registries, lang, now, LeapDay(leap_day), plans, units)
+                locality: str | None, **kwargs: Any) -> None:
+        registries, plans = _configured(registries, plans)
+        settings = commands.Settings(registries, lang, now, LeapDay(leap_day), plans, units,
+                                     locality)
         try:
             _check_text({"registries": registries, "plans": plans, "units": units, **kwargs})
             view: View = func(*args, settings=settings, **kwargs)
@@ -98,13 +97,45 @@ def common(func: F) -> F:
                 click.echo(strip_controls(problem.render(lang)), err=True)
             sys.exit(2)
         except OSError as exc:  # a path the user gave that cannot be read or written
-            where = exc.filename or ""
-            click.echo(f"{where}: {exc.strerror or exc}" if where else str(exc), err=True)
+            click.echo(strip_controls(os_error(exc, lang)), err=True)
             sys.exit(2)
         emit(view, as_json=as_json)
         sys.exit(getattr(view, "exit_code", 0))
 
     return wrapper  # type: ignore[return-value]
+
+
+def _configured(registries: tuple[str, ...], plans: tuple[str, ...]
+                ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The config file's registries and plans (:mod:`scheduler.config`): registries add to
+    the bundled and ``$KYNIEM_REGISTRY`` ones, before ``--registry``; plans count when
+    neither ``--plans`` nor ``$KYNIEM_PLANS`` gives any."""
+    import os
+
+    ctx = click.get_current_context(silent=True)
+    loaded = ctx.find_root().meta.get("kyniem.config") if ctx else None
+    if loaded is None:
+        return registries, plans
+    extra = tuple(loaded.get("registries") or ())
+    if not plans and not os.environ.get("KYNIEM_PLANS", "").strip():
+        plans = tuple(loaded.get("plans") or ())
+    return (*extra, *registries), plans
+
+
+def os_error(exc: OSError, lang: str) -> str:
+    """An operating-system error on a path, in the user's language where the catalogue has
+    its errno (POSIX names), else as the system words it."""
+    import errno
+    import os
+
+    from .wording import MESSAGES
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    own = exc.strerror is not None and exc.strerror != os.strerror(exc.errno or 0)
+    worded = None if own else MESSAGES.get(f"os_{name}")  # kyniem's own words stay
+    text = worded[1 if lang == "en" else 0] if worded else (exc.strerror or str(exc))
+    where = exc.filename or ""
+    return f"{where}: {text}" if where else text
 
 
 def _check_text(values: dict[str, Any]) -> None:
@@ -129,11 +160,9 @@ def _check_text(values: dict[str, Any]) -> None:
 
 
 def _filters(func: F) -> F:
-    @click.option("--class", "classes", callback=_csv_choice(MilestoneClass), metavar="LIST",
-                  help="Only these classes: tron,le5,khac (Decree 145/2013, Art. 3).")
-    @click.option("--scope", "scopes", callback=_csv_fold, metavar="LIST",
-                  help="Only these scopes, e.g. national,'Hà Nội'.")
-    @click.option("--milestones", is_flag=True, help="Only milestone (ceremony) years.")
+    @click.option("--class", "classes", callback=_csv_choice(MilestoneClass), metavar="LIST")
+    @click.option("--scope", "scopes", callback=_csv_fold, metavar="LIST")
+    @click.option("--milestones", is_flag=True)
     @wraps(func)
     def wrapper(*args: Any, classes: frozenset[MilestoneClass], scopes: frozenset[str],
                 milestones: bool, **kwargs: Any) -> Any:
@@ -142,28 +171,81 @@ def _filters(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Kyniem(click.Group):
+    """The ``kyniem`` group: before click parses anything it settles the language (help is
+    answered before any option's callback) and reads the config file, whose values click
+    ranks below options and environment variables (``default_map``)."""
+
+    def make_context(self, info_name: str | None, args: list[str],
+                     parent: click.Context | None = None, **extra: Any) -> click.Context:
+        if parent is None:
+            from . import clilang, config
+
+            loaded: config.Config | None = None
+            problems: tuple[Problem, ...] = ()
+            try:
+                loaded = config.load()
+            except InputError as exc:
+                problems = exc.problems
+            lang = clilang.language(args, configured=loaded.get("lang") if loaded else None)
+            use_language(lang)
+            clilang.install()
+            clilang.localise(self, lang)
+            if problems and not (args and args[0] == "config"):  # config can mend its file
+                for problem in problems:
+                    click.echo(strip_controls(problem.render(lang)), err=True)
+                sys.exit(2)
+            if loaded is not None:
+                extra.setdefault("default_map", config.default_map(loaded, self))
+            ctx = super().make_context(info_name, args, parent, **extra)
+            ctx.meta["kyniem.config"] = loaded
+            return ctx
+        return super().make_context(info_name, args, parent, **extra)
+
+
+def _document(func: F) -> F:
+    """``--format docx|xlsx|csv [-o FILE] [--force]``: the view as an office document
+    (:mod:`scheduler.exports`) instead of the terminal's text."""
+
+    @click.option("--format", "fmt", type=click.Choice(["docx", "xlsx", "csv"]))
+    @click.option("-o", "--output", metavar="FILE")
+    @click.option("--force", is_flag=True)
+    @wraps(func)
+    def wrapper(*args: Any, settings: commands.Settings, fmt: str | None, output: str | None,
+                force: bool, **kwargs: Any) -> View:
+        if fmt is None and (output is not None or force):
+            raise click.UsageError(str(say("cli_format_needs_output")))
+        view: View = func(*args, settings=settings, **kwargs)
+        if fmt is None:
+            return view
+        from . import exports
+
+        return exports.save(view, fmt, output, force, settings.lang)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(cls=Kyniem, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kyniem")
 def main() -> None:
-    """kyniem — lịch và hạn chót cho các hoạt động kỷ niệm.
-
-    Calendar and deadline scheduler for Vietnamese commemoration plans.
-    """
+    """kyniem: calendars and deadlines for commemoration activities (help text:
+    ``cli_cmd_main`` in the message catalogue)."""
 
 
 @main.command()
-@click.option("--from", "start", type=DateParam(), help="Start (default: today).")
-@click.option("--to", "end", type=DateParam(), help="End (default: one year on).")
-@click.option("--years", type=click.IntRange(1, 100), help="Horizon in years instead of --to.")
+@click.option("--from", "start", type=DateParam())
+@click.option("--to", "end", type=DateParam())
+@click.option("--years", type=click.IntRange(1, 100))
 @_filters
 @common
+@_document
 def upcoming(settings: commands.Settings, start: date | None, end: date | None,
              years: int | None, filters: commands.Filters) -> View:
     """What falls in the horizon, nearest first, with a countdown in days."""
     if end is not None and years is not None:
-        raise click.UsageError("give --to or --years, not both")
+        raise click.UsageError(str(say("cli_to_or_years")))
     if start is not None and end is not None and end < start:
-        raise click.BadParameter("ends before --from", param_hint="--to")
+        raise click.BadParameter(str(say("cli_ends_before_from")), param_hint="--to")
     return commands.upcoming(settings, start, end, years, filters)
 
 
@@ -171,6 +253,7 @@ def upcoming(settings: commands.Settings, start: date | None, end: date | None,
 @click.argument("year", type=click.IntRange(LUNAR_YEARS.start, LUNAR_YEARS.stop - 1))
 @_filters
 @common
+@_document
 def year(settings: commands.Settings, year: int, filters: commands.Filters) -> View:
     """The year's anniversaries with ordinals, in date order, as the annual guidance lists them."""
     return commands.year(settings, year, filters)
@@ -178,10 +261,8 @@ def year(settings: commands.Settings, year: int, filters: commands.Filters) -> V
 
 @main.command()
 @click.argument("anniversary_id", metavar="ID")
-@click.option("--past", default=3, type=click.IntRange(0, 50), show_default=True,
-              help="How many past milestones.")
-@click.option("--next", "upcoming", default=5, type=click.IntRange(0, 50), show_default=True,
-              help="How many next milestones.")
+@click.option("--past", default=3, type=click.IntRange(0, 50), show_default=True)
+@click.option("--next", "upcoming", default=5, type=click.IntRange(0, 50), show_default=True)
 @common
 def show(settings: commands.Settings, anniversary_id: str, past: int, upcoming: int) -> View:
     """One anniversary: past and next milestones, class of each, source."""
@@ -198,30 +279,31 @@ def check(settings: commands.Settings, files: tuple[str, ...]) -> View:
 
 @main.command("import")
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.option("-o", "--output", metavar="PLAN.yaml", help="Tệp kế hoạch ghi ra (một tài liệu).")
-@click.option("--out-dir", metavar="DIR",
-              help="Thư mục ghi các kế hoạch (mặc định: thư mục hiện tại).")
-@click.option("--force", is_flag=True, help="Ghi đè tệp kế hoạch đã có.")
-@click.option("--anniversary", "anniversary_id", metavar="ID",
-              help="Ngày kỷ niệm (mã trong danh mục) khi tiêu đề không ghi rõ.")
-@click.option("--year", type=click.IntRange(1900, 2100), help="Năm kỷ niệm khi tiêu đề không ghi.")
+@click.option("-o", "--output", metavar="PLAN.yaml")
+@click.option("--out-dir", metavar="DIR")
+@click.option("--force", is_flag=True)
+@click.option("--anniversary", "anniversary_id", metavar="ID")
+@click.option("--year", type=click.IntRange(1900, 2100))
 @common
 def import_(settings: commands.Settings, files: tuple[str, ...], output: str | None,
             out_dir: str | None, force: bool, anniversary_id: str | None,
             year: int | None) -> View:
-    """Nhập kế hoạch từ văn bản (.docx, .pdf có lớp chữ, .txt, .md) thành tệp kế hoạch."""
-    from . import importing
+    """Import plans from documents (``cli_cmd_import``)."""
+    from . import finding, importing
 
+    if anniversary_id is not None:
+        anniversary_id = finding.anniversary_id(settings.registry(), anniversary_id,
+                                                "--anniversary")
     return importing.import_files(settings, files, output, out_dir, force, anniversary_id,
                                   year)
 
 
 @main.command()
 @click.argument("phrase")
-@click.option("--anniversary", type=DateParam(), help="The anniversary day of the plan.")
-@click.option("--issued", type=DateParam(), help="The plan's issue date ('từ nay').")
-@click.option("--campaign-end", type=DateParam(), help="End of the whole campaign.")
-@click.option("--year", type=click.IntRange(1900, 2100), help="Year for phrases without one.")
+@click.option("--anniversary", type=DateParam())
+@click.option("--issued", type=DateParam())
+@click.option("--campaign-end", type=DateParam())
+@click.option("--year", type=click.IntRange(1900, 2100))
 @common
 def when(settings: commands.Settings, phrase: str, anniversary: date | None,
          issued: date | None, campaign_end: date | None, year: int | None) -> View:
@@ -232,27 +314,27 @@ def when(settings: commands.Settings, phrase: str, anniversary: date | None,
 
 
 @main.command()
-@click.option("--unit", help="Only what this unit has a role in (any part of its name).")
-@click.option("--from", "start", type=DateParam(), help="Start (default: today).")
-@click.option("--to", "end", type=DateParam(), help="End (default: --week).")
-@click.option("--week", "days", flag_value=7, default=True, help="Seven days (default).")
-@click.option("--month", "days", flag_value=31, help="31 days.")
+@click.option("--unit", metavar="UNIT")
+@click.option("--from", "start", type=DateParam())
+@click.option("--to", "end", type=DateParam())
+@click.option("--week", "days", flag_value=7, default=True)
+@click.option("--month", "days", flag_value=31)
 @common
+@_document
 def agenda(settings: commands.Settings, unit: str | None, start: date | None,
            end: date | None, days: int) -> View:
     """What is due, starting and running, nearest deadline first, shifts marked."""
     from . import planning
 
     if start is not None and end is not None and end < start:
-        raise click.BadParameter("ends before --from", param_hint="--to")
+        raise click.BadParameter(str(say("cli_ends_before_from")), param_hint="--to")
     return planning.agenda(settings, unit, start, end, days)
 
 
 @main.command()
 @click.argument("target", metavar="PLAN|YEAR")
-@click.option("--unit", help="Only what this unit has a role in.")
-@click.option("--width", type=click.IntRange(40, 400), default=100, show_default=True,
-              help="Width of the chart when piped.")
+@click.option("--unit", metavar="UNIT")
+@click.option("--width", type=click.IntRange(40, 400), default=80, show_default=True)
 @common
 def timeline(settings: commands.Settings, target: str, unit: str | None, width: int) -> View:
     """A Gantt-like chart of a plan's (or a year's) windows, peaks and deadlines."""
@@ -262,8 +344,9 @@ def timeline(settings: commands.Settings, target: str, unit: str | None, width: 
 
 
 @main.command()
-@click.option("--unit", help="Only units whose name contains this.")
+@click.option("--unit", metavar="UNIT")
 @common
+@_document
 def units(settings: commands.Settings, unit: str | None) -> View:
     """Every unit and its activities across plans (lead and partner)."""
     from . import planning
@@ -274,7 +357,7 @@ def units(settings: commands.Settings, unit: str | None) -> View:
 @main.command()
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
-@click.option("--unit", help="Only units whose name contains this (accents and case ignored).")
+@click.option("--unit", metavar="UNIT")
 @common
 def diff(settings: commands.Settings, old: str, new: str, unit: str | None) -> View:
     """What plan NEW changed in OLD, per unit: new tasks, tasks taken off, retimed, roles.
@@ -294,9 +377,9 @@ def plan() -> None:
 @plan.command("new")
 @click.argument("anniversary_id", metavar="ANNIVERSARY")
 @click.argument("year", type=click.IntRange(1900, 2100))
-@click.option("--template", metavar="FILE", help="A plan template (default: the bundled one).")
-@click.option("-o", "--output", metavar="FILE", help="Where to write (default: ID-YEAR.yaml).")
-@click.option("--force", is_flag=True, help="Replace an existing file.")
+@click.option("--template", metavar="FILE")
+@click.option("-o", "--output", metavar="FILE")
+@click.option("--force", is_flag=True)
 @common
 def plan_new(settings: commands.Settings, anniversary_id: str, year: int,
              template: str | None, output: str | None, force: bool) -> View:
@@ -306,41 +389,53 @@ def plan_new(settings: commands.Settings, anniversary_id: str, year: int,
     return planning.plan_new(settings, anniversary_id, year, template, output, force)
 
 
+@plan.command("export")
+@click.argument("plan_ref", metavar="PLAN")
+@click.option("--format", "fmt", type=click.Choice(["docx", "xlsx", "csv"]), default="docx",
+              show_default=True)
+@click.option("-o", "--output", metavar="FILE")
+@click.option("--force", is_flag=True)
+@common
+def plan_export(settings: commands.Settings, plan_ref: str, fmt: str, output: str | None,
+                force: bool) -> View:
+    """A plan's assignment appendix as a document (``cli_cmd_plan_export``)."""
+    from . import exports
+
+    return exports.plan_export(settings, plan_ref, fmt, output, force)
+
+
 @main.command()
-@click.option("--unit", help="Only this unit's tasks (any role; any part of its name).")
-@click.option("--anniversary", "anniversary_id", metavar="ID", help="Only this anniversary.")
-@click.option("--plan", "plan_id", metavar="ID", help="Only this plan.")
-@click.option("--milestones", is_flag=True, help="Only milestone years over the horizon.")
-@click.option("--key-days", is_flag=True,
-              help="Lịch thứ hai của đơn vị hoặc kế hoạch: chỉ hạn và ngày chính "
-                   "(đợt dài thành ngày bắt đầu và ngày kết thúc).")
-@click.option("--years", type=click.IntRange(0, 100), help="Horizon: this year to +N (10).")
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE (default: stdout).")
-@click.option("--state", metavar="FILE",
-              help="Ledger of SEQUENCE/LAST-MODIFIED across runs (default: none, all 0).")
-@click.option("--base-url", metavar="URL",
-              help="The feed's own address, where it is published (SOURCE, URL).")
+@click.option("--unit", metavar="UNIT")
+@click.option("--anniversary", "anniversary_id", metavar="ID")
+@click.option("--plan", "plan_id", metavar="ID")
+@click.option("--milestones", is_flag=True)
+@click.option("--key-days", is_flag=True)
+@click.option("--years", type=click.IntRange(0, 100))
+@click.option("-o", "--output", metavar="FILE")
+@click.option("--state", metavar="FILE")
+@click.option("--base-url", metavar="URL")
 @common
 def feed(settings: commands.Settings, unit: str | None, anniversary_id: str | None,
          plan_id: str | None, milestones: bool, key_days: bool, years: int | None,
          output: str | None, state: str | None, base_url: str | None) -> View:
     """An iCalendar feed (RFC 5545) of anniversaries, windows, peaks and deadlines."""
-    from . import publish
+    from . import finding, planning, publish
 
+    registry = settings.registry()
+    if anniversary_id is not None:
+        anniversary_id = finding.anniversary_id(registry, anniversary_id, "--anniversary")
+    if plan_id is not None:
+        plan_id = finding.plan_of(planning.load(settings), registry, plan_id, "--plan").id
     selection = publish.Selection(unit, anniversary_id, plan_id, milestones, key_days)
     return publish.feed(settings, selection, years, output, state, base_url)
 
 
 @main.command()
-@click.option("--out", required=True, metavar="DIR", help="The site folder (created).")
-@click.option("--base-url", metavar="URL",
-              help="Where DIR is served (https://…): needed for subscribe links.")
-@click.option("--years", type=click.IntRange(0, 100), help="Horizon: this year to +N (10).")
-@click.option("--force", is_flag=True,
-              help="Replace a folder that is not a kyniem site (it is kept beside, renamed).")
-@click.option("--state", metavar="DIR",
-              help="Where the site's ledger and cache live (default: the user state folder, "
-                   "one per site).")
+@click.option("--out", required=True, metavar="DIR")
+@click.option("--base-url", metavar="URL")
+@click.option("--years", type=click.IntRange(0, 100))
+@click.option("--force", is_flag=True)
+@click.option("--state", metavar="DIR")
 @common
 def build(settings: commands.Settings, out: str, base_url: str | None, years: int | None,
           force: bool, state: str | None) -> View:
@@ -348,6 +443,31 @@ def build(settings: commands.Settings, out: str, base_url: str | None, years: in
     from . import publish
 
     return publish.build(settings, out, base_url, years, _progress(), force, state)
+
+
+@main.command()
+@click.argument("text", metavar="TEXT")
+@click.option("--kind", "kinds", multiple=True,
+              type=click.Choice(["anniversary", "plan", "activity", "unit"]))
+@click.option("--limit", type=click.IntRange(1, 500), default=30, show_default=True)
+@common
+def find(settings: commands.Settings, text: str, kinds: tuple[str, ...], limit: int) -> View:
+    """Find anniversaries, plans, activities and units by name (``cli_cmd_find``)."""
+    return commands.find(settings, text, kinds, limit)
+
+
+@main.command("config")
+@click.argument("key", required=False, metavar="KEY")
+@click.argument("value", required=False, metavar="VALUE")
+@click.option("--path", "path_only", is_flag=True)
+@click.option("--unset", is_flag=True)
+@common
+def config_(settings: commands.Settings, key: str | None, value: str | None, path_only: bool,
+            unset: bool) -> View:
+    """The config file: show, read, set or remove keys (``cli_cmd_config``)."""
+    from . import configure
+
+    return configure.run(settings, key, value, path_only, unset)
 
 
 def _progress() -> Callable[[int], Callable[[], None]] | None:

@@ -5,7 +5,7 @@ Each takes :class:`Settings` and returns a view; nothing here prints.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
@@ -13,14 +13,15 @@ from typing import TYPE_CHECKING
 
 from .dates import fmt, plus_years, today_vn
 from .i18n import word
-from .model import Occurrence
+from .model import Anniversary, Occurrence
 from .occurrences import of
 from .outputs.table import OccurrenceTable
-from .registry import InputError, Problem, Registry, load_cached, registry_paths
+from .registry import InputError, Registry, load_cached, registry_paths
 from .rules import LUNAR_YEARS, LeapDay, MilestoneClass
 
 if TYPE_CHECKING:
     from .outputs.card import AnniversaryCard
+    from .outputs.found import Found
     from .outputs.report import CheckReport
     from .units import Resolver
 
@@ -35,6 +36,16 @@ class Settings:
     leap_day: LeapDay = LeapDay.FEB28
     plans: tuple[str, ...] = ()
     units: tuple[str, ...] = ()  # unit directory files beyond the bundled one
+    locality: str | None = None  # lists and feeds: national anniversaries and this place's
+
+    def anniversaries(self, also: Collection[str] = ()) -> list[Anniversary]:
+        """The registry's entries for this locality (national, and the ``locality``'s:
+        :func:`scheduler.registry.local.in_locality`), and those with an id in ``also``
+        (a plan's own anniversary, wherever it is from)."""
+        from .registry.local import in_locality
+
+        return [a for a in self.registry().anniversaries
+                if in_locality(a, self.locality) or a.id in also]
 
     @property
     def today(self) -> date:
@@ -71,6 +82,10 @@ class Settings:
 
 @dataclass(frozen=True)
 class Filters:
+    """Which occurrences a list shows. With no ``--scope``, the national ones and those of
+    ``locality`` (:func:`scheduler.registry.local.in_locality`): a province's founding day
+    is not a national milestone."""
+
     classes: frozenset[MilestoneClass] = frozenset()
     scopes: frozenset[str] = frozenset()  # casefolded
     milestones_only: bool = False
@@ -82,6 +97,11 @@ class Filters:
             and (not self.milestones_only or occ.milestone)
         )
 
+    def entries(self, settings: Settings) -> list[Anniversary]:
+        """With ``--scope``, every entry (the scopes choose); else the locality's."""
+        return list(settings.registry().anniversaries) if self.scopes else \
+            settings.anniversaries()
+
 
 def upcoming(settings: Settings, start: date | None, end: date | None, years: int | None,
              filters: Filters) -> OccurrenceTable:
@@ -90,26 +110,26 @@ def upcoming(settings: Settings, start: date | None, end: date | None, years: in
     start = start or today
     if end is None:
         end = plus_years(start, years or 1, "--years")
-    occs = of(settings.registry().anniversaries, settings.leap_day).between(start, end)
+    occs = of(filters.entries(settings), settings.leap_day).between(start, end)
     heading = word("upcoming", settings.lang, start=fmt(start), end=fmt(end))
     return OccurrenceTable(heading, tuple(filter(filters.keep, occs)), settings.lang, today)
 
 
 def year(settings: Settings, year: int, filters: Filters) -> OccurrenceTable:
     """The year's anniversaries in date order, worded like the annual guidance."""
-    occs = of(settings.registry().anniversaries, settings.leap_day).in_year(year)
+    occs = of(filters.entries(settings), settings.leap_day).in_year(year)
     heading = word("year", settings.lang, year=year)
     return OccurrenceTable(heading, tuple(filter(filters.keep, occs)), settings.lang)
 
 
 def show(settings: Settings, anniversary_id: str, past: int, upcoming: int) -> AnniversaryCard:
     """One anniversary with its last ``past`` and next ``upcoming`` milestones."""
+    from .finding import anniversary_id as named
     from .outputs.card import AnniversaryCard
 
     registry = settings.registry()
-    anniversary = registry.get(anniversary_id)
-    if anniversary is None:
-        raise InputError([unknown_id(registry, anniversary_id)])
+    anniversary = registry.get(named(registry, anniversary_id))
+    assert anniversary is not None
     today = settings.today
     query = of([anniversary], settings.leap_day)
     first = LUNAR_YEARS.start if anniversary.origin.year is None else anniversary.origin.year + 1
@@ -173,10 +193,11 @@ def _is_plan(path: str) -> bool:
     return re.search(r"^activities\s*:", head, re.MULTILINE) is not None
 
 
-def unknown_id(registry: Registry, anniversary_id: str) -> Problem:
-    import difflib
+def find(settings: Settings, text: str, kinds: Sequence[str], limit: int) -> Found:
+    """``kyniem find``: anniversaries, plans, activities and units named by ``text``."""
+    from .finding import KINDS
+    from .finding import find as search
+    from .outputs.found import Found
 
-    ids = [a.id for a in registry.anniversaries]
-    close = difflib.get_close_matches(anniversary_id, ids, n=3, cutoff=0.5)
-    hint = f" (did you mean: {', '.join(close)}?)" if close else ""
-    return Problem("", None, "ID", f"no anniversary {anniversary_id!r}{hint}")
+    hits, matched = search(settings, text, kinds or KINDS, limit)
+    return Found(text, tuple(hits), settings.lang, matched)

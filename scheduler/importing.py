@@ -129,7 +129,7 @@ def _verify(text: str, source: str, registry: Any) -> Plan:
             problem = exc.problems[0]
             raise InputError([Problem(source, None, "", say(
                 "import_invalid_plan", problem=f"{problem.line}: {problem.field}: "
-                                               f"{problem.text('vi')}"))]) from None
+                                               f"{problem.message}"))]) from None
 
 
 def _given(settings: Settings, anniversary_id: str | None) -> Anniversary | None:

@@ -44,7 +44,9 @@ class Policy:
     A year is a milestone when its ordinal is listed in ``ordinals``, or when its class is in
     ``classes`` and the ordinal is at least ``min_ordinal``. Examples: Decree 111/2018 (founding
     days: ceremony only in round years) is ``classes={tron}``; leaders' birthdays (first
-    ceremony at 100, then every 10 years) add ``min_ordinal=100``.
+    ceremony at 100, then every 10 years) add ``min_ordinal=100``. A policy with neither
+    (``annual``: Tết, Decree 145/2013, Art. 5, the same protocol every year) gives its
+    occurrences no class at all.
     """
 
     id: str
@@ -55,7 +57,12 @@ class Policy:
     min_ordinal: int = 1
     ordinals: frozenset[int] = frozenset()
 
-    def is_milestone(self, ordinal: int | None, klass: MilestoneClass) -> bool:
+    @property
+    def has_classes(self) -> bool:
+        """Whether years differ under this policy; if not, its occurrences have no class."""
+        return bool(self.classes or self.ordinals)
+
+    def is_milestone(self, ordinal: int | None, klass: MilestoneClass | None) -> bool:
         if ordinal is not None and ordinal in self.ordinals:
             return True
         return klass in self.classes and (ordinal is None or ordinal >= self.min_ordinal)
@@ -77,6 +84,8 @@ class Origin:
 
 @dataclass(frozen=True)
 class Anniversary:
+    """One registry entry. ``name_en`` is the Vietnamese ``name`` when the file gives none."""
+
     id: str
     name: str
     name_en: str
@@ -99,12 +108,13 @@ class Anniversary:
 @dataclass(frozen=True)
 class Occurrence:
     """One anniversary in one year: its solar date, ordinal (None when the origin year is
-    unknown, as for Giỗ Tổ) and Decree-145 class; ``milestone`` is the policy's verdict."""
+    unknown, as for Giỗ Tổ) and Decree-145 class (None when its policy tells no year from
+    another, as for Tết); ``milestone`` is the policy's verdict."""
 
     anniversary: Anniversary
     date: dt.date
     ordinal: int | None
-    klass: MilestoneClass
+    klass: MilestoneClass | None
     milestone: bool
     origin_date: dt.date | None  # the origin as a solar date, when it has a year
 

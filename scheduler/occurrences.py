@@ -2,7 +2,8 @@
 
 ``of(anniversaries).between(a, b)`` (like recurring-ical-events' ``of(cal).between``) is how
 every view asks for dates. The ordinal is ``year − origin year``; its class follows Decree
-145/2013/NĐ-CP, Art. 3 (``rules.class_of``).
+145/2013/NĐ-CP, Art. 3 (``rules.class_of``), unless the policy distinguishes no years
+(Tết, Art. 5): then there is none.
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ def occurrence(
     if ordinal is not None and ordinal < 1:
         return None
     number = year if anniversary.class_by is ClassBy.YEAR or ordinal is None else ordinal
-    klass = class_of(number)
+    # Tết is not "năm lẻ 5" in 2025: a policy that tells no year from another gives no class
+    klass = class_of(number) if anniversary.policy.has_classes else None
     return Occurrence(
         anniversary=anniversary,
         date=when,

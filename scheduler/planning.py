@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .commands import Settings
 from .dates import plus_days
@@ -15,18 +16,19 @@ from .i18n import word
 from .items import Items
 from .items import of as items_of
 from .outputs.agenda import Agenda
-from .outputs.diff import DiffView
-from .outputs.timeline import Timeline
-from .outputs.units import Units
 from .outputs.window import WhenView
-from .plans import templates
-from .plans.load import load_plans, plan_paths
+from .plans.cached import load_plans, plan_paths
 from .plans.model import Plan
-from .plans.phrases import PhraseError, read_phrase
 from .plans.window import PhraseContext
 from .registry import InputError, Problem
 from .rules import PLAN_YEARS
-from .yamlread import FieldError, whole_in
+from .wording import say
+
+if TYPE_CHECKING:  # imported where used: a listing's start-up pays only for what it runs
+    from .outputs.diff import DiffView
+    from .outputs.timeline import Timeline
+    from .outputs.units import Units
+    from .plans import templates
 
 
 def load(settings: Settings) -> tuple[Plan, ...]:
@@ -41,13 +43,14 @@ def load_items(settings: Settings) -> Items:
 def when(settings: Settings, phrase: str, anniversary: date | None, issued: date | None,
          campaign_end: date | None, year: int | None) -> WhenView:
     """How ``phrase`` is read in this context."""
+    from .plans.phrases import PhraseError, read_phrase
+
     context = PhraseContext(anniversary=anniversary, issued=issued, campaign_end=campaign_end,
                             year=year)
     try:
         window = read_phrase(phrase, context)
     except PhraseError as exc:
-        raise InputError([Problem("", None, "PHRASE", f"cannot read {phrase!r}: {exc.reason}")]
-                         ) from None
+        raise InputError([Problem("", None, "PHRASE", exc.message)]) from None
     return WhenView(window, settings.lang)
 
 
@@ -61,6 +64,9 @@ def agenda(settings: Settings, unit: str | None, start: date | None, end: date |
 
 def timeline(settings: Settings, target: str, unit: str | None, width: int) -> Timeline:
     """A plan (by id) or a whole year (``2024``) as a chart."""
+    from .outputs.timeline import Timeline
+    from .yamlread import FieldError, whole_in
+
     plans = load(settings)
     if target.isascii() and target.isdigit():
         try:
@@ -73,16 +79,17 @@ def timeline(settings: Settings, target: str, unit: str | None, width: int) -> T
         dated = [i for i in items if i.overlaps(date(year, 1, 1), date(year, 12, 31))]
         return Timeline.of(dated, heading, settings.lang, width, date(year, 1, 1),
                            date(year, 12, 31))
-    plan = next((p for p in plans if p.id == target), None)
-    if plan is None:
-        known = ", ".join(p.id for p in plans) or "-"
-        raise InputError([Problem("", None, "PLAN", f"no plan {target!r} (plans: {known})")])
+    from .finding import plan_of
+
+    plan = plan_of(plans, settings.registry(), target, "PLAN|YEAR")
     items = items_of([plan]).for_unit(unit)
     return Timeline.of(list(items), word("timeline", settings.lang, what=plan.title),
                        settings.lang, width)
 
 
 def units(settings: Settings, unit: str | None) -> Units:
+    from .outputs.units import Units
+
     return Units.of(load_items(settings), settings.lang, unit, settings.resolver().identity)
 
 
@@ -92,6 +99,7 @@ def diff(settings: Settings, old: str, new: str, unit: str | None) -> DiffView:
     :func:`scheduler.importing.plan_from_document`); the problems of both are told at once."""
     from .importing import plan_from_document
     from .imports.documents import READS
+    from .outputs.diff import DiffView
     from .plandiff import compare
 
     registry = settings.registry()
@@ -114,20 +122,21 @@ def diff(settings: Settings, old: str, new: str, unit: str | None) -> DiffView:
 def plan_new(settings: Settings, anniversary_id: str, year: int, template: str | None,
              output: str | None, force: bool) -> templates.Written:
     """Write a dated plan for ``anniversary_id`` in ``year`` from a template."""
-    from .commands import unknown_id
+    from .finding import anniversary_id as named
     from .occurrences import occurrence
+    from .plans import templates
 
     registry = settings.registry()
+    anniversary_id = named(registry, anniversary_id, "ANNIVERSARY")
     anniversary = registry.get(anniversary_id)
-    if anniversary is None:
-        raise InputError([unknown_id(registry, anniversary_id)])
+    assert anniversary is not None
     occ = occurrence(anniversary, year, settings.leap_day)
     if occ is None:
-        raise InputError([Problem("", None, "YEAR",
-                                  f"{anniversary_id} has no anniversary in {year}")])
+        raise InputError([Problem("", None, "YEAR", say("plan_new_no_occurrence",
+                                                        id=anniversary_id, year=year))])
     source = Path(template) if template else templates.bundled_template()
     plan = templates.dated_plan(source, occ)
     path = Path(output or f"{plan['id']}.yaml")
-    templates.write_new(path, templates.render(plan, str(source)), force)
+    templates.write_new(path, templates.render(plan, str(source), path.name), force)
     return templates.Written(str(path), len(plan["activities"]), settings.lang)
 

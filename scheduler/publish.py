@@ -32,7 +32,7 @@ from .rules import LUNAR_YEARS
 from .site.data import PlanHead, head_of
 from .state import site_state
 from .units.attach import identify
-from .wording import say
+from .wording import quote, say
 
 HORIZON_YEARS = 10
 
@@ -52,14 +52,15 @@ def horizon(settings: Settings, years: int | None) -> tuple[int, int]:
     first = settings.today.year - 1
     last = settings.today.year + (HORIZON_YEARS if years is None else years)
     if last >= LUNAR_YEARS.stop:
-        raise InputError([Problem("", None, "--years", f"the horizon would end in {last}; "
-                                  f"lunar dates are known to {LUNAR_YEARS.stop - 1}")])
+        raise InputError([Problem("", None, "--years", say(
+            "horizon_past_lunar", last=last, limit=LUNAR_YEARS.stop - 1))])
     return first, last
 
 
 def all_feeds(settings: Settings, years: tuple[int, int]) -> list[Feed]:
     """Every feed: the plans' items and the registry's occurrences over ``years``, read in
     one pass (``kyniem feed``; ``kyniem build`` reads the same through cached parts)."""
+    from .items import combined
     from .items import of as items_of
     from .planning import load
 
@@ -67,14 +68,19 @@ def all_feeds(settings: Settings, years: tuple[int, int]) -> list[Feed]:
     plans = load(settings)
     # the registry's occurrences first: where a plan's anniversary day is the same event
     # (same UID), the one computed with --leap-day wins
-    items = [*from_occurrences(_occurrences(settings, years), settings.lang), *items_of(plans)]
+    own = {a.id for p in plans for a in (p.anniversary, *combined(p))}
+    items = [*from_occurrences(_occurrences(settings, years, own), settings.lang),
+             *items_of(plans)]
     events = identify(events_of(items, settings.lang), {p.id: p for p in plans},
                       settings.resolver())
     return catalogue(events, plans, registry.anniversaries, settings.lang, years)
 
 
-def _occurrences(settings: Settings, years: tuple[int, int]) -> list[Occurrence]:
-    return occurrences_of(settings.registry().anniversaries, settings.leap_day).between(
+def _occurrences(settings: Settings, years: tuple[int, int], also: frozenset[str] | set[str]
+                 ) -> list[Occurrence]:
+    """The national anniversaries and the locality's (``--locality``), and those the plans
+    commemorate (``also``), over ``years``."""
+    return occurrences_of(settings.anniversaries(also), settings.leap_day).between(
         date(years[0], 1, 1), date(years[1], 12, 31))
 
 
@@ -130,11 +136,10 @@ def _choose(feeds: list[Feed], s: Selection, lang: str) -> Feed:
     for flag, value in (("--unit", s.unit), ("--anniversary", s.anniversary),
                         ("--plan", s.plan)):
         if value is not None and not value.strip():
-            raise InputError([Problem("", None, flag, "is empty")])
+            raise InputError([Problem("", None, flag, say("option_empty"))])
     given = [x for x in (s.unit, s.anniversary, s.plan) if x] + (["m"] if s.milestones else [])
     if len(given) > 1:
-        raise InputError([Problem("", None, "feed",
-                                  "give one of --unit, --anniversary, --plan, --milestones")])
+        raise InputError([Problem("", None, "feed", say("feed_one_choice"))])
     if s.milestones:
         return feeds[1]
     if s.unit:
@@ -157,7 +162,9 @@ def _choose(feeds: list[Feed], s: Selection, lang: str) -> Feed:
 
 def _unknown(group: str, key: str, known: list[str]) -> InputError:
     shown = "; ".join(known[:12]) + (" …" if len(known) > 12 else "")
-    return InputError([Problem("", None, group, f"no {group} {key!r} (known: {shown or '-'})")])
+    return InputError([Problem("", None, group, say("feed_unknown_key",
+                                                    group=say(f"find_what_{group}"),
+                                                    name=quote(key), known=shown or "-"))])
 
 
 def check_url(base_url: str | None) -> None:
@@ -211,7 +218,8 @@ def build(settings: Settings, out: str, base_url: str | None, years: int | None,
     registry = settings.registry()
     lang = settings.lang
     context = (parts.FORMAT, source_key(settings.paths()), span, lang, settings.leap_day.value,
-               source_key(settings.unit_paths()), base_url)  # base_url: each event's URL
+               source_key(settings.unit_paths()), base_url,  # base_url: each event's URL
+               settings.locality)
 
     def registry_source(borrowed: frozenset[tuple[str, int]]) -> site.Source:
         """The registry's occurrences over the horizon, and the days plans borrow outside it
@@ -220,7 +228,7 @@ def build(settings: Settings, out: str, base_url: str | None, years: int | None,
                              if registry.get(p[0]) and not span[0] <= p[1] <= span[1]))
 
         def read() -> tuple[list[FeedEvent], None, list[tuple[str, int]]]:
-            occs = _occurrences(settings, span)
+            occs = _occurrences(settings, span, {p[0] for p in borrowed})
             for anniversary_id, year in extra:
                 found = occurrence(registry.get(anniversary_id), year,  # type: ignore[arg-type]
                                    settings.leap_day)

@@ -549,8 +549,12 @@ def _merge_sections() -> None:
 
     from .messages import SECTIONS
 
-    for name in SECTIONS:
-        part: dict[str, tuple[str, str]] = import_module(f".messages.{name}", __package__).MESSAGES
+    # the tables of this module join too, under a prefix: one catalogue for every check
+    own = (("role_", ROLE_WORDS), ("feedtext_", FEED_TEXT), ("category_", CATEGORY_WORDS),
+           ("caldesc_", CALENDAR_DESCRIPTIONS))
+    parts = [import_module(f".messages.{name}", __package__).MESSAGES for name in SECTIONS]
+    parts += [{prefix + k: v for k, v in table.items()} for prefix, table in own]
+    for part in parts:
         if clash := MESSAGES.keys() & part.keys():
             raise KeyError(f"messages defined twice: {sorted(clash)}")
         MESSAGES.update(part)
@@ -567,6 +571,10 @@ def use(lang: str) -> None:
     _current[0] = lang
 
 
+def current_language() -> str:
+    return _current[0]
+
+
 @dataclass(frozen=True)
 class Message:
     """A message worded when shown: ``render("en")``; ``str()`` in the command's language."""
@@ -576,7 +584,8 @@ class Message:
 
     def render(self, lang: str) -> str:
         vi, en = MESSAGES[self.key]
-        return (en if lang == "en" else vi).format(**dict(self.values))
+        values = {k: v.render(lang) if isinstance(v, Message) else v for k, v in self.values}
+        return (en if lang == "en" else vi).format(**values)
 
     def __str__(self) -> str:
         return self.render(_current[0])

@@ -40,13 +40,13 @@ class FieldError(ValueError):
 
 def text(value: str) -> str:
     if not value.strip():
-        raise FieldError("must not be empty")
+        raise FieldError(say("yaml_empty"))
     return value.strip()
 
 
 def ident(value: str) -> str:
     if not _ID.match(value):
-        raise FieldError(f"{value!r} is not an id (lowercase letters, digits and '-')")
+        raise FieldError(say("yaml_not_id", value=quote(value)))
     return value
 
 
@@ -99,8 +99,8 @@ def choice(enum: type[Any]) -> Callable[[str], Any]:
         try:
             return enum(value)
         except ValueError:
-            allowed = ", ".join(e.value for e in enum)
-            raise FieldError(f"{value!r} is not one of: {allowed}") from None
+            raise FieldError(say("yaml_not_one_of", value=quote(value),
+                                 allowed=", ".join(e.value for e in enum))) from None
 
     return parse
 
@@ -131,21 +131,21 @@ class Reader:
     def mapping(self, node: yaml.Node, where: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         """Key -> (key node, value node); duplicate or non-text keys are problems."""
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, where, "expected a mapping (key: value)")
+            self.problem(node, where, say("yaml_not_mapping"))
             return {}
         out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key, value in node.value:
             if not isinstance(key, yaml.ScalarNode):
-                self.problem(key, where, "keys must be plain words")
+                self.problem(key, where, say("yaml_key_not_word"))
             elif key.value in out:
-                self.problem(key, _join(where, key.value), "appears twice")
+                self.problem(key, _join(where, key.value), say("yaml_twice"))
             else:
                 out[key.value] = (key, value)
         return out
 
     def sequence(self, node: yaml.Node, where: str) -> list[yaml.Node]:
         if not isinstance(node, yaml.SequenceNode):
-            self.problem(node, where, "expected a list of entries ('- …')")
+            self.problem(node, where, say("yaml_not_entries"))
             return []
         return list(node.value)
 
@@ -170,8 +170,8 @@ class Reader:
         for key, (key_node, value_node) in items.items():
             spec = fields.get(key)
             if spec is None:
-                known = ", ".join(fields)
-                self.problem(key_node, _join(where, key), f"unknown field (known: {known})")
+                self.problem(key_node, _join(where, key),
+                             say("yaml_unknown_field", known=", ".join(fields)))
                 continue
             nodes[key] = value_node
             if spec.parse is None:
@@ -185,16 +185,16 @@ class Reader:
         if isinstance(node, yaml.MappingNode):
             for key, spec in fields.items():
                 if spec.required and key not in items:
-                    self.problem(node, _join(where, key), "is required but missing")
+                    self.problem(node, _join(where, key), say("yaml_missing"))
         return values, nodes
 
     def raw(self, node: yaml.Node, many: bool) -> Any:
         if many:
             if not isinstance(node, yaml.SequenceNode):
-                raise FieldError("expected a list, e.g. [a, b]")
+                raise FieldError(say("yaml_not_list"))
             return [self.raw(item, False) for item in node.value]
         if not isinstance(node, yaml.ScalarNode):
-            raise FieldError("expected a single value")
+            raise FieldError(say("yaml_not_scalar"))
         text = str(node.value)
         at = first_control(text)
         if at is not None:  # written as an escape ("\e", "\x1b") in a quoted value
@@ -220,33 +220,35 @@ def _join(where: str, key: str) -> str:
     return f"{where}.{key}" if where else key
 
 
-def compose(path: Path, reader: Reader, expected: str) -> yaml.Node | None:
-    """The file's node tree, or None after recording why it cannot be read."""
+def compose(path: Path, reader: Reader, expected: str | Message) -> yaml.Node | None:
+    """The file's node tree, or None after recording why it cannot be read; ``expected``
+    names what the file should hold, for the message about an empty one."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        reader.problem(None, "", "file not found")
+        reader.problem(None, "", say("yaml_no_file"))
         return None
     except OSError as exc:
-        reader.problem(None, "", f"cannot be read ({exc.strerror})")
+        reader.problem(None, "", say("yaml_unreadable", why=exc.strerror))
         return None
     try:
         source = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         bad = data[exc.start : exc.start + 1].hex()
         at = data[: exc.start].count(b"\n") + 1
-        reader.problems.append(Problem(reader.file, at, "", f"not UTF-8 text (byte 0x{bad})"))
+        reader.problems.append(Problem(reader.file, at, "", say("yaml_not_utf8", byte=bad)))
         return None
     try:
         node = yaml.compose(source, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = None if mark is None else mark.line + 1
-        reader.problems.append(Problem(reader.file, where, "", f"not valid YAML: {exc.problem}"))
+        reader.problems.append(Problem(reader.file, where, "", say("yaml_invalid",
+                                                                    why=exc.problem)))
         return None
     except yaml.YAMLError as exc:
-        reader.problems.append(Problem(reader.file, None, "", f"not valid YAML: {exc}"))
+        reader.problems.append(Problem(reader.file, None, "", say("yaml_invalid", why=exc)))
         return None
     if node is None:
-        reader.problem(None, "", f"is empty (expected {expected})")
+        reader.problem(None, "", say("yaml_empty_file", expected=expected))
     return node

@@ -23,6 +23,9 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("KYNIEM_REGISTRY", raising=False)
     monkeypatch.delenv("KYNIEM_LANG", raising=False)
     monkeypatch.delenv("KYNIEM_PLANS", raising=False)
+    monkeypatch.delenv("KYNIEM_LOCALITY", raising=False)
+    monkeypatch.delenv("KYNIEM_STORE", raising=False)
+    monkeypatch.setenv("KYNIEM_CONFIG", str(tmp_path / "config" / "config.toml"))  # none
     monkeypatch.setenv("KYNIEM_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("KYNIEM_STATE_DIR", str(tmp_path / "state"))
     use_language("vi")  # a command run with --lang en in an earlier test leaves it set

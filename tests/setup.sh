@@ -6,6 +6,8 @@
 #      `playwright install` is never used: it downloads a browser build)
 #   4. PostgreSQL's server binaries (the tests start a throwaway cluster of their own)
 #   5. DejaVu fonts (fonts-dejavu-core) for the PDFs the importer's tests make
+#   6. LibreOffice Writer, headless (libreoffice-writer-nogui): tests/test_exports.py turns
+#      a Word file into a PDF with `soffice --headless --convert-to pdf`
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,6 +45,11 @@ if [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
     echo "setup: DejaVu fonts present"
 else
     missing="$missing fonts-dejavu-core"  # tests/docbuild.py embeds DejaVu Sans in test PDFs
+fi
+if command -v soffice >/dev/null; then
+    echo "setup: LibreOffice present"
+else
+    missing="$missing libreoffice-writer-nogui"
 fi
 if [ -n "$missing" ]; then
     echo "setup: apt-get install$missing"

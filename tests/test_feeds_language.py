@@ -18,13 +18,12 @@ from scheduler.commands import Settings
 from scheduler.feeds.events import PREFIX, key_days
 from scheduler.feeds.ledger import Ledger
 from scheduler.feeds.writer import CalendarMeta, EventBytes, calendar_bytes
-from scheduler.i18n import CLASS_WORDS, WORDS
-from scheduler.outputs.itemtext import KIND_WORDS
 from scheduler.publish import all_feeds
 from scheduler.wording import (
     CALENDAR_DESCRIPTIONS,
     CATEGORY_WORDS,
     FEED_TEXT,
+    MESSAGES,
     ROLE_WORDS,
     calendar_description,
 )
@@ -87,11 +86,12 @@ def _words(text: str) -> list[str]:
 def english_wording() -> frozenset[str]:
     """Every word of the English feed text (scheduler.i18n's feed words, scheduler.wording's
     feed text section, the kind and role words the feeds use)."""
-    texts = [en for key, (_, en) in WORDS.items()
-             if key.startswith("feed_") or key == "commemorate"]
-    for table in (FEED_TEXT, CATEGORY_WORDS, CALENDAR_DESCRIPTIONS, KIND_WORDS, ROLE_WORDS):
+    texts = [en for key, (_, en) in MESSAGES.items()
+             if key.startswith(("word_feed_", "class_", "item_kind_"))
+             or key == "word_commemorate"]
+    for table in (FEED_TEXT, CATEGORY_WORDS, CALENDAR_DESCRIPTIONS, ROLE_WORDS):
         texts += [en for _, en in table.values()]
-    texts += [en for _, en in CLASS_WORDS.values()] + [en for _, en in PREFIX.values()]
+    texts += [en for _, en in PREFIX.values()]
     return frozenset(w.casefold() for text in texts
                      for w in _words(re.sub(r"\{[^}]*\}", " ", text))
                      if not (len(w) > 1 and w.isupper()))  # "NĐ-CP": no English word

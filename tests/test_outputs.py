@@ -57,10 +57,13 @@ def test_plain_and_json_agree() -> None:
     view = table("en")
     plain = view.plain()
     data = view.as_json()
-    assert len(plain.splitlines()) == len(data) + 3  # heading, header, rows, legend
-    assert plain.splitlines()[-1] == "* a milestone (ceremony year) under its policy"
+    lines = plain.splitlines()
+    # heading, a bulleted title and a line of fields per row (titles here fit 80), legend
+    assert len(lines) == 2 * len(data) + 2
+    assert sum(line.startswith("• ") for line in lines) == len(data)
+    assert lines[-1] == "* a milestone (ceremony year) under its policy"
     for row in data:
-        assert row["title"] in plain
+        assert f"• {row['title']}" in lines
 
 
 def test_empty_table() -> None:

@@ -250,14 +250,15 @@ def test_seed_sentences(phrase: str, ctx: str, expected: Expect) -> None:
 
 @pytest.mark.parametrize("phrase", SEED_NOT_TIME)
 def test_seed_text_that_is_not_time(phrase: str) -> None:
-    with pytest.raises(PhraseError, match="no time expression"):
+    with pytest.raises(PhraseError) as info:
         read_phrase(phrase, CTX_001)
+    assert "no time expression" in info.value.reason.render("en")
 
 
 def test_seed_tu_nay_needs_the_issue_date() -> None:
     with pytest.raises(PhraseError) as info:
         read_phrase("(*triển khai từ nay đến tháng 12/2022*)", CTX_000)
-    assert "issue date" in info.value.reason
+    assert "issue date" in info.value.reason.render("en")
 
 
 def test_seed_monthly_report_with_an_issue_date_and_campaign_end() -> None:
@@ -445,8 +446,9 @@ def test_dates_ranges_and_connectors(phrase: str, expected: Expect) -> None:
 def test_dates_are_day_first_never_month_first() -> None:
     assert read_phrase("2/9/2024").start == date(2024, 9, 2)
     assert read_phrase("12/1/2024").start == date(2024, 1, 12)
-    with pytest.raises(PhraseError, match="month-first"):
+    with pytest.raises(PhraseError) as info:
         read_phrase("December 15, 2022")
+    assert "month-first" in info.value.reason.render("en")
 
 
 def test_anniversary_pair_needs_the_same_day_and_years_apart() -> None:
@@ -470,8 +472,9 @@ def test_missing_year_six_month_rule() -> None:
     # only the issue date: its year
     assert read("tháng 3", PhraseContext(issued=date(2023, 2, 1)))[:2] == (
         "2023-03-01", "2023-03-31")
-    with pytest.raises(PhraseError, match="no year"):
+    with pytest.raises(PhraseError) as info:
         read_phrase("tháng 12")
+    assert "no year" in info.value.reason.render("en")
 
 
 def test_year_from_the_other_times_of_the_phrase_first() -> None:
@@ -559,7 +562,7 @@ def test_first_week_is_not_the_early_part_of_the_month() -> None:
 def test_weeks_that_do_not_exist(phrase: str, reason: str) -> None:
     with pytest.raises(PhraseError) as info:
         read_phrase(phrase, CTX_001)
-    assert reason in info.value.reason
+    assert reason in info.value.reason.render("en")
 
 
 @pytest.mark.parametrize(("phrase", "expected"), [
@@ -595,8 +598,9 @@ def test_trong_tam_is_a_peak_when_a_time_follows(phrase: str, expected: Expect) 
 def test_trong_tam_widens_and_must_not_start_before() -> None:
     assert read("triển khai từ tháng 3/2024, trọng tâm là tháng 5 đến tháng 6/2024")[:2] == (
         "2024-03-01", "2024-06-30")
-    with pytest.raises(PhraseError, match="peak starts"):
+    with pytest.raises(PhraseError) as info:
         read_phrase("triển khai từ tháng 5/2024, trọng tâm là tháng 3/2024", CTX_001)
+    assert "peak starts" in info.value.reason.render("en")
 
 
 def test_peak_widens_the_activity_and_must_not_start_before_it() -> None:
@@ -604,8 +608,9 @@ def test_peak_widens_the_activity_and_must_not_start_before_it() -> None:
     assert w.peak is not None and w.peak.peak is None
     assert w.start is not None and w.end is not None
     assert w.start <= (w.peak.start or w.start) and (w.peak.end or w.end) <= w.end
-    with pytest.raises(PhraseError, match="peak starts"):
+    with pytest.raises(PhraseError) as info:
         read_phrase("triển khai từ 20/12/2022, cao điểm từ 15/12/2022", CTX_000)
+    assert "peak starts" in info.value.reason.render("en")
 
 
 def test_weak_peak_words_need_a_time_right_after() -> None:
@@ -734,7 +739,7 @@ def test_chien_thang_is_not_thang() -> None:
 def test_errors(phrase: str, ctx: PhraseContext, reason: str) -> None:
     with pytest.raises(PhraseError) as info:
         read_phrase(phrase, ctx)
-    assert reason in info.value.reason
+    assert reason in info.value.reason.render("en")
     assert info.value.phrase == phrase
     assert isinstance(info.value, ValueError)
     assert phrase[:20] in str(info.value)
@@ -759,7 +764,7 @@ def test_not_text_is_a_phrase_error() -> None:
 def test_quarters_are_one_to_four(phrase: str) -> None:
     with pytest.raises(PhraseError) as info:
         read_phrase(phrase, CTX_001)
-    assert "does not exist (quarters are I to IV)" in info.value.reason
+    assert "does not exist (quarters are I to IV)" in info.value.reason.render("en")
 
 
 @pytest.mark.parametrize(("phrase", "expected"), [
@@ -801,7 +806,7 @@ def test_quarters_that_exist(phrase: str, expected: Expect) -> None:
 def test_years_lie_in_the_supported_range(phrase: str, reason: str) -> None:
     with pytest.raises(PhraseError) as info:
         read_phrase(phrase, CTX_001)
-    assert reason in info.value.reason
+    assert reason in info.value.reason.render("en")
 
 
 def test_years_at_the_ends_of_the_range_are_read() -> None:
@@ -835,7 +840,7 @@ def test_years_at_the_ends_of_the_range_are_read() -> None:
 def test_nothing_written_is_dropped(phrase: str, reason: str) -> None:
     with pytest.raises(PhraseError) as info:
         read_phrase(phrase, CTX_001)
-    assert reason in info.value.reason
+    assert reason in info.value.reason.render("en")
 
 
 @pytest.mark.parametrize(("phrase", "expected"), [
@@ -907,7 +912,7 @@ def test_durations_and_shifts_stay_in_range(phrase: str, ctx: PhraseContext,
                                             reason: str) -> None:
     with pytest.raises(PhraseError) as info:
         read_phrase(phrase, ctx)
-    assert reason in info.value.reason
+    assert reason in info.value.reason.render("en")
 
 
 # --- the Window -----------------------------------------------------------------------------
@@ -1040,7 +1045,8 @@ def read_or_phrase_error(text: str, ctx: PhraseContext) -> Window | None:
     try:
         w = read_phrase(text, ctx)
     except PhraseError as exc:
-        assert exc.reason and not exc.reason.startswith("internal error"), exc.reason
+        reason = exc.reason.render("en")
+        assert reason and not reason.startswith("internal error"), reason
         return None
     check_window(w)
     return w
@@ -1193,5 +1199,6 @@ def test_a_phrase_read_again_in_another_context_is_read_for_that_context() -> No
     issued = read_phrase("từ nay đến hết tháng 5/2024", PhraseContext(issued=date(2024, 3, 2)))
     assert issued.start == date(2024, 3, 2)
     for _ in range(2):
-        with pytest.raises(PhraseError, match="issue date"):
+        with pytest.raises(PhraseError) as info:
             read_phrase("từ nay đến hết tháng 5/2024", PhraseContext())
+        assert "issue date" in info.value.reason.render("en")

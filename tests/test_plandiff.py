@@ -424,7 +424,7 @@ def test_rich_at_80_columns(lang: str) -> None:
 
 def test_missing_and_invalid_files_exit_2(tmp_path: Path) -> None:
     missing = str(tmp_path / "gone.yaml")
-    result = run(INVALID, missing)
+    result = run(INVALID, missing, "--lang", "en")
     assert result.exit_code == 2
     assert result.stdout == ""
     errors = result.stderr.splitlines()
@@ -432,6 +432,10 @@ def test_missing_and_invalid_files_exit_2(tmp_path: Path) -> None:
         f"{INVALID}:12: activities[0].kind: 'party' is not one of: campaign, peak, event, "
         "meeting, visit, deadline, report",
         f"{missing}: file not found"]
+    assert run(INVALID, missing).stderr.splitlines() == [  # Vietnamese by default
+        f"{INVALID}:12: activities[0].kind: 'party' không thuộc các giá trị được phép: "
+        "campaign, peak, event, meeting, visit, deadline, report",
+        f"{missing}: không có tệp này"]
     assert run(OLD, missing, "--json").exit_code == 2
     assert run(OLD, NEW).exit_code == 0
 
@@ -447,4 +451,4 @@ def test_not_a_plan_exit_2(tmp_path: Path) -> None:
 
 def test_wrong_arguments_are_usage_errors() -> None:
     assert run(OLD).exit_code == 2  # NEW missing: click's usage error
-    assert "Usage" in run(OLD).stderr
+    assert "Cách dùng" in run(OLD).stderr  # click's words, in the catalogue's Vietnamese

@@ -67,7 +67,7 @@ def test_when_recurring_and_plain() -> None:
 def test_when_unreadable_exits_2() -> None:
     result = CliRunner().invoke(main, ["when", "khi nào rảnh"])
     assert result.exit_code == 2
-    assert result.output.startswith("PHRASE: cannot read 'khi nào rảnh'")
+    assert result.output.startswith("PHRASE: không đọc được 'khi nào rảnh'")
 
 
 def test_agenda_sections_and_shift_marked() -> None:
@@ -118,7 +118,7 @@ def test_timeline_plan_and_year() -> None:
 def test_timeline_unknown_plan_exits_2() -> None:
     result = CliRunner().invoke(main, ["timeline", "nope", *MINIMAL])
     assert result.exit_code == 2
-    assert "no plan 'nope' (plans: test-plan)" in result.output
+    assert "PLAN|YEAR: không có kế hoạch nào khớp «nope»" in result.output
 
 
 def test_timeline_renders_in_rich() -> None:
@@ -156,7 +156,7 @@ def test_plan_new_writes_once(tmp_path: Path) -> None:
     written = out.read_text(encoding="utf-8")
     assert "75 năm Chiến thắng Điện Biên Phủ" in written
     again = CliRunner().invoke(main, args)
-    assert again.exit_code == 2 and "already exists (use --force" in again.output
+    assert again.exit_code == 2 and "đã có tệp này (thêm --force" in again.output
     assert out.read_text(encoding="utf-8") == written
     assert run(*args, "--force").exit_code == 0
     check = run("check", str(out))
@@ -164,10 +164,10 @@ def test_plan_new_writes_once(tmp_path: Path) -> None:
 
 
 def test_plan_new_unknown_anniversary_and_year() -> None:
-    bad = CliRunner().invoke(main, ["plan", "new", "dien-bien-phu", "2029"])
-    assert bad.exit_code == 2 and "did you mean: chien-thang-dien-bien-phu" in bad.output
+    bad = CliRunner().invoke(main, ["plan", "new", "dien-bein-phuu", "2029"])
+    assert bad.exit_code == 2 and "có phải: chien-thang-dien-bien-phu" in bad.output
     early = CliRunner().invoke(main, ["plan", "new", "chien-thang-dien-bien-phu", "1950"])
-    assert early.exit_code == 2 and "has no anniversary in 1950" in early.output
+    assert early.exit_code == 2 and "không có ngày kỷ niệm trong năm 1950" in early.output
 
 
 def test_check_counts_bundled_plans_and_reports_plan_problems() -> None:
@@ -183,5 +183,5 @@ def test_check_counts_bundled_plans_and_reports_plan_problems() -> None:
 def test_a_broken_plan_stops_a_view_with_exit_2() -> None:
     result = CliRunner().invoke(main, ["agenda", "--plans", str(PLANS / "bad_phrase.yaml")])
     assert result.exit_code == 2
-    assert "bad_phrase.yaml:10: activities[0].when: cannot read" in result.output
+    assert "bad_phrase.yaml:10: activities[0].when: không đọc được" in result.output
     assert "Traceback" not in result.output

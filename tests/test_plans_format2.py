@@ -44,7 +44,7 @@ CCB = "Hội Cựu chiến binh phường"
 def problems(path: Path) -> list[str]:
     with pytest.raises(InputError) as info:
         load_plans([path], REGISTRY)
-    return [str(p) for p in info.value.problems]
+    return [p.render("en") for p in info.value.problems]
 
 
 def assert_problems(path: Path, expected: list[str]) -> None:

@@ -22,7 +22,7 @@ REGISTRY = load_registry([bundled_path()])
 def problems(name: str) -> list[str]:
     with pytest.raises(InputError) as info:
         load_plans([PLANS / name], REGISTRY)
-    return [str(p) for p in info.value.problems]
+    return [p.render("en") for p in info.value.problems]
 
 
 def test_minimal_plan() -> None:
@@ -95,7 +95,7 @@ def test_plan_ids_are_unique_across_files(tmp_path: Path) -> None:
     copy.write_text((PLANS / "minimal.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(InputError) as info:
         load_plans([PLANS / "minimal.yaml", copy], REGISTRY)
-    assert "'test-plan' is already used by" in str(info.value)
+    assert any("'test-plan' is already used by" in p.render("en") for p in info.value.problems)
 
 
 def test_plan_paths(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -21,13 +21,13 @@ def _store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--store", "nonsense", "--list"], "not a database URL"),
-    (["--store", "oracle://u@h/db", "--once"], "use a sqlite"),
+    (["--store", "nonsense", "--list"], "không phải địa chỉ cơ sở dữ liệu"),
+    (["--store", "oracle://u@h/db", "--once"], "hãy dùng địa chỉ sqlite"),
     (["--at", "25:00", "--once"], "is not a time of day"),
     (["--clock", "tomorrow", "--once"], "is not a moment"),
     (["--webhook", "ftp://x", "--once"], "is not an http(s) URL"),
     (["--smtp", "smtp://localhost", "--once"], "--mail-to"),
-    (["--once", "--list"], "not both"),
+    (["--once", "--list"], "không ghi cả hai"),
 ])
 def test_bad_input_exits_2_with_a_message(args: list[str], message: str) -> None:
     result = CliRunner().invoke(main, ["remind", *args])

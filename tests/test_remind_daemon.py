@@ -51,7 +51,7 @@ def test_fires_on_time_and_exits_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     assert "Hạn chót hôm nay: Việc A" in text and "[trễ" not in text
     second = start(["--feed", url], tmp_path)
     _, err = second.communicate(timeout=30)
-    assert second.returncode == 2 and "already delivering" in err and "Traceback" not in err
+    assert second.returncode == 2 and "đang gửi lời nhắc" in err and "Traceback" not in err
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=15)
     assert proc.returncode == 0, err
@@ -75,7 +75,7 @@ def test_one_daemon_per_store_through_a_symlink_or_a_relative_path(tmp_path: Pat
             second = start(["--feed", url, "--store", store, *mode], tmp_path)
             _, err = second.communicate(timeout=30)
             assert second.returncode == 2, (store, mode, err)
-            assert "already delivering" in err and f"(pid {first.pid})" in err
+            assert "đang gửi lời nhắc" in err and f"(pid {first.pid})" in err
             assert "Traceback" not in err
     finally:
         first.send_signal(signal.SIGTERM)

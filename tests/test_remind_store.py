@@ -117,7 +117,7 @@ def test_bad_store_urls_are_clear_errors(tmp_path: Path) -> None:
             (tmp_path / "file.txt").write_text("not a folder")
         with pytest.raises(InputError) as info:
             open_store(url)
-        assert words in str(info.value.problems[0]), (url, info.value.problems)
+        assert words in info.value.problems[0].render("en"), (url, info.value.problems)
 
 
 def test_one_lock_per_sqlite_store() -> None:
@@ -125,7 +125,8 @@ def test_one_lock_per_sqlite_store() -> None:
     held = lock.acquire(store)
     with pytest.raises(lock.LockedError) as info:
         lock.acquire(open_store())
-    assert "already delivering" in str(info.value.problems[0])
+    assert "đang gửi lời nhắc" in str(info.value.problems[0])  # the user's language
+    assert "already delivering" in info.value.problems[0].render("en")
     assert "pid" in str(info.value.problems[0])
     held.release()
     lock.acquire(open_store()).release()

@@ -60,8 +60,12 @@ def test_bundled_template_dates_a_plan_that_loads(tmp_path: Path) -> None:
 def test_write_new_never_replaces_without_force(tmp_path: Path) -> None:
     out = tmp_path / "plan.yaml"
     out.write_text("mine", encoding="utf-8")
-    with pytest.raises(InputError, match="already exists"):
+    with pytest.raises(InputError) as info:
         templates.write_new(out, "theirs", force=False)
+    assert [p.render("en") for p in info.value.problems] == [
+        f"{out}: already exists (use --force to replace it)"]
+    assert [p.render("vi") for p in info.value.problems] == [
+        f"{out}: đã có tệp này (thêm --force để ghi đè)"]
     assert out.read_text(encoding="utf-8") == "mine"
     templates.write_new(out, "theirs", force=True)
     assert out.read_text(encoding="utf-8") == "theirs"
@@ -79,7 +83,7 @@ def test_bad_template_reports_line_and_field(tmp_path: Path) -> None:
     assert occ is not None
     with pytest.raises(InputError) as info:
         templates.dated_plan(bad, occ)
-    assert [str(p) for p in info.value.problems] == [
+    assert [p.render("en") for p in info.value.problems] == [
         f"{bad}:1: title: cannot fill in 'colour' (placeholders: {{title}}, {{name}}, {{year}}, "
         "{ordinal}, {date})",
         f"{bad}:6: activities[0].from: 'yesterday' is not an offset "
@@ -141,3 +145,85 @@ def test_plan_new_onto_a_device_is_exit_2(tmp_path: Path) -> None:
                                            "-o", str(path), "--force", "--lang", "en"])
         assert result.exit_code == 2 and "not a regular file" in result.output
         assert not path.is_file()
+
+
+# -- the written file (issue 12, item 7) ----------------------------------------------------
+
+
+def _written(tmp_path: Path, *args: str) -> tuple[Path, str]:
+    from click.testing import CliRunner
+
+    from scheduler.cli import main
+
+    out = tmp_path / "plan.yaml"
+    result = CliRunner().invoke(main, ["plan", "new", "chien-thang-dien-bien-phu", "2029",
+                                       "-o", str(out), *args])
+    assert result.exit_code == 0, result.output
+    return out, out.read_text(encoding="utf-8")
+
+
+def test_plan_new_writes_block_yaml_a_person_can_edit(tmp_path: Path) -> None:
+    import re
+
+    _, text = _written(tmp_path)
+    body = [line for line in text.splitlines() if not line.startswith("#")]
+    assert not re.search(r": [\[{]|^\s*- [\[{]", "\n".join(body), re.M), "flow style"
+    dates = re.findall(r"^\s*(?:start|end): (.*)$", text, re.M)
+    assert dates and all(re.fullmatch(r'"\d{2}/\d{2}/\d{4}"', d) for d in dates), dates
+    assert '      - Mặt trận Tổ quốc và các đoàn thể' in body  # a list item on a line of its own
+    assert "    lead: Phòng Văn hóa và Thông tin" in body  # a unit name whole, on one line
+    title = next(line for line in body if line.startswith("title:"))
+    assert title.endswith("(07/05/1954 - 07/05/2029)")  # a long value is not folded
+    assert all(line.startswith((" ", "-")) or re.match(r"^[a-z_]+:", line) for line in body)
+
+
+def test_plan_new_header_is_vietnamese_and_names_the_template(tmp_path: Path) -> None:
+    out, text = _written(tmp_path, "--lang", "en")  # the file is Vietnamese whatever --lang
+    header = [line for line in text.splitlines() if line.startswith("#")]
+    assert header[0] == ('# Kế hoạch kỷ niệm do lệnh `kyniem plan new` tạo từ mẫu kế hoạch '
+                         '"standard".')
+    joined = "\n".join(header)
+    for words in ("Cần sửa", "đơn vị chủ trì", "phối hợp", "dd/mm/yyyy", "kyniem check"):
+        assert words in joined, words
+    assert str(templates.bundled_template().parent) not in text  # no install path
+    assert "/" not in header[0]
+    own = tmp_path / "mau-cua-toi.yaml"
+    own.write_text(templates.bundled_template().read_text(encoding="utf-8"), encoding="utf-8")
+    _, mine = _written(tmp_path, "--template", str(own), "--force")
+    assert '"mau-cua-toi"' in mine.splitlines()[0] and str(tmp_path) not in mine.splitlines()[0]
+
+
+def test_the_written_plan_loads_back_equal_and_passes_check(tmp_path: Path) -> None:
+    import yaml
+    from click.testing import CliRunner
+
+    from scheduler.cli import main
+
+    dbp = REGISTRY.get("chien-thang-dien-bien-phu")
+    assert dbp is not None
+    occ = occurrence(dbp, 2029)
+    assert occ is not None
+    plan = templates.dated_plan(templates.bundled_template(), occ)
+    out, text = _written(tmp_path)
+    assert text == templates.render(plan, str(templates.bundled_template()), out.name)
+    assert yaml.safe_load(text) == plan  # every value, dates as the "dd/mm/yyyy" text
+    check = CliRunner().invoke(main, ["check", str(out)])
+    assert check.exit_code == 0, check.output
+    (loaded,) = load_plans([out], REGISTRY)
+    assert [(a.id, a.window.start, a.window.end) for a in loaded.activities] == [
+        (a["id"], date(*reversed([int(p) for p in a["start"].split("/")])),
+         date(*reversed([int(p) for p in a["end"].split("/")])))
+        for a in plan["activities"]]
+
+
+def test_plan_new_says_what_it_wrote_in_the_command_language(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from scheduler.cli import main
+
+    out = tmp_path / "p.yaml"
+    args = ["plan", "new", "chien-thang-dien-bien-phu", "2029", "-o", str(out)]
+    vi = CliRunner().invoke(main, args)
+    en = CliRunner().invoke(main, [*args, "--force", "--lang", "en"])
+    assert vi.output.strip() == f"Đã tạo {out} (7 hoạt động): hãy sửa rồi kiểm tra lại."
+    assert en.output.strip() == f"Wrote {out} (7 activities): edit it, then check it."

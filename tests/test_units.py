@@ -107,7 +107,7 @@ def test_a_bad_directory_names_file_line_and_field(tmp_path: Path) -> None:
                    '  kind: mass\n', encoding="utf-8")
     with pytest.raises(InputError) as caught:
         load_directory((str(bad),))
-    rendered = [p.render("vi") for p in caught.value.problems]
+    rendered = [p.render("en") for p in caught.value.problems]
     assert any(f"{bad}:4" in r and "kind" in r for r in rendered)
     assert any(f"{bad}:5" in r and "already used" in r for r in rendered)
     result = CliRunner().invoke(main, ["units", "--units", str(bad)])

@@ -26,7 +26,7 @@ from ..dates import fmt
 from ..i18n import class_word, word
 from ..items import Item, ItemKind, instances
 from ..occurrences import occurrence
-from ..outputs.itemtext import KIND_WORDS
+from ..outputs.itemtext import item_kind
 from ..outputs.text import title
 from ..plans.model import Role, UnitLink
 from ..plans.short import derive_short, short_title
@@ -141,9 +141,10 @@ def _anniversary(item: Item, lang: str) -> FeedEvent:
     a = occ.anniversary
     name = title(occ, lang)
     summary = name if occ.ordinal is None else f"{word('commemorate', lang)}{name}"
-    lines = [f"{word('feed_class', lang)}: {class_word(occ.klass, lang)}"
-             + (f" ({word('feed_milestone', lang)})" if occ.milestone else ""),
-             f"{word('feed_source', lang)}: {a.source}"]
+    lines = [f"{word('feed_source', lang)}: {a.source}"]
+    if occ.klass is not None:  # Tết has no class: "năm lẻ 5" would mislead
+        lines.insert(0, f"{word('feed_class', lang)}: {class_word(occ.klass, lang)}"
+                     + (f" ({word('feed_milestone', lang)})" if occ.milestone else ""))
     return FeedEvent(feed_uid(f"anniversary/{a.id}/{occ.date.year}"), summary, occ.date,
                      occ.date, ItemKind.ANNIVERSARY, "\n".join(lines),
                      reminders=item.reminders, anniversaries=(a.id,),
@@ -176,7 +177,7 @@ def description_lines(item: Item, lang: str) -> list[str]:
     the title as written, the kind, the time as written, the units by role, the plan."""
     assert item.start is not None and item.end is not None
     lines = [item.title,
-             f"{word('feed_kind', lang)}: {KIND_WORDS[item.kind.value][1 if lang == 'en' else 0]}"]
+             f"{word('feed_kind', lang)}: {item_kind(item.kind.value, lang)}"]
     if item.phrase:
         lines.append(f"{word('feed_phrase', lang)}: {item.phrase}")
     else:

@@ -31,7 +31,7 @@ from ..site.build import (
 )
 from ..site.data import PlanHead
 from ..site.pages import Listed
-from ..wording import calendar_description, say
+from ..wording import calendar_description, quote, say
 from . import pool, quiet, release
 from .addresses import Address, Book, Tombstone, notice, stored_parts, units_of
 from .catalogue import DAYS, Pair, feed_name
@@ -429,8 +429,8 @@ def _check_plan_ids(parts: Sequence[Part]) -> None:
         if part.plan_id is None:
             continue
         if part.plan_id in seen:
-            problems.append(Problem(part.source, None, "id", f"{part.plan_id!r} is already "
-                                                             f"used by {seen[part.plan_id]}"))
+            problems.append(Problem(part.source, None, "id", say(
+                "plan_id_used", id=quote(part.plan_id), other=seen[part.plan_id])))
         seen.setdefault(part.plan_id, part.source)
     if problems:
         raise InputError(problems)

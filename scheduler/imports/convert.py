@@ -34,7 +34,7 @@ from ..plans.load import implied_campaign
 from ..plans.model import ActivityKind, Role
 from ..plans.phrases import PhraseError, read_phrase
 from ..plans.window import PhraseContext, Window
-from ..wording import quote
+from ..wording import Message, quote
 from .documents import Paragraph, read_document
 from .errors import ImportProblem
 from .parties import (
@@ -581,7 +581,9 @@ class _Converter:
                           "line": s.para.line} for s in self.lay.sections],
             "notes": len(plan.get("notes", ())),
             "unread": [u.as_json() for u in self.unread],
-            "warnings": [{"key": k, **v} for k, v in self.warnings],
+            "warnings": [{"key": k, **{name: str(value) if isinstance(value, Message) else value
+                                       for name, value in v.items()}}
+                         for k, v in self.warnings],  # a phrase's reason, in the command's words
         }
 
 

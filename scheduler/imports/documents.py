@@ -196,7 +196,18 @@ _UNDERSCORES = re.compile(r"(?<!\w)(__?)(?=[^\s_])(.+?)(?<=[^\s_])\1(?!\w)")
 
 
 def clean(text: str) -> str:
-    """A paragraph's text as :class:`Paragraph` keeps it (see the module's docstring)."""
+    """A paragraph's text as :class:`Paragraph` keeps it (see the module's docstring).
+    Repeated until nothing changes: taking away one pair of emphasis marks can make another
+    ("5aA **Q … 5a*A"), and a paragraph read back must be its own clean text."""
+    for _ in range(8):
+        cleaner = _clean_once(text)
+        if cleaner == text:
+            break
+        text = cleaner
+    return text
+
+
+def _clean_once(text: str) -> str:
     text = _ZERO_WIDTH.sub("", _CONTROLS.sub(" ", text))
     text = _UNDERSCORES.sub(r"\2", _STARS.sub(r"\1", _BOLD.sub("", text)))
     text = unicodedata.normalize("NFC", text)  # last: what went may have split a letter

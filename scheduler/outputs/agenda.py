@@ -1,4 +1,8 @@
-"""``kyniem agenda``: what is due, starting and running in a range, nearest deadline first."""
+"""``kyniem agenda``: what is due, starting and running in a range, nearest deadline first.
+
+A wide terminal shows each section as a table (when, type, what with its plan, who); a narrower
+one, and plain text, stacks each task: its title, then window, type, units and plan below.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +14,14 @@ from typing import TYPE_CHECKING, Any
 from ..dates import fmt
 from ..i18n import word
 from ..items import Item, ItemKind, Items
-from .itemtext import item_json, kind_text, main_unit, units_text, window_text
-from .text import columns
+from .itemtext import item_json, kind_text, units_text, window_text
+from .layout import MIN_TITLE, PIPE_WIDTH, Entry, natural, plain_entries, rich_entries, table_fits
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
+
+#: The narrowest units column a table may leave.
+MIN_UNITS = 20
 
 SECTION_STYLE = {"due": "bold red", "starting": "green", "running": "cyan",
                  "anniversaries": "magenta", "undated_items": "dim"}
@@ -63,21 +70,32 @@ class Agenda:
         return [window_text(item, self.lang), kind_text(item, self.lang), item.title,
                 units_text(item, self.lang), plan]
 
-    def _plain_row(self, item: Item) -> list[str]:
-        """Short fields first and the long title last, so piped columns stay aligned."""
+    def _entry(self, item: Item) -> Entry:
         when, kind, title, units, plan = self._row(item)
-        return [when, kind, main_unit(item, self.lang), f"{title} [{plan}]" if plan else title]
+        return Entry(title, (when, kind, units, plan))
 
     def plain(self) -> str:
-        parts = [self.heading()]
+        return "\n".join(self.plain_lines())
+
+    def plain_lines(self, width: int = PIPE_WIDTH) -> list[str]:
+        """Each section's tasks stacked, within ``width`` cells."""
+        lines = [self.heading()]
         for key, items in self.sections():
             if items:
-                body = columns([self._plain_row(i) for i in items])
-                parts.append(f"{word(key, self.lang)} ({len(items)}):\n"
-                             + "\n".join("  " + line for line in body.splitlines()))
-        if len(parts) == 1:
-            parts.append(word("nothing", self.lang))
-        return "\n\n".join(parts)
+                lines += ["", f"{word(key, self.lang)} ({len(items)}):"]
+                lines += plain_entries((self._entry(i) for i in items), width, "  ")
+        if len(lines) == 1:
+            lines += ["", word("nothing", self.lang)]
+        return lines
+
+    def fits(self, width: int) -> bool:
+        """Whether the tables leave the title :data:`MIN_TITLE` cells and the units
+        :data:`MIN_UNITS` at ``width``."""
+        rows = [self._row(i) for _, items in self.sections() for i in items]
+        heads = [word(k, self.lang) for k in ("when", "type")]
+        fixed = [natural([heads[0], *(r[0] for r in rows)]),
+                 natural([heads[1], *(r[1] for r in rows)])]
+        return table_fits(fixed, [MIN_TITLE, MIN_UNITS], width)
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"start": self.start.isoformat(), "end": self.end.isoformat(),
@@ -88,19 +106,29 @@ class Agenda:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.table import Table
+        from rich.text import Text
 
-        yield f"[bold]{self.heading()}[/]"
+        width = options.max_width
+        wide = self.fits(width)
+        yield Text(self.heading(), style="bold")
         for key, items in self.sections():
             if not items:
                 continue
-            table = Table(title=f"{word(key, self.lang)} ({len(items)})", title_justify="left",
+            caption = f"{word(key, self.lang)} ({len(items)})"
+            if not wide:
+                yield Text(caption, style=SECTION_STYLE[key])
+                yield rich_entries((self._entry(i) for i in items), width, "  ")
+                continue
+            table = Table(title=Text(caption), title_justify="left",
                           title_style=SECTION_STYLE[key], header_style="bold", expand=True)
             table.add_column(word("when", self.lang), no_wrap=True)
             table.add_column(word("type", self.lang), no_wrap=True)
-            table.add_column(word("what", self.lang), ratio=3)
-            table.add_column(word("who", self.lang), ratio=2)
-            table.add_column(word("plan", self.lang), max_width=18, overflow="ellipsis",
-                             no_wrap=True)
+            table.add_column(word("what", self.lang), ratio=3, overflow="fold")
+            table.add_column(word("who", self.lang), ratio=2, overflow="fold")
             for item in items:
-                table.add_row(*self._row(item))
+                when, kind, title, units, plan = self._row(item)
+                what = Text(title)
+                if plan:
+                    what.append(f"\n{plan}", style="dim")
+                table.add_row(Text(when), Text(kind), what, Text(units))
             yield table

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ..dates import fmt
-from ..i18n import class_word, kind_word, word
+from ..i18n import kind_word, word
 from ..model import Anniversary, Calendar, Occurrence
-from ..rules import MilestoneClass
-from .text import CLASS_STYLE, columns, countdown, occurrence_json, title
+from .layout import PIPE_WIDTH, facts, wrap
+from .table import OccurrenceTable
+from .text import occurrence_json
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -47,18 +47,25 @@ class AnniversaryCard:
             facts.append(("notes", a.notes))
         return [(word(k, self.lang), v) for k, v in facts]
 
-    def _milestone_rows(self, occs: Sequence[Occurrence]) -> list[list[str]]:
-        return [["", fmt(o.date), countdown(o.date, self.today, self.lang),
-                 class_word(o.klass, self.lang), title(o, self.lang)] for o in occs]
+    def _milestones(self, key: str, occs: Sequence[Occurrence]) -> OccurrenceTable:
+        """Past or next milestones: the list ``upcoming`` shows, every row a milestone."""
+        return OccurrenceTable(word(key, self.lang), tuple(occs), self.lang, self.today,
+                               marks=False)
 
     def plain(self) -> str:
-        head = f"{self.anniversary.id}\n" + columns([[f"{k}:", v] for k, v in self._facts()])
-        parts = [head]
+        return "\n".join(self.plain_lines())
+
+    def plain_lines(self, width: int = PIPE_WIDTH) -> list[str]:
+        """The facts as "key: value" with the value wrapping under itself, then the
+        milestones; within ``width`` cells."""
+        lines = [*wrap(self.anniversary.id, width), *facts(self._facts(), width)]
         for key, occs in (("past", self.past), ("next", self.upcoming)):
-            rows = self._milestone_rows(occs)
-            body = columns(rows) if rows else "  " + word("nothing", self.lang)
-            parts.append(f"{word(key, self.lang)}:\n{body}")
-        return "\n\n".join(parts)
+            lines.append("")
+            if occs:
+                lines += self._milestones(key, occs).plain_lines(width)
+            else:
+                lines += [f"{word(key, self.lang)}:", "  " + word("nothing", self.lang)]
+        return lines
 
     def as_json(self) -> dict[str, Any]:
         a = self.anniversary
@@ -81,21 +88,17 @@ class AnniversaryCard:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.panel import Panel
         from rich.table import Table
+        from rich.text import Text
 
         facts = Table.grid(padding=(0, 2))
-        facts.add_column(style="bold")
-        facts.add_column()
+        facts.add_column(style="bold", no_wrap=True)
+        facts.add_column(overflow="fold")
         for key, value in self._facts():
-            facts.add_row(key, value)
-        yield Panel(facts, title=self.anniversary.id, title_align="left")
+            facts.add_row(Text(key), Text(value))
+        yield Panel(facts, title=Text(self.anniversary.id), title_align="left")
         for key, occs in (("past", self.past), ("next", self.upcoming)):
-            table = Table(title=word(key, self.lang), title_justify="left", header_style="bold")
-            for header in (word("date", self.lang), word("days", self.lang),
-                           word("class", self.lang), word("name", self.lang)):
-                table.add_column(header)
-            for occ in occs:
-                table.add_row(fmt(occ.date), countdown(occ.date, self.today, self.lang),
-                              class_word(occ.klass, self.lang), title(occ, self.lang),
-                              style=CLASS_STYLE[occ.klass] if occ.klass != MilestoneClass.KHAC
-                              else None)
-            yield table
+            if occs:
+                yield self._milestones(key, occs)
+            else:
+                yield Text(word(key, self.lang), style="bold")
+                yield Text("  " + word("nothing", self.lang))

@@ -1,12 +1,12 @@
 """``kyniem diff OLD NEW``: what a re-issued plan changed, per unit (see :mod:`..plandiff`).
 
-Plain text is wrapped to :data:`WIDTH` columns (a long title goes on over several lines); on a
-terminal each unit is a table; ``--json`` gives the whole comparison.
+Plain text is wrapped to :data:`WIDTH` columns (a long title goes on over several lines); a
+wide terminal shows each unit as a table, a narrower one the plain layout at its own width (the
+tables' three columns would squeeze titles and dates); ``--json`` gives the whole comparison.
 """
 
 from __future__ import annotations
 
-import textwrap
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,12 +27,17 @@ from ..plandiff import (
 from ..plans.model import Activity, ParentDoc, Plan, Role
 from ..plans.window import Window
 from ..wording import role_word, say
+from .layout import PIPE_WIDTH, natural, table_fits, wrap
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.text import Text
 
 #: Plain text is wrapped to this many columns.
-WIDTH = 80
+WIDTH = PIPE_WIDTH
+#: The narrowest title or details column (window, roles) a unit's table may leave: a
+#: task's title here is short, its details a date range and a quoted phrase.
+MIN_COLUMN = 25
 
 #: Per-unit sections: the :class:`UnitChanges` field, its heading, its mark in plain text.
 SECTIONS = (("added", "diff_added", "+"), ("removed", "diff_removed", "-"),
@@ -204,32 +209,34 @@ class DiffView:
     def plain(self) -> str:
         return "\n".join(self._plain_lines())
 
-    def _plain_lines(self) -> Iterator[str]:
-        yield from _wrap(self.heading(), "", "  ")
+    def _plain_lines(self, width: int = WIDTH) -> Iterator[str]:
+        """The comparison as lines of at most ``width`` cells (bar a single long token)."""
+        yield from wrap(self.heading(), width, "", "  ")
         if self.diff.only:
-            yield from _wrap(self._say("diff_only_unit", unit=self.diff.only), "", "  ")
+            yield from wrap(self._say("diff_only_unit", unit=self.diff.only), width, "", "  ")
         if not self.diff:
             yield self._say("diff_nothing")
             return
-        yield from _wrap(self.summary(), "", "  ")
+        yield from wrap(self.summary(), width, "", "  ")
         rows = self.plan_lines()
         if rows:
             yield ""
             yield self._say("diff_plan")
             for label, text in rows:
-                yield from _wrap(f"{label}: {text}", "  ", "    ")
+                yield from wrap(f"{label}: {text}", width, "  ", "    ")
         for unit in self.diff.units:
             yield ""
-            yield from _wrap(self.unit_name(unit), "", "  ")
+            yield from wrap(self.unit_name(unit), width, "", "  ")
             for field, key, mark in SECTIONS:
                 tasks: tuple[UnitTask, ...] = getattr(unit, field)
                 if not tasks:
                     continue
                 yield f"  {self._say(key)}:"
                 for task in tasks:
-                    yield from _wrap(f"{mark} {_nfc(task.activity.title)}", "    ", "      ")
+                    yield from wrap(f"{mark} {_nfc(task.activity.title)}", width, "    ",
+                                    "      ")
                     for line in self.task_details(field, task):
-                        yield from _wrap(line, "      ", "        ")
+                        yield from wrap(line, width, "      ", "        ")
         reworded = self.reworded()
         if reworded:
             yield ""
@@ -237,8 +244,15 @@ class DiffView:
             for change in reworded:
                 assert change.old is not None and change.new is not None
                 was, now = self.was_now()
-                yield from _wrap(f"{was} {_nfc(change.old.title)}", "  - ", "    ")
-                yield from _wrap(f"{now} {_nfc(change.new.title)}", "    ", "    ")
+                yield from wrap(f"{was} {_nfc(change.old.title)}", width, "  - ", "    ")
+                yield from wrap(f"{now} {_nfc(change.new.title)}", width, "    ", "    ")
+
+    def fits(self, width: int) -> bool:
+        """Whether the units' tables leave the title and the details :data:`MIN_COLUMN`
+        cells each at ``width``."""
+        labels = natural(self._say(key) for unit in self.diff.units
+                         for field, key, _ in SECTIONS if getattr(unit, field))
+        return table_fits([labels], [MIN_COLUMN, MIN_COLUMN], width)
 
     # -- JSON ---------------------------------------------------------------------------
 
@@ -270,6 +284,9 @@ class DiffView:
         from rich.table import Table
         from rich.text import Text
 
+        if not self.fits(options.max_width):
+            yield from self._rich_lines(options.max_width)
+            return
         yield Text(self.heading(), style="bold")
         if self.diff.only:
             yield Text(self._say("diff_only_unit", unit=self.diff.only), style="dim")
@@ -281,17 +298,17 @@ class DiffView:
         if rows:
             table = Table(title=self._say("diff_plan"), title_justify="left",
                           title_style="bold cyan", show_header=False, expand=True)
-            table.add_column(ratio=2, style="bold")
-            table.add_column(ratio=5)
+            table.add_column(ratio=2, style="bold", overflow="fold")
+            table.add_column(ratio=5, overflow="fold")
             for label, text in rows:
                 table.add_row(Text(label), Text(text))
             yield table
         for unit in self.diff.units:
             table = Table(title=self.unit_name(unit), title_justify="left",
                           title_style="bold cyan", show_header=False, expand=True)
-            table.add_column(ratio=1, style="bold")
-            table.add_column(ratio=3)
-            table.add_column(ratio=3)
+            table.add_column(style="bold", no_wrap=True)
+            table.add_column(ratio=1, overflow="fold")
+            table.add_column(ratio=1, overflow="fold")
             for field, key, _ in SECTIONS:
                 for task in getattr(unit, field):
                     style = "green" if field == "added" else "red" if field == "removed" \
@@ -304,17 +321,23 @@ class DiffView:
         if reworded:
             table = Table(title=self._say("diff_reworded"), title_justify="left",
                           title_style="bold cyan", expand=True)
-            table.add_column(self._say("diff_was"), ratio=1)
-            table.add_column(self._say("diff_now"), ratio=1)
+            table.add_column(self._say("diff_was"), ratio=1, overflow="fold")
+            table.add_column(self._say("diff_now"), ratio=1, overflow="fold")
             for change in reworded:
                 assert change.old is not None and change.new is not None
                 table.add_row(Text(_nfc(change.old.title)), Text(_nfc(change.new.title)))
             yield table
 
+    def _rich_lines(self, width: int) -> Iterator[Text]:
+        """The plain layout at ``width``: names bold, added and removed tasks coloured."""
+        from rich.text import Text
 
-def _wrap(text: str, first: str, rest: str) -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent=first, subsequent_indent=rest,
-                         break_on_hyphens=False) or [first.rstrip()]
+        colour = {"+": "green", "-": "red"}
+        for line in self._plain_lines(width):
+            mark = line[4:6] if line.startswith("    ") and not line.startswith("     ") else ""
+            style = ("bold" if line and not line.startswith(" ")
+                     else colour.get(mark[:1], "") if mark[1:] == " " else "")
+            yield Text(line, style=style)
 
 
 def _plan_json(plan: Plan) -> dict[str, Any]:

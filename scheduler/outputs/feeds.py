@@ -6,31 +6,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..feeds.site import BIG_FEED, CROWDED_FEED, BuildReport
-from ..wording import feed_text
+from ..wording import MESSAGES, feed_text
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
 
-WORDS: dict[str, tuple[str, str]] = {
-    "wrote_feed": ("Đã ghi {path}: {n} sự kiện ({size} byte).",
-                   "Wrote {path}: {n} events ({size} bytes)."),
-    "built": ("Đã tạo trang lịch {out}: {feeds} lịch, {events} sự kiện; ghi {written} tệp, "
-              "giữ nguyên {unchanged}, xoá {removed}.",
-              "Built {out}: {feeds} feeds, {events} events; {written} files written, "
-              "{unchanged} unchanged, {removed} removed."),
-    "big": ("Cảnh báo: {path} lớn {size} KB; Google có thể bỏ sự kiện của lịch trên ~1 MB — "
-            "đăng ký lịch theo đơn vị hoặc kế hoạch.",
-            "Warning: {path} is {size} KB; Google may drop events of feeds over ~1 MB — "
-            "subscribe per unit or plan instead."),
-    "kept": ("Thư mục cũ không phải của kyniem được giữ nguyên ở {path}.",
-             "The folder that was not kyniem's is kept, whole, at {path}."),
-    "open": ("Mở {out}/index.html, hoặc phục vụ thư mục bằng bất kỳ máy chủ web nào.",
-             "Open {out}/index.html, or serve the folder with any web server."),
-}
 
 
 def _w(key: str, lang: str, **values: object) -> str:
-    return WORDS[key][1 if lang == "en" else 0].format(**values)
+    return MESSAGES[f"build_{key}"][1 if lang == "en" else 0].format(**values)
 
 
 @dataclass(frozen=True)

@@ -8,22 +8,17 @@ from ..dates import fmt
 from ..i18n import word
 from ..items import Item
 from ..plans.model import Role
-from ..wording import role_word
-
-KIND_WORDS: dict[str, tuple[str, str]] = {
-    "anniversary": ("ngày kỷ niệm", "anniversary"),
-    "campaign": ("đợt", "campaign"),
-    "peak": ("cao điểm", "peak"),
-    "event": ("sự kiện", "event"),
-    "meeting": ("họp", "meeting"),
-    "visit": ("thăm hỏi", "visit"),
-    "deadline": ("hạn chót", "deadline"),
-    "report": ("báo cáo", "report"),
-}
+from ..wording import MESSAGES, role_word
 
 
 def kind_text(item: Item, lang: str) -> str:
-    return KIND_WORDS[item.kind.value][1 if lang == "en" else 0]
+    return item_kind(item.kind.value, lang)
+
+
+def item_kind(kind: str, lang: str) -> str:
+    """A dated item's kind in words (``items.ItemKind`` value); an unknown one as it is."""
+    pair = MESSAGES.get(f"item_kind_{kind}", (kind, kind))
+    return pair[1] if lang == "en" else pair[0]
 
 
 def window_text(item: Item, lang: str) -> str:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..i18n import word
 from ..registry.errors import Problem
+from .layout import PIPE_WIDTH, wrap
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -26,12 +27,19 @@ class CheckReport:
         return 2 if self.problems else 0
 
     def plain(self) -> str:
+        return "\n".join(self.lines())
+
+    def lines(self, width: int = PIPE_WIDTH) -> list[str]:
+        """One problem (or warning) a line, a longer one going on indented, then the
+        verdict; within ``width`` cells bar a single long token (a file path)."""
         if self.problems:
-            lines = [p.render(self.lang) for p in self.problems]
-            return "\n".join([*lines, word("check_bad", self.lang, n=len(lines))])
-        told = [f"{word('check_warning', self.lang)}: {w.render(self.lang)}"
-                for w in self.warnings]
-        return "\n".join([*told, word("check_ok", self.lang, **self.counts)])
+            told = [p.render(self.lang) for p in self.problems]
+            verdict = word("check_bad", self.lang, n=len(told))
+        else:
+            told = [f"{word('check_warning', self.lang)}: {w.render(self.lang)}"
+                    for w in self.warnings]
+            verdict = word("check_ok", self.lang, **self.counts)
+        return [line for text in (*told, verdict) for line in wrap(text, width, "", "  ")]
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -53,4 +61,4 @@ class CheckReport:
         from rich.text import Text
 
         style = "red" if self.problems else "green"
-        yield Text(self.plain(), style=style)
+        yield Text("\n".join(self.lines(options.max_width)), style=style, overflow="fold")

@@ -8,24 +8,32 @@ from typing import Any
 
 from ..dates import fmt
 from ..i18n import ordinal_en, word
-from ..model import Occurrence
+from ..model import Calendar, Occurrence
 from ..rules import MilestoneClass
+from ..wording import say
 
-CLASS_STYLE = {MilestoneClass.TRON: "bold red", MilestoneClass.LE5: "yellow",
-               MilestoneClass.KHAC: "dim"}
+#: The class's colour; an occurrence with no class (None, Tết) is not coloured.
+CLASS_STYLE: dict[MilestoneClass | None, str] = {
+    MilestoneClass.TRON: "bold red", MilestoneClass.LE5: "yellow", MilestoneClass.KHAC: "dim",
+    None: ""}
 
 
 def title(occ: Occurrence, lang: str) -> str:
     """The annual guidance's wording, e.g.
-    "70 năm Chiến thắng Điện Biên Phủ (07/05/1954 - 07/05/2024)"."""
+    "70 năm Chiến thắng Điện Biên Phủ (07/05/1954 - 07/05/2024)"; a lunar origin adds its
+    lunar date, as provincial guidance writes a founding on a lunar day:
+    "95 năm … (10/3 âm lịch; 07/04/1930 - 07/04/2025)"."""
     a = occ.anniversary
     if occ.ordinal is None or occ.origin_date is None:
         origin = f"{a.origin.day}/{a.origin.month} {word('lunar', lang)}"
         return f"{a.display_name(lang)} ({origin}, {fmt(occ.date)})"
-    span = f"({fmt(occ.origin_date)} - {fmt(occ.date)})"
+    span = f"{fmt(occ.origin_date)} - {fmt(occ.date)}"
+    if a.origin.calendar is Calendar.LUNAR:
+        lunar_day = say("registry_lunar_date", day=a.origin.day, month=a.origin.month)
+        span = f"{lunar_day.render(lang)}; {span}"
     if lang == "en":
-        return f"{ordinal_en(occ.ordinal)} anniversary: {a.name_en} {span}"
-    return f"{occ.ordinal} năm {a.name} {span}"
+        return f"{ordinal_en(occ.ordinal)} anniversary: {a.name_en} ({span})"
+    return f"{occ.ordinal} năm {a.name} ({span})"
 
 
 def countdown(day: date, today: date, lang: str) -> str:
@@ -44,7 +52,7 @@ def occurrence_json(occ: Occurrence, lang: str, today: date | None = None) -> di
         "origin": occ.origin_date.isoformat() if occ.origin_date else None,
         "date": occ.date.isoformat(),
         "ordinal": occ.ordinal,
-        "class": occ.klass.value,
+        "class": occ.klass.value if occ.klass is not None else None,
         "milestone": occ.milestone,
         "calendar": a.origin.calendar.value,
         "kind": a.kind.value,

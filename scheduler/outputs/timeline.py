@@ -2,13 +2,16 @@
 
 One character column covers a fixed number of days; windows are drawn █, peaks ▓,
 deadlines ◆ on their (shifted) due day, and the anniversary day is a ★ under the month ruler
-and a │ down every row.
+and a │ down every row. A chart :data:`WIDE` cells or wider has a label column, where a
+title that fits it stands beside its bar; a longer title, and every title of a narrower
+chart, takes lines of its own above its bar, so that no title is cut. Piped, the chart is
+:data:`~.layout.PIPE_WIDTH` cells wide at most, whatever ``--width`` asks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -16,12 +19,17 @@ from ..dates import fmt
 from ..i18n import word
 from ..items import Item, ItemKind
 from .itemtext import item_json, window_text
+from .layout import PIPE_WIDTH, cells, pad, wrap
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
 
 MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 GLYPH = {"window": "█", "peak": "▓", "due": "◆", "mark": "│", "day": "★", "empty": "·"}
+#: Narrower than this, a title goes above its bar instead of in a label column.
+WIDE = 100
+#: Indents a bar under its title (narrow charts).
+BAR_INDENT = "  "
 STYLE = {"window": "blue", "peak": "bold magenta", "due": "bold red", "mark": "yellow",
          "day": "bold yellow"}
 
@@ -51,11 +59,17 @@ class Timeline:
 
     @property
     def _label_width(self) -> int:
-        return min(40, max(16, self.width // 3))
+        """The label column; 0 when the chart is too narrow for one."""
+        return min(40, self.width // 3) if self.width >= WIDE else 0
+
+    @property
+    def _pad(self) -> str:
+        """What goes before the ruler, the marker and every bar."""
+        return " " * (self._label_width + 1) if self._label_width else BAR_INDENT
 
     @property
     def _columns(self) -> int:
-        return max(12, self.width - self._label_width - 1)
+        return max(12, self.width - len(self._pad))
 
     def _column(self, day: date) -> int:
         span = (self.end - self.start).days + 1
@@ -99,19 +113,30 @@ class Timeline:
                 line[self._column(day)] = GLYPH["day"]
         return "".join(line)
 
-    def _label(self, item: Item) -> str:
-        text = ("  ↳ " if item.kind is ItemKind.PEAK else "") + item.title
-        width = self._label_width
-        return text if len(text) <= width else text[: width - 1] + "…"
+    def _lines(self, item: Item) -> list[tuple[str, bool]]:
+        """The item's lines, each with whether its bar follows. A title that fits the label
+        column is the bar's label; a longer one (or any, without a label column) takes the
+        whole width on lines of its own, its bar on the line below, in the same column as
+        every other bar."""
+        first, rest = ("  ↳ ", "    ") if item.kind is ItemKind.PEAK else ("", "  ")
+        label = self._label_width
+        if label and cells(first + item.title) <= label:
+            return [(pad(first + item.title, label) + " ", True)]
+        title = wrap(item.title, self.width, first.lstrip() if not label else first, rest)
+        return [(line, False) for line in title] + [(self._pad, True)]
+
+    def _chart(self, width: int) -> Timeline:
+        return replace(self, width=width)
 
     def plain(self) -> str:
-        pad = self._label_width
-        lines = [self.heading, f"{fmt(self.start)} – {fmt(self.end)}",
-                 " " * pad + " " + self._ruler(), " " * pad + " " + self._marker()]
+        chart = self._chart(min(self.width, PIPE_WIDTH))
+        lines = [*wrap(self.heading, chart.width, "", "  "),
+                 f"{fmt(self.start)} – {fmt(self.end)}",
+                 (chart._pad + chart._ruler()).rstrip(), (chart._pad + chart._marker()).rstrip()]
         for item in self.rows:
-            bar = "".join(GLYPH[c] for c in self._cells(item))
-            lines.append(f"{self._label(item).ljust(pad)} {bar}")
-        lines.append(word("timeline_legend", self.lang))
+            bar = "".join(GLYPH[c] for c in chart._cells(item))
+            lines += [text + bar if has_bar else text for text, has_bar in chart._lines(item)]
+        lines += wrap(word("timeline_legend", self.lang), chart.width, "", "  ")
         return "\n".join(lines)
 
     def as_json(self) -> dict[str, Any]:
@@ -125,16 +150,17 @@ class Timeline:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.text import Text
 
-        chart = Timeline(self.heading, self.start, self.end, self.rows, self.marks, self.lang,
-                         min(self.width, options.max_width))
-        pad = chart._label_width
-        yield Text(self.heading, style="bold")
+        chart = self._chart(min(self.width, options.max_width))
+        yield Text("\n".join(wrap(self.heading, chart.width, "", "  ")), style="bold")
         yield Text(f"{fmt(self.start)} – {fmt(self.end)}", style="dim")
-        yield Text(" " * pad + " " + chart._ruler(), style="bold")
-        yield Text(" " * pad + " " + chart._marker(), style=STYLE["day"])
+        yield Text((chart._pad + chart._ruler()).rstrip(), style="bold")
+        yield Text((chart._pad + chart._marker()).rstrip(), style=STYLE["day"])
         for item in self.rows:
-            line = Text(chart._label(item).ljust(pad) + " ")
-            for key in chart._cells(item):
-                line.append(GLYPH[key], style=STYLE.get(key, "dim"))
-            yield line
-        yield Text(word("timeline_legend", self.lang), style="dim")
+            for text, has_bar in chart._lines(item):
+                line = Text(text)
+                if has_bar:
+                    for key in chart._cells(item):
+                        line.append(GLYPH[key], style=STYLE.get(key, "dim"))
+                yield line
+        yield Text("\n".join(wrap(word("timeline_legend", self.lang), chart.width, "", "  ")),
+                   style="dim")

@@ -1,5 +1,9 @@
 """``kyniem units``: every unit and its activities across plans, with its role in each
-(chủ trì, phối hợp, chỉ đạo, tham mưu, đề nghị, hướng dẫn)."""
+(chủ trì, phối hợp, chỉ đạo, tham mưu, đề nghị, hướng dẫn).
+
+A wide terminal shows each unit as a table (role, when, kind, the task with its plan); a
+narrower one, and plain text, stacks each task: its title, then role, when, kind and plan.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,16 @@ from ..items import Item, ItemKind
 from ..plans.model import Role
 from ..wording import role_word
 from .itemtext import item_json, kind_text, window_text
-from .text import columns
+from .layout import (
+    MIN_TITLE,
+    PIPE_WIDTH,
+    Entry,
+    join_fields,
+    natural,
+    plain_entries,
+    rich_entries,
+    table_fits,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -39,14 +52,19 @@ class UnitTasks:
         return tuple(item for role, item in self.tasks if role is not Role.LEAD)
 
     def title(self, lang: str = "vi") -> str:
+        return " · ".join(self.title_parts(lang))
+
+    def title_parts(self, lang: str = "vi") -> list[str]:
+        """The heading's parts: name and counts (with locality), then the collective mark or
+        the other spellings; a narrow layout breaks the heading only between parts."""
         head = f"{self.unit} ({len(self.lead)} + {len(self.partner)})"
         if self.locality:
             head += f" — {self.locality}"
         if not self.id:
-            return f"{head} · {word('unit_collective', lang)}"
+            return [head, word("unit_collective", lang)]
         others = [s for s in self.spellings if s != self.unit]
-        return head + (f" · {word('unit_spellings', lang)}: {'; '.join(others)}" if others
-                       else "")
+        return [head, *([f"{word('unit_spellings', lang)}: {'; '.join(others)}"] if others
+                        else [])]
 
 
 def _links(item: Item) -> list[tuple[Role, str, bool]]:
@@ -100,6 +118,7 @@ class Units:
                          for k in keys), lang)
 
     def _rows(self, tasks: UnitTasks) -> list[list[str]]:
+        """role, when, kind, plan, title for each task."""
         rows = []
         for role, item in tasks.tasks:
             plan = item.plan.id if item.plan else ""
@@ -107,15 +126,27 @@ class Units:
                          kind_text(item, self.lang), plan, item.title])
         return rows
 
+    def _entries(self, tasks: UnitTasks) -> list[Entry]:
+        return [Entry(title, (role, when, kind, plan))
+                for role, when, kind, plan, title in self._rows(tasks)]
+
     def plain(self) -> str:
-        parts = [word("units", self.lang)]
+        return "\n".join(self.plain_lines())
+
+    def plain_lines(self, width: int = PIPE_WIDTH) -> list[str]:
+        """Each unit's heading, then its tasks stacked, within ``width`` cells."""
+        lines = [word("units", self.lang)]
         for tasks in self.units:
-            body = columns(self._rows(tasks))
-            parts.append(f"{tasks.title(self.lang)}\n"
-                         + "\n".join("  " + line for line in body.splitlines()))
-        if len(parts) == 1:
-            parts.append(word("nothing", self.lang))
-        return "\n\n".join(parts)
+            lines += ["", *join_fields(tasks.title_parts(self.lang), width, "", "  ")]
+            lines += plain_entries(self._entries(tasks), width, "  ")
+        if len(lines) == 1:
+            lines += ["", word("nothing", self.lang)]
+        return lines
+
+    def fits(self, width: int) -> bool:
+        """Whether the tables leave the task's title :data:`MIN_TITLE` cells at ``width``."""
+        rows = [r for tasks in self.units for r in self._rows(tasks)]
+        return table_fits([natural(r[i] for r in rows) for i in range(3)], [MIN_TITLE], width)
 
     def as_json(self) -> list[dict[str, Any]]:
         return [{"unit": t.unit, "id": t.id or None, "locality": t.locality,
@@ -126,15 +157,27 @@ class Units:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.table import Table
+        from rich.text import Text
 
-        yield f"[bold]{word('units', self.lang)}[/]"
+        width = options.max_width
+        wide = self.fits(width)
+        yield Text(word("units", self.lang), style="bold")
         for tasks in self.units:
-            table = Table(title=tasks.title(self.lang),
-                          title_justify="left", title_style="bold cyan", expand=True,
-                          show_header=False)
-            for ratio in (1, 3, 1, 2, 7):
-                table.add_column(ratio=ratio)
-            for row in self._rows(tasks):
-                table.add_row(*row, style="bold" if row[0] == role_word("lead", self.lang)
-                              else None)
+            heading = "\n".join(join_fields(tasks.title_parts(self.lang), width, "", "  "))
+            if not wide:
+                yield Text(heading, style="bold cyan")
+                yield rich_entries(self._entries(tasks), width, "  ")
+                continue
+            table = Table(title=Text(heading), title_justify="left", title_style="bold cyan",
+                          expand=True, show_header=False)
+            for _ in range(3):
+                table.add_column(no_wrap=True)
+            table.add_column(ratio=1, overflow="fold")
+            lead = role_word("lead", self.lang)
+            for role, when, kind, plan, title in self._rows(tasks):
+                what = Text(title)
+                if plan:
+                    what.append(f"\n{plan}", style="dim")
+                table.add_row(Text(role), Text(when), Text(kind), what,
+                              style="bold" if role == lead else None)
             yield table

@@ -8,32 +8,16 @@ from typing import TYPE_CHECKING, Any
 from ..dates import fmt
 from ..i18n import word
 from ..plans.window import Window
-from .text import columns
+from ..wording import MESSAGES
+from .layout import facts
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
 
-CLOSURE_WORDS: dict[str, tuple[str, str]] = {
-    "text": ("theo văn bản", "as written"),
-    "anniversary": ("ngày kỷ niệm", "the anniversary day"),
-    "campaign-end": ("kết thúc đợt", "the campaign's end"),
-    "issued": ("ngày ban hành", "the issue date"),
-    "assumed": ("suy ra", "assumed"),
-    "plan": ("theo đợt/cao điểm của kế hoạch", "the plan's campaign or peak"),
-}
-PRECISION_WORDS: dict[str, tuple[str, str]] = {
-    "day": ("ngày", "day"),
-    "month-part": ("đầu/giữa/cuối tháng", "part of a month"),
-    "month": ("tháng", "month"),
-    "quarter": ("quý", "quarter"),
-    "year": ("năm", "year"),
-    "relative": ("theo thời gian của kế hoạch", "relative to the plan's events"),
-    "undated": ("chưa có thời gian", "undated"),
-}
 
 
-def _pick(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
-    pair = table.get(key, (key, key))
+def _pick(group: str, key: str, lang: str) -> str:
+    pair = MESSAGES.get(f"{group}_{key}", (key, key))
     return pair[1] if lang == "en" else pair[0]
 
 
@@ -48,12 +32,12 @@ class WhenView:
         if window.start is not None and window.end is not None:
             rows += [
                 [indent + word("start", lang),
-                 f"{fmt(window.start)} ({_pick(CLOSURE_WORDS, window.start_from, lang)})"],
+                 f"{fmt(window.start)} ({_pick('closure', window.start_from, lang)})"],
                 [indent + word("end", lang),
-                 f"{fmt(window.end)} ({_pick(CLOSURE_WORDS, window.end_from, lang)})"],
+                 f"{fmt(window.end)} ({_pick('closure', window.end_from, lang)})"],
             ]
         rows.append([indent + word("precision", lang),
-                     _pick(PRECISION_WORDS, window.precision, lang)])
+                     _pick("precision", window.precision, lang)])
         if window.rrule:
             rows.append([indent + word("rrule", lang), window.rrule])
         return rows
@@ -66,8 +50,8 @@ class WhenView:
         return rows
 
     def plain(self) -> str:
-        return columns([[f"{k}:" if k.strip() and not k.endswith(":") else k, v]
-                        for k, v in self._all_rows()])
+        """"key: value" lines, a long value (the phrase) wrapping under itself."""
+        return "\n".join(facts(self._all_rows()))
 
     def as_json(self) -> dict[str, Any]:
         return self.window.as_json()
@@ -76,8 +60,8 @@ class WhenView:
         from rich.table import Table
 
         table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold")
-        table.add_column()
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(overflow="fold")
         for key, value in self._all_rows():
             table.add_row(key, value)
         yield table

@@ -25,7 +25,7 @@ import yaml
 from ..model import Anniversary, Location
 from ..registry.errors import Problem
 from ..rules import LEAD_DAYS, PLAN_YEARS
-from ..wording import quote, say
+from ..wording import Message, quote, say
 from ..yamlread import Field, FieldError, Reader, choice, day_in, ident, line, text, whole_in
 from .model import Activity, ActivityKind, Role, UnitLink
 from .phrases import PhraseError, read_phrase
@@ -40,7 +40,7 @@ def flag(value: str) -> bool:
     """``true``/``false`` (YAML 1.1's yes/no are not taken: they read as words)."""
     if value.strip().lower() in ("true", "false"):
         return value.strip().lower() == "true"
-    raise FieldError(f"{value!r} is not true or false")
+    raise FieldError(say("plan_not_flag", value=quote(value)))
 
 
 #: Role field → role, in the order a unit's links are kept.
@@ -120,7 +120,7 @@ class ActivityReader:
         values, nodes = parsed
         if "id" not in values:
             if parent is None:
-                self.reader.problem(node, f"{where}.id", "is required but missing")
+                self.reader.problem(node, f"{where}.id", say("yaml_missing"))
                 return []
             values["id"] = f"{parent.id}-{where.rsplit('[', 1)[1].rstrip(']')}"
         window, timed = self._window(node, where, values, nodes, parent)
@@ -202,7 +202,7 @@ class ActivityReader:
         for activity in activities:
             if activity.id in seen:
                 _problem(self.reader, activity, "activities.id",
-                         f"{activity.id!r} is used twice in this plan")
+                         say("plan_activity_twice", id=quote(activity.id)))
             seen.add(activity.id)
 
 
@@ -213,11 +213,11 @@ UNTIMED = Window(phrase="", start=None, end=None, precision=Precision.UNDATED,
 
 def _unit_kind(value: str) -> str:
     if value not in UNIT_KINDS:
-        raise FieldError(f"{value!r} is not one of: {', '.join(UNIT_KINDS)}")
+        raise FieldError(say("yaml_not_one_of", value=quote(value), allowed=", ".join(UNIT_KINDS)))
     return value
 
 
-def _problem(reader: Reader, activity: Activity, field: str, message: str) -> None:
+def _problem(reader: Reader, activity: Activity, field: str, message: Message) -> None:
     at = activity.location
     reader.problems.append(Problem(reader.file, at.line if at else None, field, message))
 
@@ -232,11 +232,11 @@ def fold_restatements(reader: Reader, activities: list[Activity]) -> list[Activi
         target = by_id.get(entry.relates_to)
         if target is None or entry.relates_to == entry.id:
             _problem(reader, entry, f"activities[{entry.id}].relates_to",
-                     "no activity with this id in the plan")
+                     say("plan_relates_unknown"))
             continue
         if target.relates_to is not None:
             _problem(reader, entry, f"activities[{entry.id}].relates_to",
-                     f"{target.id!r} itself restates another activity; point at that one")
+                     say("plan_relates_chain", id=quote(target.id)))
             continue
         if entry.timed and target.timed and _days(entry.window) != _days(target.window):
             continue  # its own time: a task of its own
@@ -261,14 +261,13 @@ def read_window(reader: Reader, node: yaml.Node, where: str, values: dict[str, A
                 nodes: dict[str, yaml.Node], context: PhraseContext) -> Window | None:
     """The window of ``when`` (read with the plan's context) or of ``start``/``end``."""
     if "when" in values and "start" in values:
-        reader.problem(nodes["start"], f"{where}.start", "give either 'when' or 'start', not both")
+        reader.problem(nodes["start"], f"{where}.start", say("plan_when_and_start"))
         return None
     if "when" in values:
         try:
             window = read_phrase(values["when"], context)
         except PhraseError as exc:
-            reader.problem(nodes["when"], f"{where}.when",
-                           f"cannot read {values['when']!r}: {exc.reason}")
+            reader.problem(nodes["when"], f"{where}.when", exc.message)
             return None
         outside = [d for d in (window.start, window.end)
                    if d is not None and d.year not in PLAN_YEARS]
@@ -279,12 +278,12 @@ def read_window(reader: Reader, node: yaml.Node, where: str, values: dict[str, A
             return None
         return window
     if "start" not in values:
-        reader.problem(node, f"{where}.when", "give a time phrase ('when') or a 'start' date")
+        reader.problem(node, f"{where}.when", say("plan_no_time"))
         return None
     start = values["start"]
     end = values.get("end", start)
     if end < start:
-        reader.problem(nodes["end"], f"{where}.end", "is before the start")
+        reader.problem(nodes["end"], f"{where}.end", say("plan_end_before_start"))
         return None
     return Window(phrase=f"{start:%d/%m/%Y} - {end:%d/%m/%Y}", start=start, end=end,
                   precision=Precision.DAY, start_from=Closure.TEXT, end_from=Closure.TEXT)

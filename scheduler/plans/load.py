@@ -7,8 +7,7 @@ the line and the phrase. Views never read phrases themselves.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -21,6 +20,7 @@ from ..names import slug
 from ..registry.errors import InputError, Problem
 from ..registry.sources import Registry
 from ..rules import LEAD_DAYS, ORDINALS, PLAN_YEARS, MilestoneClass
+from ..wording import quote, say
 from ..yamlread import (
     Field,
     FieldError,
@@ -39,10 +39,10 @@ from ..yamlread import (
 __all__ = ["ACTIVITY_BASE", "load_plans", "plan_paths"]
 from .activities import ACTIVITY_BASE, ActivityReader
 from .model import ParentDoc, Plan, RefKind
+from .paths import ENV_VAR, plan_paths  # noqa: F401 - load.plan_paths, as before
 from .phrases import PhraseError, read_phrase
 from .window import Closure, PhraseContext, Precision, Window
 
-ENV_VAR = "KYNIEM_PLANS"
 FORMATS = range(1, 3)  # the plan formats this version reads
 
 _plan_day = day_in(PLAN_YEARS)  # every date of a plan (an ad-hoc origin may be older)
@@ -96,24 +96,6 @@ AD_HOC_POLICY = Policy("plan", "Kỷ niệm theo kế hoạch", "Plan's own anni
                        frozenset({MilestoneClass.TRON, MilestoneClass.LE5}))
 
 
-def bundled_plans_dir() -> Path:
-    package = Path(__file__).resolve().parent.parent
-    installed = package / "data" / "plans"
-    return installed if installed.exists() else package.parent / "data" / "plans"
-
-
-def plan_paths(given: Sequence[str] = (), env: Mapping[str, str] = os.environ) -> list[Path]:
-    """``--plans`` files or folders, else ``$KYNIEM_PLANS``, else the bundled seed plans."""
-    entries = list(given) or [p for p in env.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
-    roots = [Path(p) for p in entries] or [bundled_plans_dir()]
-    paths: list[Path] = []
-    for root in roots:
-        paths += sorted(root.glob("*.yaml")) if root.is_dir() else [root]
-    # a file given twice (a folder and a file in it) is read once
-    unique = {os.path.realpath(p): p for p in reversed(paths)}
-    return [p for p in paths if unique[os.path.realpath(p)] is p]
-
-
 def load_plans(paths: Iterable[Path], registry: Registry) -> tuple[Plan, ...]:
     """Read every plan file; raise :class:`InputError` listing every problem at once."""
     problems: list[Problem] = []
@@ -121,12 +103,13 @@ def load_plans(paths: Iterable[Path], registry: Registry) -> tuple[Plan, ...]:
     seen: dict[str, str] = {}
     for path in paths:
         reader = Reader(str(path), problems)
-        root = compose(path, reader, "a plan ('id:', 'title:', 'activities:')")
+        root = compose(path, reader, say("plan_expected"))
         if root is None:
             continue
         plan_id = scalar_of(root, "id")
         if plan_id is not None and plan_id in seen:
-            reader.problem(root, "id", f"{plan_id!r} is already used by {seen[plan_id]}")
+            reader.problem(root, "id", say("plan_id_taken", id=quote(plan_id),
+                                               other=seen[plan_id]))
             continue
         if plan_id is not None:
             seen[plan_id] = reader.file
@@ -150,7 +133,7 @@ def _plan(reader: Reader, root: yaml.Node, registry: Registry) -> Plan | None:
         return None
     for key in FORMAT_2_ONLY if plan_format == 1 else ():
         if key in nodes:
-            reader.problem(nodes[key], key, "is a field of plan format 2: add 'format: 2'")
+            reader.problem(nodes[key], key, say("plan_format_2_field"))
     plan_id = values.get("id", "plan")
 
     def anniversary_at(node: yaml.Node, where: str) -> Anniversary | None:
@@ -229,8 +212,7 @@ def _period(reader: Reader, nodes: dict[str, yaml.Node], values: dict[str, Any],
     try:
         return read_phrase(values["period"], context)
     except PhraseError as exc:
-        reader.problem(nodes["period"], "period", f"cannot read {values['period']!r}: "
-                                                  f"{exc.reason}")
+        reader.problem(nodes["period"], "period", exc.message)
         return None
 
 
@@ -239,7 +221,7 @@ def _registry_entry(reader: Reader, node: yaml.Node, where: str, anniversary_id:
     """A registry anniversary by id."""
     found = registry.get(anniversary_id)
     if found is None:
-        reader.problem(node, where, f"no anniversary {anniversary_id!r} in the registry")
+        reader.problem(node, where, say("plan_unknown_anniversary", id=quote(anniversary_id)))
     return found
 
 
@@ -279,20 +261,21 @@ def _year(reader: Reader, root: yaml.Node, nodes: dict[str, yaml.Node],
     ordinal: int | None = values.get("ordinal")
     if year is None and ordinal is None:
         if "year" not in nodes and "ordinal" not in nodes:  # else its own problem is told
-            reader.problem(root, "year", "give the anniversary year (or its ordinal)")
+            reader.problem(root, "year", say("plan_no_year"))
         return None
     if ordinal is not None and origin is None:
-        reader.problem(nodes["ordinal"], "ordinal", "this anniversary has no origin year")
+        reader.problem(nodes["ordinal"], "ordinal", say("plan_no_origin"))
         return None
     if year is not None and ordinal is not None and origin is not None and year - origin != ordinal:
-        reader.problem(nodes["ordinal"], "ordinal",
-                       f"{ordinal} does not match year {year} (that is the {year - origin}th)")
+        reader.problem(nodes["ordinal"], "ordinal", say("plan_ordinal_mismatch", ordinal=ordinal,
+                                                        year=year, actual=year - origin))
         return None
     if year is None:
         assert origin is not None and ordinal is not None
         return int(origin + ordinal)
     if origin is not None and year <= origin:
-        reader.problem(nodes["year"], "year", f"{year} is not after the origin year {origin}")
+        reader.problem(nodes["year"], "year", say("plan_year_before_origin", year=year,
+                                                  origin=origin))
         return None
     return int(year)
 

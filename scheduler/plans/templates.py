@@ -26,6 +26,7 @@ from ..model import Occurrence
 from ..outputs.text import title
 from ..registry.errors import InputError, Problem
 from ..rules import LEAD_DAYS
+from ..wording import quote, say
 from ..yamlread import Field, FieldError, Reader, compose, line, text, whole_in
 from .load import ACTIVITY_BASE
 from .workdays import add_working_days
@@ -35,7 +36,7 @@ _OFFSET = re.compile(r"^\s*([+-]?\d+)\s*(d|wd|w|m)(?::(start|end))?\s*$")
 
 def _offset(value: str) -> str:
     if not _OFFSET.match(value):
-        raise FieldError(f"{value!r} is not an offset (e.g. -7d, +10wd, -1m:start, 0d)")
+        raise FieldError(say("plan_template_offset", value=quote(value)))
     return value.strip()
 
 
@@ -81,9 +82,7 @@ class Written:
     lang: str
 
     def plain(self) -> str:
-        if self.lang == "en":
-            return f"Wrote {self.path} ({self.activities} activities): edit it, then check it."
-        return f"Đã tạo {self.path} ({self.activities} hoạt động): hãy sửa rồi kiểm tra lại."
+        return say("plan_new_written", path=self.path, n=self.activities).render(self.lang)
 
     def as_json(self) -> dict[str, Any]:
         return {"path": self.path, "activities": self.activities}
@@ -101,7 +100,7 @@ def dated_plan(template: Path, occ: Occurrence) -> dict[str, Any]:
     """Read a template and date it for one occurrence of an anniversary."""
     problems: list[Problem] = []
     reader = Reader(str(template), problems)
-    root = compose(template, reader, "a template ('title:', 'activities:')")
+    root = compose(template, reader, say("plan_template_expected"))
     parsed = reader.record(root, "", TEMPLATE_FIELDS) if root is not None else None
     activities: list[dict[str, Any]] = []
     plan_title = ""
@@ -112,8 +111,9 @@ def dated_plan(template: Path, occ: Occurrence) -> dict[str, Any]:
         try:
             plan_title = values["title"].format(**names)
         except (KeyError, IndexError, ValueError) as exc:
-            reader.problem(nodes["title"], "title", f"cannot fill in {exc} (placeholders: "
-                           + ", ".join("{" + k + "}" for k in names) + ")")
+            reader.problem(nodes["title"], "title", say(
+                "plan_template_placeholder", what=exc,
+                names=", ".join("{" + k + "}" for k in names)))
         for i, node in enumerate(reader.sequence(values["activities"], "activities")):
             dated = _dated_activity(reader, node, f"activities[{i}]", occ.date)
             if dated is not None:
@@ -146,10 +146,10 @@ def _dated_activity(reader: Reader, node: Any, where: str, day: date) -> dict[st
         start = apply_offset(day, values["from"])
         end = apply_offset(day, values.get("to", values["from"]))
     else:
-        reader.problem(node, f"{where}.from", "give 'from' (and 'to') or 'due'")
+        reader.problem(node, f"{where}.from", say("plan_template_no_time"))
         return None
     if end < start:
-        reader.problem(nodes.get("to", node), f"{where}.to", "ends before it starts")
+        reader.problem(nodes.get("to", node), f"{where}.to", say("plan_template_backwards"))
         return None
     out: dict[str, Any] = {"id": values["id"], "title": values["title"],
                            "kind": values["kind"].value, "start": fmt(start), "end": fmt(end)}
@@ -170,13 +170,48 @@ def _dated_activity(reader: Reader, node: Any, where: str, day: date) -> dict[st
 def write_new(path: Path, content: str, force: bool) -> None:
     """Write atomically (temp file + rename); refuse to replace a file unless ``force``."""
     if path.exists() and not force:
-        raise InputError([Problem(str(path), None, "",
-                                  "already exists (use --force to replace it)")])
+        raise InputError([Problem(str(path), None, "", say("plan_file_exists"))])
     write_atomic(path, content.encode())
 
 
-def render(plan: dict[str, Any], source: str) -> str:
-    header = (f"# kyniem plan, written by `kyniem plan new` from {source}.\n"
-              "# Edit it freely: dates are day-first (dd/mm/yyyy); see docs/plan-format.md.\n")
-    return header + yaml.safe_dump(plan, allow_unicode=True, sort_keys=False, width=100,
-                                   default_flow_style=None)
+#: What a clerk reads first in a new plan file: where it came from and what to fill in. The
+#: file is a Vietnamese document whatever ``--lang`` says, as the plans it stands beside are.
+HEADER = """\
+# Kế hoạch kỷ niệm do lệnh `kyniem plan new` tạo từ mẫu kế hoạch "{name}".
+# Cần sửa trước khi dùng:
+#   - title: tên kế hoạch; issuer: cơ quan, đơn vị ban hành (thay "(đơn vị ban hành)");
+#     có thể thêm number: (số văn bản) và issued: (ngày ban hành, "dd/mm/yyyy");
+#   - mỗi hoạt động: title (nội dung), start và end (ngày bắt đầu, kết thúc, ghi
+#     "dd/mm/yyyy"), lead (đơn vị chủ trì), partners (các đơn vị phối hợp, mỗi đơn vị
+#     một dòng "- ..."); có thể xóa hoạt động không cần hoặc thêm hoạt động mới.
+# Sửa xong, kiểm tra bằng lệnh: kyniem check {file}
+"""
+
+_DAY = re.compile(r"^\d{2}/\d{2}/\d{4}$")
+
+
+class _PlanDumper(yaml.SafeDumper):
+    """Block style a person can edit: list items indented under their key, dates written
+    "dd/mm/yyyy" in quotes (so no reader takes them for numbers or sexagesimals), and no
+    value folded across lines (a folded unit name is a different name to a search)."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if _DAY.match(value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_PlanDumper.add_representer(str, _text)
+
+
+def render(plan: dict[str, Any], source: str, file: str = "TỆP") -> str:
+    """The plan file: a Vietnamese header naming the template by its name (``source`` is its
+    path; only the file name is shown), then the plan in block-style YAML that
+    :func:`yaml.safe_load` reads back equal to ``plan``."""
+    header = HEADER.format(name=Path(source).stem, file=file)
+    body = yaml.dump(plan, Dumper=_PlanDumper, allow_unicode=True, sort_keys=False,
+                     default_flow_style=False, width=float("inf"))
+    return header + body

@@ -3,9 +3,11 @@
 A working day is Monday–Friday, minus public holidays (Labour Code 2019, Art. 112, with the
 days off that the government moves), plus the Saturdays it makes working days in exchange.
 The ``holidays`` package knows both for Vietnam (``holidays.VN``: holiday names in Vietnamese,
-``weekend_workdays`` for the swapped Saturdays). A deadline on a day off moves to the previous
-working day by default; per activity ``shift: before | after | none`` (like remind's
-BEFORE/AFTER).
+``weekend_workdays`` for the swapped Saturdays); each year's days off are worked out with it
+once and then read from the cache (:mod:`.daysoff`), so a listing does not import it. A
+deadline on a day off moves to the previous working day by default; per activity
+``shift: before | after | none`` (like remind's BEFORE/AFTER). Every function takes the
+:class:`~.daysoff.Rules` in force (default: Vietnam's public holidays alone).
 """
 
 from __future__ import annotations
@@ -13,11 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from functools import lru_cache
-from typing import Any
 
 from ..dates import fmt
 from ..i18n import weekday
+from .daysoff import VIETNAM, Rules, days_off
 
 
 class Shift(StrEnum):
@@ -50,40 +51,34 @@ class Due:
         return f"{fmt(self.written)} ({why}) → {fmt(self.day)}"
 
 
-@lru_cache(maxsize=2)
-def _calendar(lang: str = "vi") -> Any:
-    import holidays
-
-    return holidays.country_holidays("VN", language="en_US" if lang == "en" else "vi")
+def is_working_day(day: date, rules: Rules = VIETNAM) -> bool:
+    return days_off(day.year, rules).is_working_day(day)
 
 
-def is_working_day(day: date) -> bool:
-    return bool(_calendar().is_working_day(day))
-
-
-def day_off_reason(day: date, lang: str = "vi") -> str | None:
+def day_off_reason(day: date, lang: str = "vi", rules: Rules = VIETNAM) -> str | None:
     """Why ``day`` is not a working day: the holiday's name, or the weekday; None if it is one."""
-    if is_working_day(day):
+    year = days_off(day.year, rules)
+    if year.is_working_day(day):
         return None
-    name = _calendar(lang).get(day)
-    return str(name) if name else weekday(day.weekday(), lang)
+    return year.name(day, lang) or weekday(day.weekday(), lang)
 
 
-def shift(day: date, policy: Shift = Shift.BEFORE, lang: str = "vi") -> Due:
+def shift(day: date, policy: Shift = Shift.BEFORE, lang: str = "vi",
+          rules: Rules = VIETNAM) -> Due:
     """Move ``day`` to a working day per ``policy``."""
     step = SHIFT_STEP[policy]
-    reason = day_off_reason(day, lang) if step else None
+    reason = day_off_reason(day, lang, rules) if step else None
     moved = day
-    while step and not is_working_day(moved):
+    while step and not is_working_day(moved, rules):
         moved += timedelta(days=step)
     return Due(day, moved, reason)
 
 
-def add_working_days(day: date, count: int) -> date:
+def add_working_days(day: date, count: int, rules: Rules = VIETNAM) -> date:
     """The ``count``-th working day after ``day`` (before it when negative)."""
     step = 1 if count >= 0 else -1
     remaining = abs(count)
     while remaining:
         day += timedelta(days=step)
-        remaining -= is_working_day(day)
+        remaining -= is_working_day(day, rules)
     return day

@@ -42,7 +42,7 @@ _LUNAR = re.compile(r"^\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\s*$", re.ASCII)
 ANNIVERSARY_FIELDS: dict[str, Field] = {
     "id": Field(True, ident),
     "name": Field(True, text),
-    "name_en": Field(True, text),
+    "name_en": Field(False, text),  # a local clerk need not invent one: the name stands in
     "date": Field(True, text),
     "calendar": Field(False, choice(Calendar)),
     "class_by": Field(False, choice(ClassBy)),
@@ -58,7 +58,7 @@ ANNIVERSARY_FIELDS: dict[str, Field] = {
 POLICY_FIELDS: dict[str, Field] = {
     "id": Field(True, ident),
     "name": Field(True, text),
-    "name_en": Field(True, text),
+    "name_en": Field(False, text),
     "source": Field(True, text),
     "classes": Field(False, choice(MilestoneClass), many=True),
     "min_ordinal": Field(False, whole_in(ORDINALS)),
@@ -73,10 +73,10 @@ def _origin(values: dict[str, Any]) -> Origin:
     if calendar is Calendar.LUNAR:
         m = _LUNAR.match(written)
         if not m:
-            raise FieldError(f"{written!r} is not a lunar date (write dd/mm or dd/mm/yyyy)")
+            raise FieldError(say("registry_not_lunar", value=quote(written)))
         day, month = int(m[1]), int(m[2])
         if not (1 <= day <= 30 and 1 <= month <= 12):
-            raise FieldError(f"{written!r}: a lunar month has days 1–30 and the year months 1–12")
+            raise FieldError(say("registry_lunar_range", value=quote(written)))
         year = int(m[3]) if m[3] else None
         if year is not None and year not in LUNAR_YEARS:  # the converter's range
             raise FieldError(say("lunar_year_range", value=quote(written), first=LUNAR_YEARS.start,
@@ -113,7 +113,7 @@ def _anniversary(
     return Anniversary(
         id=values["id"],
         name=values["name"],
-        name_en=values["name_en"],
+        name_en=values.get("name_en", values["name"]),
         origin=origin,
         kind=values["kind"],
         scope=values["scope"],
@@ -136,7 +136,7 @@ def _policy(reader: Reader, node: yaml.Node, where: str) -> Policy | None:
     return Policy(
         id=values["id"],
         name=values["name"],
-        name_en=values["name_en"],
+        name_en=values.get("name_en", values["name"]),
         source=values["source"],
         classes=frozenset(values.get("classes", ())),
         min_ordinal=values.get("min_ordinal", 1),
@@ -154,7 +154,7 @@ def load_registry(paths: Iterable[str | os.PathLike[str]]) -> Registry:
     for path in paths:
         reader = Reader(str(path), problems)
         files.append(str(path))
-        root = compose(Path(path), reader, "'anniversaries:'")
+        root = compose(Path(path), reader, say("registry_expected"))
         if root is None:
             continue
         top = reader.mapping(root, "")

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from ..model import Anniversary, Policy
 
 ENV_VAR = "KYNIEM_REGISTRY"
+#: Local registries, one per province, in this folder beside the national file.
+LOCAL_FOLDER = "local"
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,7 @@ class Registry:
 
 
 def bundled_path() -> str:
-    """The registry that ships with kyniem (inside the wheel, or data/ in a checkout).
+    """The national registry that ships with kyniem (inside the wheel, or data/ in a checkout).
 
     Paths here are plain strings: pathlib would cost listing commands start-up time."""
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -33,15 +35,29 @@ def bundled_path() -> str:
     return os.path.join(os.path.dirname(package), "data", "anniversaries.yaml")
 
 
+def bundled_paths(national: str | None = None) -> list[str]:
+    """The national registry (``national``, default the bundled one), then every local one
+    (``local/*.yaml`` beside it: one file per province since 1 July 2025), in name order.
+    Plans may name local ids; which entries a list shows is decided later, by locality
+    (:func:`scheduler.registry.local.in_locality`)."""
+    national = national or bundled_path()
+    folder = os.path.join(os.path.dirname(national), LOCAL_FOLDER)
+    try:
+        names = sorted(n for n in os.listdir(folder) if n.endswith(".yaml"))
+    except OSError:  # no local registries shipped (yet)
+        names = []
+    return [national, *(os.path.join(folder, n) for n in names)]
+
+
 def registry_paths(
     extra: Sequence[str] = (), env: Mapping[str, str] = os.environ, bundled: bool = True
 ) -> list[str]:
-    """Bundled registry, then ``$KYNIEM_REGISTRY`` (a path list), then ``--registry`` files."""
+    """Bundled registries (national, then local), then ``$KYNIEM_REGISTRY`` (a path list),
+    then ``--registry`` files. The cache key covers every one of them, so adding a local file
+    makes a fresh load."""
     from_env = [p for p in env.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
-    head = [bundled_path()] if bundled else []
+    head = bundled_paths() if bundled else []
     paths: dict[str, str] = {}  # a file named twice is read once
     for path in (*head, *from_env, *extra):
         paths.setdefault(os.path.realpath(path), path)
     return list(paths.values())
-
-

@@ -10,6 +10,8 @@ from typing import Any
 
 import click
 
+from ..wording import say
+
 
 class TimeParam(click.ParamType):  # type: ignore[type-arg]
     """A local time of day, ``HH:MM`` (or ``HH:MM:SS``)."""
@@ -86,35 +88,23 @@ def register(group: click.Group,
     """Add ``kyniem remind`` to the CLI group, with the shared options of ``common``."""
 
     @group.command("remind")
-    @click.option("--once", is_flag=True,
-                  help="Deliver what is due or was missed, then exit (for cron).")
-    @click.option("--list", "listing", is_flag=True, help="Show what is scheduled.")
-    @click.option("--unit", help="Only what this unit leads or partners.")
-    @click.option("--feed", metavar="URL",
-                  help="Take items from a published iCalendar feed instead of local plans.")
-    @click.option("--store", metavar="URL", envvar="KYNIEM_STORE",
-                  help="SQLAlchemy URL of the reminder store (sqlite:///…, postgresql://…); "
-                       "also $KYNIEM_STORE. Default: SQLite in the user data folder.")
-    @click.option("--at", type=TimeParam(), default="08:00", show_default=True,
-                  help="Local time (Asia/Ho_Chi_Minh) reminders fire on their day.")
-    @click.option("--clock", type=MomentParam(),
-                  help="Fix the clock to this moment (time then runs on); "
-                       "--now DATE means DATE at --at.")
-    @click.option("--grace", type=click.IntRange(0, 365), default=7, show_default=True,
-                  help="Days a missed reminder is still delivered (marked late).")
-    @click.option("--desktop/--no-desktop", default=None,
-                  help="Desktop notifications (default: where notify-send exists).")
-    @click.option("--smtp", metavar="URL",
-                  help="E-mail through smtp://[user:pass@]host[:port][?from=ADDR&starttls=1].")
-    @click.option("--mail-to", multiple=True, metavar="ADDR", help="E-mail recipient.")
-    @click.option("--webhook", metavar="URL", help="POST each reminder as JSON to this URL.")
+    @click.option("--once", is_flag=True)
+    @click.option("--list", "listing", is_flag=True)
+    @click.option("--unit", metavar="UNIT")
+    @click.option("--feed", metavar="URL")
+    @click.option("--store", metavar="URL", envvar="KYNIEM_STORE")
+    @click.option("--at", type=TimeParam(), default="08:00", show_default=True)
+    @click.option("--clock", type=MomentParam())
+    @click.option("--grace", type=click.IntRange(0, 365), default=7, show_default=True)
+    @click.option("--desktop/--no-desktop", default=None)
+    @click.option("--smtp", metavar="URL")
+    @click.option("--mail-to", multiple=True, metavar="ADDR")
+    @click.option("--webhook", metavar="URL")
     @click.option("--retry", type=click.FloatRange(0.01, 3600), default=5.0,
-                  show_default=True, help="First retry delay of a failing channel (seconds; "
-                                          "doubles each time).")
+                  show_default=True)
     @click.option("--refresh", type=click.FloatRange(1, 86400), default=600.0,
-                  show_default=True, help="Daemon: re-read the plans or feed every N seconds.")
-    @click.option("--milestones/--no-milestones", default=True, show_default=True,
-                  help="Also remind registry milestone years (not only plans).")
+                  show_default=True)
+    @click.option("--milestones/--no-milestones", default=True, show_default=True)
     @common
     def remind(settings: Any, once: bool, listing: bool, unit: str | None, feed: str | None,
                store: str | None, at: time, clock: datetime | None, grace: int,
@@ -129,7 +119,7 @@ def register(group: click.Group,
         from .plan import Clock
 
         if once and listing:
-            raise click.UsageError("give --once or --list, not both")
+            raise click.UsageError(str(say("cli_once_or_list")))
         if clock is not None:
             fixed = Clock.fixed(clock)
         elif settings.now is not None:

@@ -76,10 +76,8 @@ def acquire(store: Store) -> Held:
 
 
 def _locked(store: Store, holder: str) -> LockedError:
-    return LockedError([Problem("", None, "LOCKED",
-                                f"another kyniem remind{holder} is already delivering reminders "
-                                f"from {safe_url(store.url)}; stop it first (or use another "
-                                "--store)")])
+    return LockedError([Problem("", None, "LOCKED", say("remind_locked", holder=holder,
+                                                        store=safe_url(store.url)))])
 
 
 def lock_path(database: Path, inode: int) -> Path:

@@ -80,7 +80,7 @@ def wanted(settings: Settings, options: Options, now: datetime) -> list[Reminder
 
         items = load_items(settings)
         if options.milestones:
-            extra = milestone_items(settings.registry().anniversaries, first, last, items,
+            extra = milestone_items(settings.anniversaries(), first, last, items,
                                     settings.lang)
             items = Items(items.items + tuple(extra))
     return specs(items.for_unit(options.unit), now, options.at, options.grace,

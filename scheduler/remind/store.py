@@ -45,7 +45,7 @@ from sqlalchemy.engine import Engine
 
 from ..dates import VN_TZ
 from ..registry import InputError, Problem
-from ..wording import say
+from ..wording import Message, say
 from . import health
 from .plan import DEFAULT_GRACE, Clock, Reminder
 
@@ -96,8 +96,9 @@ def default_url() -> str:
     return f"sqlite:///{Path(user_data_dir('kyniem')) / 'remind.sqlite'}"
 
 
-def store_error(url: str, why: str) -> InputError:
-    return InputError([Problem("", None, "STORE", f"reminder store {safe_url(url)}: {why}")])
+def store_error(url: str, why: str | Message) -> InputError:
+    return InputError([Problem("", None, "STORE", say("remind_store_error", store=safe_url(url),
+                                                      why=why))])
 
 
 def safe_url(url: str) -> str:
@@ -329,7 +330,7 @@ def open_store(url: str | None = None) -> Store:
     try:
         parsed = sa.engine.make_url(url)
     except sa.exc.ArgumentError as exc:
-        raise store_error(url, f"not a database URL ({exc})") from None
+        raise store_error(url, say("store_not_url", why=str(exc))) from None
     options: dict[str, Any] = {}
     database: Path | None = None
     if parsed.get_backend_name() == "sqlite":
@@ -342,7 +343,7 @@ def open_store(url: str | None = None) -> Store:
             parsed = parsed.set(database=str(database))
         options["connect_args"] = {"timeout": 30, "check_same_thread": False}
     elif parsed.get_backend_name() != "postgresql":
-        raise store_error(url, "use a sqlite:/// or postgresql:// URL")
+        raise store_error(url, say("store_scheme"))
     else:
         options["pool_pre_ping"] = True
     try:
@@ -375,7 +376,7 @@ def _sqlite_file(url: str, parsed: sa.engine.URL) -> Path | None:
         real = path.resolve()
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python < 3.13)
         why = getattr(exc, "strerror", None) or str(exc)
-        raise store_error(url, f"cannot create its folder ({why})") from None
+        raise store_error(url, say("store_no_folder", why=why)) from None
     health.check_writable(real)
     check_one_name(real)
     return real
@@ -403,7 +404,7 @@ def _first_contact(store: Store, database: Path | None) -> None:
         if database is not None and health.known(exc):
             raise health.describe(exc, safe_url(store.url), database) from None
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        raise store_error(store.url, f"cannot open it ({reason})") from None
+        raise store_error(store.url, say("store_cannot_open", why=reason)) from None
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

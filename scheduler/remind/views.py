@@ -1,5 +1,11 @@
 """How a reminder reads: one plain line when piped, a rich panel coloured by urgency on a
-terminal, one JSON line for scripts; the ``--list`` table and the exit summary."""
+terminal, one JSON line for scripts; the ``--list`` table and the exit summary.
+
+The list is a table on a terminal wide enough to leave the task its title column
+(:mod:`scheduler.outputs.layout`); narrower, each reminder is stacked: the task's title,
+then when it fires, how long before, its kind, window and lead unit. Piped, its columns stay
+within 80 cells, the title wrapping under itself.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +15,19 @@ from typing import TYPE_CHECKING, Any
 
 from ..dates import fmt
 from ..i18n import weekday
-from ..outputs.itemtext import KIND_WORDS
-from ..outputs.text import columns
+from ..outputs.itemtext import item_kind
+from ..outputs.layout import (
+    MIN_TITLE,
+    PIPE_WIDTH,
+    Entry,
+    hanging,
+    natural,
+    plain_entries,
+    rich_entries,
+    table_fits,
+    wrap,
+)
+from ..wording import MESSAGES
 from .plan import Reminder
 
 if TYPE_CHECKING:
@@ -18,46 +35,14 @@ if TYPE_CHECKING:
 
     from .store import Scheduled, SyncResult
 
-#: The words of the reminders (kept here, not in :mod:`scheduler.i18n`).
-WORDS: dict[str, tuple[str, str]] = {
-    "today": ("hôm nay", "today"),
-    "tomorrow": ("ngày mai", "tomorrow"),
-    "in": ("còn {n} ngày", "in {n} days"),
-    "ago": ("đã qua {n} ngày", "{n} days ago"),
-    "due_deadline": ("Hạn chót {when}", "Deadline {when}"),
-    "due_report": ("Hạn báo cáo {when}", "Report due {when}"),
-    "starts": ("{Kind} bắt đầu {when}", "{Kind} starts {when}"),
-    "anniversary": ("Ngày kỷ niệm {when}", "Anniversary {when}"),
-    "late": ("trễ: lẽ ra nhắc lúc {at}", "late: due {at}"),
-    "again": ("nhắc lại sau khi bị gián đoạn", "shown again after an interruption"),
-    "lead": ("chủ trì", "lead"),
-    "partners": ("phối hợp", "with"),
-    "plan": ("kế hoạch", "plan"),
-    "moved": ("dời từ {day}", "moved from {day}"),
-    "list": ("Lời nhắc đã lên lịch ({n}) — {store}", "Scheduled reminders ({n}) — {store}"),
-    "none": ("Không có lời nhắc nào.", "No reminders."),
-    "before": ("{n} ngày trước", "{n} days before"),
-    "on_day": ("trong ngày", "on the day"),
-    "summary": ("Đã nhắc {n} việc ({late} trễ); còn {left} lời nhắc trong lịch.",
-                "Delivered {n} reminders ({late} late); {left} scheduled."),
-    "synced": ("Đồng bộ: thêm {added}, dời {moved}, bỏ {removed}, giữ {kept}.",
-               "Sync: {added} added, {moved} moved, {removed} removed, {kept} kept."),
-    "running": ("Đang chạy nhắc việc ({n} lời nhắc); Ctrl-C để dừng.",
-                "Reminding ({n} scheduled); Ctrl-C to stop."),
-    "col_when": ("Lúc nhắc", "When"),
-    "col_lead": ("Trước", "Lead"),
-    "col_kind": ("Loại", "Kind"),
-    "col_what": ("Việc", "What"),
-    "col_unit": ("Chủ trì", "Lead unit"),
-}
 
 
 def w(key: str, lang: str, **values: object) -> str:
-    return WORDS[key][1 if lang == "en" else 0].format(**values)
+    return MESSAGES[f"reminder_{key}"][1 if lang == "en" else 0].format(**values)
 
 
 def kind_word(kind: str, lang: str) -> str:
-    return KIND_WORDS.get(kind, (kind, kind))[1 if lang == "en" else 0]
+    return item_kind(kind, lang)
 
 
 def countdown(anchor: date, today: date, lang: str) -> str:
@@ -173,6 +158,10 @@ class Delivery:
                     subtitle=f"{self.now:%H:%M %d/%m/%Y}", subtitle_align="right")
 
 
+#: The narrowest lead-unit column the list's table may leave.
+UNIT_MIN = 14
+
+
 def lead_text(days: int, lang: str) -> str:
     return w("before", lang, n=days) if days else w("on_day", lang)
 
@@ -186,35 +175,70 @@ class ReminderList:
     lang: str = "vi"
 
     def _row(self, item: Scheduled) -> list[str]:
+        """fire time, lead time, kind, title, window, lead unit ("-" for none)."""
         r = item.reminder
         return [f"{r.fire_at:%d/%m/%Y %H:%M}", lead_text(r.days, self.lang),
-                kind_word(r.kind, self.lang), f"{r.title} ({window(r, self.lang)})",
-                r.lead or "-"]
+                kind_word(r.kind, self.lang), r.title, window(r, self.lang), r.lead or "-"]
+
+    def _entry(self, item: Scheduled) -> Entry:
+        at, lead, kind, title, span, unit = self._row(item)
+        return Entry(title, (at, lead, kind, span, *([unit] if unit != "-" else [])))
 
     def heading(self) -> str:
         return w("list", self.lang, n=len(self.scheduled), store=self.store)
 
     def plain(self) -> str:
+        return "\n".join(self.plain_lines())
+
+    def plain_lines(self, width: int = PIPE_WIDTH) -> list[str]:
+        """Columns (time, lead time, kind, then "title (window) [unit]" wrapping under
+        itself), or stacked reminders when those columns leave the title too little."""
+        head = wrap(self.heading(), width, "", "  ")
         if not self.scheduled:
-            return f"{self.heading()}\n{w('none', self.lang)}"
+            return [*head, w("none", self.lang)]
         rows = [self._row(s) for s in self.scheduled]
-        short_first = [[a, b, c, f"{d} [{e}]" if e != "-" else d] for a, b, c, d, e in rows]
-        return self.heading() + "\n" + columns(short_first)
+        short_first = [[a, b, c, f"{d} ({e})" + (f" [{f}]" if f != "-" else "")]
+                       for a, b, c, d, e, f in rows]
+        body = hanging(short_first, width)
+        if body is None:
+            body = plain_entries((self._entry(s) for s in self.scheduled), width)
+        return [*head, *body]
 
     def as_json(self) -> list[dict[str, Any]]:
         return [{**s.reminder.payload(),
                  "run_at": s.run_at.isoformat() if s.run_at else None} for s in self.scheduled]
 
+    def fits(self, width: int) -> bool:
+        """Whether a table leaves the task :data:`MIN_TITLE` cells and the lead unit
+        :data:`UNIT_MIN` at ``width`` (its time, lead time and kind never wrap)."""
+        rows = [self._row(s) for s in self.scheduled]
+        heads = [w(k, self.lang) for k in ("col_when", "col_lead", "col_kind")]
+        fixed = [natural([heads[i], *(r[i] for r in rows)]) for i in range(3)]
+        return table_fits(fixed, [MIN_TITLE, UNIT_MIN], width)
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.table import Table
+        from rich.text import Text
 
-        table = Table(title=self.heading(), title_justify="left", header_style="bold",
+        width = options.max_width
+        if not self.scheduled or not self.fits(width):
+            yield Text("\n".join(wrap(self.heading(), width, "", "  ")), style="bold")
+            if not self.scheduled:
+                yield Text(w("none", self.lang))
+            else:
+                yield rich_entries((self._entry(s) for s in self.scheduled), width)
+            return
+        table = Table(title=Text(self.heading()), title_justify="left", header_style="bold",
                       expand=True)
-        for key in ("col_when", "col_lead", "col_kind", "col_what", "col_unit"):
-            table.add_column(w(key, self.lang), no_wrap=key != "col_what",
-                             ratio=3 if key == "col_what" else None)
+        for key in ("col_when", "col_lead", "col_kind"):
+            table.add_column(w(key, self.lang), no_wrap=True)
+        table.add_column(w("col_what", self.lang), ratio=3, overflow="fold")
+        table.add_column(w("col_unit", self.lang), ratio=1, overflow="fold")
         for s in self.scheduled:
-            table.add_row(*self._row(s))
+            at, lead, kind, title, span, unit = self._row(s)
+            what = Text(title)
+            what.append(f"\n{span}", style="dim")
+            table.add_row(Text(at), Text(lead), Text(kind), what, Text(unit))
         yield table
 
 
@@ -232,8 +256,11 @@ class Summary:
     channels: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def plain(self) -> str:
+        return "\n".join(self.lines())
+
+    def lines(self, width: int = PIPE_WIDTH) -> list[str]:
         text = w("summary", self.lang, n=self.delivered, late=self.late, left=self.scheduled)
-        return text
+        return wrap(text, width, "", "  ")
 
     def as_json(self) -> dict[str, Any]:
         sync = self.sync
@@ -245,4 +272,6 @@ class Summary:
                 "channels": self.channels}
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield f"[dim]{self.plain()}[/]"
+        from rich.text import Text
+
+        yield Text("\n".join(self.lines(options.max_width)), style="dim")

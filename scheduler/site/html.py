@@ -10,6 +10,7 @@ from html import escape as _escape
 
 from ..dates import fmt
 from ..sanitize import strip_controls
+from ..wording import MESSAGES
 from .script import SCRIPT
 
 
@@ -20,68 +21,13 @@ def escape(text: str) -> str:
     return _escape(strip_controls(text))
 
 
-WORDS: dict[str, tuple[str, str]] = {
-    "title": ("Lịch kỷ niệm", "Commemoration calendars"),
-    "intro": ("Đăng ký một lịch một lần; lịch của bạn tự cập nhật khi kế hoạch thay đổi "
-              "(Google: 12–24 giờ, Outlook: vài giờ).",
-              "Subscribe once; your calendar updates itself when plans change "
-              "(Google: every 12–24 h, Outlook: every few hours)."),
-    "no_base": ("Trang này được tạo không có --base-url nên chưa có liên kết đăng ký; "
-                "tải tệp .ics hoặc tạo lại với --base-url.",
-                "Built without --base-url: no subscribe links; download the .ics or rebuild "
-                "with --base-url."),
-    "jump": ("Đi tới", "Go to"),
-    "units": ("Theo đơn vị", "By unit"), "plans": ("Theo kế hoạch", "By plan"),
-    "anniversaries": ("Theo ngày kỷ niệm", "By anniversary"),
-    "more": ("Tất cả, các năm kỷ niệm", "Everything, milestones"),
-    "years": ("Theo năm", "By year"),
-    "nowhere": ("Chưa rõ địa bàn", "Locality not known"),
-    "events": ("{n} sự kiện", "{n} events"),
-    "find": ("Tìm lịch (đơn vị, kế hoạch, ngày kỷ niệm; gõ không dấu cũng được)",
-             "Find a calendar (unit, plan, anniversary; accents optional)"),
-    "find_hint": ("vd: tuyen giao", "e.g. tuyen giao"),
-    "found_some": ("{n} lịch phù hợp", "{n} calendars match"),
-    "found_none": ("Không có lịch nào phù hợp.", "No calendar matches."),
-    "copy": ("Sao chép", "Copy"), "copied": ("Đã chép", "Copied"),
-    "selected": ("Đã chọn, nhấn Ctrl+C", "Selected: press Ctrl+C"),
-    "copy_label": ("Sao chép địa chỉ: {label}", "Copy the address: {label}"),
-    "help": ("Cách đăng ký", "How to subscribe"),
-    "help_google": ("<b>Google</b> (trên máy tính): Thêm lịch → Từ URL, dán địa chỉ lịch; "
-                    "hoặc bấm nút Google.",
-                    "<b>Google</b> (on a computer): Other calendars + → From URL, paste the "
-                    "address; or press the Google button."),
-    "help_outlook": ("<b>Outlook</b>: Thêm lịch → Đăng ký từ web, dán địa chỉ lịch; hoặc bấm "
-                     "nút Outlook.",
-                     "<b>Outlook</b>: Add calendar → Subscribe from web, paste the address; "
-                     "or press an Outlook button."),
-    "help_phone": ("<b>iPhone</b>: bấm nút iPhone, Mac → Đăng ký. <b>Android</b>: thêm bằng "
-                   "Google trên máy tính, rồi bật đồng bộ lịch đó trong ứng dụng Google Lịch.",
-                   "<b>iPhone</b>: press iPhone, Mac → Subscribe. <b>Android</b>: add it with "
-                   "Google on a computer, then turn on its sync in the Google Calendar app."),
-    "google": ("Google", "Google"), "outlook": ("Outlook.com", "Outlook.com"),
-    "outlook_work": ("Outlook (cơ quan)", "Outlook (work)"), "apple": ("iPhone, Mac",
-                                                                       "iPhone, Mac"),
-    "ics": ("Tải .ics", "Download .ics"),
-    "cal": ("Lịch {name}", "Calendar: {name}"),
-    "cal_anniversary": ("Lịch kỷ niệm {name}", "Anniversary calendar: {name}"),
-    "cal_days": ("Lịch hạn và ngày chính: {name}", "Deadlines and key days: {name}"),
-    "second": ("Chỉ hạn chót và ngày chính", "Deadlines and key days only"),
-    "next": ("Ngày tới: {day}", "Next: {day}"), "in_days": ("còn {n} ngày", "in {n} days"),
-    "is_today": ("hôm nay", "today"),
-    "no_next": ("Không còn ngày nào trong khoảng lịch", "No day left in the calendar's years"),
-    "in_plans": ("Có việc trong:", "Has work in:"),
-    "plan_page": ("Trang kế hoạch", "Plan page"),
-    "plan_of": ("Kế hoạch của {issuer}", "Plan of {issuer}"),
-    "back": ("← Danh sách lịch", "← All calendars"),
-    "date": ("Ngày", "Date"), "what": ("Nội dung", "What"), "who": ("Đơn vị", "Units"),
-}
 
 WEEKDAYS = (("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"),
             ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
 
 
 def w(key: str, lang: str, **values: object) -> str:
-    text = WORDS[key][1 if lang == "en" else 0]
+    text = MESSAGES[f"site_{key}"][1 if lang == "en" else 0]
     return text.format(**values) if values else text
 
 

@@ -12,34 +12,16 @@ from ..dates import fmt
 from ..feeds.links import event_anchor
 from ..i18n import sort_key
 from ..names import fold
-from ..wording import ROLE_WORDS, role_word
+from ..wording import MESSAGES, ROLE_WORDS, role_word
 from .cards import anchor, card
 from .data import Entry, PlanHead
 from .html import day_text, escape, page, span_text, w
 from .pages import Listed
 from .svg import legend, marks, month_span, timeline
 
-PLAN_WORDS: dict[str, tuple[str, str]] = {
-    "number": ("Số {number}", "No. {number}"), "issued": ("ngày {day}", "of {day}"),
-    "implements": ("Thực hiện", "Implements"), "basis": ("Căn cứ", "Based on"),
-    "scope": ("Phạm vi: {scope}", "Scope: {scope}"),
-    "period": ("Thời gian: {span}", "Period: {span}"),
-    "days": ("Ngày kỷ niệm", "Anniversary day"),
-    "timeline": ("Dòng thời gian", "Timeline"),
-    "timeline_desc": ("Từ {lo} đến {hi}: {n} việc; bảng phân công dưới đây liệt kê đủ.",
-                      "From {lo} to {hi}: {n} tasks; the assignment table below lists them."),
-    "subscribe": ("Lịch của kế hoạch", "The plan's calendar"),
-    "assign": ("Phân công", "Assignments"), "when": ("Thời gian", "When"),
-    "task": ("Việc", "Task"), "roles": ("Đơn vị, vai trò", "Units and roles"),
-    "general": ("Chung cho cả kế hoạch", "The whole plan"),
-    "recurring": ("định kỳ, từ {first} đến {last}", "recurring, {first} to {last}"),
-    "unit_feeds": ("Lịch của các đơn vị", "The units' calendars"),
-    "in_plan": ("{n} việc trong kế hoạch này", "{n} tasks in this plan"),
-}
-
 
 def _p(key: str, lang: str, **values: object) -> str:
-    text = PLAN_WORDS[key][1 if lang == "en" else 0]
+    text = MESSAGES[f"site_plan_{key}"][1 if lang == "en" else 0]
     return text.format(**values) if values else text
 
 
@@ -95,7 +77,7 @@ def _about(head: PlanHead, span: tuple[date, date] | None, days: Sequence[tuple[
     if head.scope:
         lines.append(escape(_p("scope", lang, scope=head.scope)))
     lines += [f"{escape(_p(kind, lang))}: {escape(text)}" for kind, text in head.refs
-              if kind in PLAN_WORDS]
+              if f"site_plan_{kind}" in MESSAGES]
     if span:
         lines.append(escape(_p("period", lang, span=span_text(*span))))
     lines += [f"{escape(_p('days', lang))}: <strong>{escape(day_text(d, lang))}</strong> "

@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..wording import MESSAGES
 from .data import Entry
 from .html import escape, span_text
 
@@ -23,16 +24,10 @@ LANE, BAR = 20, 14
 MAX_LANES = 10  # more overlapping windows share the lanes (their tables list them all)
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
-SVG_WORDS: dict[str, tuple[str, str]] = {
-    "window": ("Thời gian thực hiện", "Activity window"), "peak": ("Cao điểm", "Peak"),
-    "due": ("Hạn, báo cáo", "Deadline, report"), "day": ("Ngày kỷ niệm", "Anniversary day"),
-    "milestone": ("Năm kỷ niệm tròn", "Milestone anniversary"), "today": ("Hôm nay", "Today"),
-    "others": ("… và {n} việc khác", "… and {n} more"),
-}
 
 
 def _w(key: str, lang: str) -> str:
-    return SVG_WORDS[key][1 if lang == "en" else 0]
+    return MESSAGES[f"site_svg_{key}"][1 if lang == "en" else 0]
 
 
 class Mark(NamedTuple):

@@ -9,29 +9,14 @@ from datetime import date
 from typing import NamedTuple
 
 from ..feeds.links import plan_page
+from ..wording import MESSAGES
 from .data import Entry, PlanHead
 from .html import escape, page, span_text, w
 from .svg import Mark, legend, marks, timeline
 
-YEAR_WORDS: dict[str, tuple[str, str]] = {
-    "strip": ("Năm {year} theo tháng", "{year} by month"),
-    "strip_desc": ("{days} ngày kỷ niệm và {plans} kế hoạch từ tháng 1 đến tháng 12; các bảng "
-                   "dưới liệt kê đủ.",
-                   "{days} anniversary days and {plans} plans from January to December; the "
-                   "tables below list them all."),
-    "days": ("Ngày kỷ niệm năm {year}", "Anniversary days of {year}"),
-    "days_caption": ("Theo ngày; in đậm: năm kỷ niệm tròn",
-                     "By date; in bold: milestone anniversaries"),
-    "plans": ("Kế hoạch trong năm {year}", "Plans at work in {year}"),
-    "plans_caption": ("Theo ngày bắt đầu; việc của từng kế hoạch ở trang của kế hoạch",
-                      "By their first day; each plan's tasks are on its page"),
-    "plan": ("Kế hoạch", "Plan"), "time": ("Thời gian", "Time"),
-    "no_plans": ("Không có kế hoạch nào trong năm này.", "No plan is at work this year."),
-}
-
 
 def _y(key: str, lang: str, **values: object) -> str:
-    return YEAR_WORDS[key][1 if lang == "en" else 0].format(**values)
+    return MESSAGES[f"site_year_{key}"][1 if lang == "en" else 0].format(**values)
 
 
 class YearPlan(NamedTuple):

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from ..registry import InputError, Problem
+from ..wording import quote, say
 from ..yamlread import Field, Reader, choice, compose, ident, line, scalar_of, text
 from .normalise import key
 
@@ -67,7 +68,7 @@ def _flag(value: str) -> bool:
     from ..yamlread import FieldError
 
     if value.strip().lower() not in ("true", "false", "yes", "no"):
-        raise FieldError(f"{value!r}: true or false")
+        raise FieldError(say("unit_dir_not_flag", value=quote(value)))
     return value.strip().lower() in ("true", "yes")
 
 
@@ -108,12 +109,12 @@ def load_directory(paths: tuple[str, ...]) -> Directory:
     seen: dict[str, str] = {}
     for path in paths:
         reader = Reader(str(path), problems)
-        root = compose(Path(path), reader, "'units:'")
+        root = compose(Path(path), reader, say("unit_dir_expected"))
         if root is None:
             continue
         top = reader.mapping(root, "")
         if "units" not in top:
-            reader.problem(root, "units", "is required but missing")
+            reader.problem(root, "units", say("yaml_missing"))
             continue
         for i, node in enumerate(reader.sequence(top["units"][1], "units")):
             unit = _unit(reader, node, f"units[{i}]", seen)
@@ -127,7 +128,8 @@ def load_directory(paths: tuple[str, ...]) -> Directory:
 def _unit(reader: Reader, node: yaml.Node, where: str, seen: dict[str, str]) -> Unit | None:
     raw_id = scalar_of(node, "id")
     if raw_id is not None and raw_id in seen:
-        reader.problem(node, f"{where}.id", f"{raw_id!r} is already used at {seen[raw_id]}")
+        reader.problem(node, f"{where}.id", say("unit_dir_id_taken", id=quote(raw_id),
+                                                 where=seen[raw_id]))
         return None
     if raw_id is not None:
         seen[raw_id] = f"{reader.file}:{line(node)}"

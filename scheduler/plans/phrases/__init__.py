@@ -175,6 +175,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
+from ...wording import say
 from ..window import Closure, PhraseContext, Precision, Window
 from .bounds import read_ranges, window_of
 from .elements import OPERANDS, Kind, dmy
@@ -207,15 +208,15 @@ def read_phrase(text: str, ctx: PhraseContext = PhraseContext()) -> Window:  # n
     nothing else, for any input it cannot read; the rules are in this package's docstring.
     """
     if not isinstance(text, str):
-        raise PhraseError(repr(text), "the phrase is not text")
+        raise PhraseError(repr(text), say("phrase_not_text"))
     try:
         return _read_once(text, ctx)
     except Unreadable as exc:
         raise PhraseError(text, exc.reason) from None
     except (ValueError, OverflowError, ArithmeticError, LookupError, TypeError,
             AssertionError, AttributeError) as exc:  # pragma: no cover - a bug, reported
-        raise PhraseError(text, f"internal error while reading it ({type(exc).__name__}: "
-                                f"{exc})") from exc
+        raise PhraseError(text, say("phrase_internal",
+                                error=f"{type(exc).__name__}: {exc}")) from exc
 
 
 @lru_cache(maxsize=1 << 14)
@@ -228,11 +229,11 @@ def _read_once(text: str, ctx: PhraseContext) -> Window:
 def _read(text: str, ctx: PhraseContext) -> Window:
     """The reading itself; :class:`Unreadable` for a phrase it cannot read."""
     if len(text) > MAX_LENGTH:
-        raise Unreadable(f"it is longer than {MAX_LENGTH} characters, not a time phrase")
+        raise Unreadable("phrase_too_long", limit=MAX_LENGTH)
     toks, english = tokenise(normalise(text))
     words = " ".join(fold(t.text) for t in toks)  # folded: for the undated/relative words
     if LUNAR_RE.search(words):
-        raise Unreadable("lunar-calendar dates (âm lịch) are not read here; give the solar date")
+        raise Unreadable("phrase_lunar")
     scanned = Scanner(toks, english).run()
     kept = meaningful(scanned, toks)
     main, peak_seg = split_peak(kept)
@@ -247,8 +248,8 @@ def _read(text: str, ctx: PhraseContext) -> Window:
             return Window(phrase=text, start=None, end=None, precision=Precision.UNDATED,
                           start_from=Closure.TEXT, end_from=Closure.TEXT)
         if any(e.kind == Kind.DUR for e in scanned):
-            raise Unreadable("it gives a duration but no dates")
-        raise Unreadable("no time expression was found in it")
+            raise Unreadable("phrase_duration_only")
+        raise Unreadable("phrase_no_time")
     segments = [main] if peak_seg is None else [main, peak_seg]
     for seg in segments:
         seg.ranges = group_ranges(seg.items)
@@ -265,8 +266,8 @@ def _read(text: str, ctx: PhraseContext) -> Window:
     if main_read is None:  # only a peak: the window is the peak
         return replace(peak, peak=peak)
     if peak_read.start.day < main_read.start.day:
-        raise Unreadable(f"the peak starts ({dmy(peak_read.start.day)}) before the activity "
-                         f"({dmy(main_read.start.day)})")
+        raise Unreadable("phrase_peak_before_activity", peak=dmy(peak_read.start.day),
+                         start=dmy(main_read.start.day))
     if peak_read.end.day > main_read.end.day:  # the activity runs on through its peak
         main_read.end = peak_read.end
         if peak_read.end.prec is not None:

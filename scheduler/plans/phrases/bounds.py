@@ -47,12 +47,10 @@ def _context_day(op: Element, ctx: PhraseContext) -> tuple[date, Closure]:
     """The day "từ nay" (issue date) or "dịp kỷ niệm" (anniversary) stands for."""
     if op.kind == Kind.NOW:
         if ctx.issued is None:
-            raise Unreadable("it counts from the plan's issue date ('từ nay', 'from now'), "
-                             "which is not given")
+            raise Unreadable("phrase_no_issue_date")
         return ctx.issued, Closure.ISSUED
     if ctx.anniversary is None:
-        raise Unreadable("it refers to the anniversary, but the plan's "
-                         "anniversary day is not given")
+        raise Unreadable("phrase_no_anniversary")
     return ctx.anniversary, Closure.ANNIVERSARY
 
 
@@ -65,7 +63,7 @@ def _month_day(n: int, ref: date, forward: bool) -> date:
             day = first.replace(day=n)
             if (day >= ref) if forward else (day <= ref):
                 return day
-    raise Unreadable(f"day {n} does not fit next to {dmy(ref)}")
+    raise Unreadable("phrase_day_does_not_fit", n=n, ref=dmy(ref))
 
 
 def _start_bound(conn: Kind | None, op: Element, ctx: PhraseContext, partner: Bound | None
@@ -73,7 +71,7 @@ def _start_bound(conn: Kind | None, op: Element, ctx: PhraseContext, partner: Bo
     """The start bound ("sau X" starts the day after X); a bare day needs its ``partner``."""
     if op.kind == Kind.MDAY:
         if partner is None:
-            raise Unreadable(f"day {op.n} is given without a month")
+            raise Unreadable("phrase_day_without_month", n=op.n)
         return Bound(_month_day(op.n, partner.day, False), Precision.DAY, Closure.TEXT)
     if op.atom is not None:
         a = op.atom
@@ -90,7 +88,7 @@ def _end_bound(conn: Kind | None, op: Element, ctx: PhraseContext, partner: Boun
     before = -1 if conn == Kind.BEFORE else 0
     if op.kind == Kind.MDAY:
         if partner is None:
-            raise Unreadable(f"day {op.n} is given without a month")
+            raise Unreadable("phrase_day_without_month", n=op.n)
         day = shift(_month_day(op.n, partner.day, True), before)
         return Bound(day, Precision.DAY, Closure.TEXT), day
     if op.atom is not None:
@@ -118,12 +116,12 @@ def _bounds(r: Range, ctx: PhraseContext) -> tuple[Bound | None, Bound | None, d
         return (Bound(lo.replace(day=1), Precision.MONTH, Closure.ASSUMED),
                 Bound(month_end, Precision.MONTH, Closure.ASSUMED), lo)
     if r.s_conn == Kind.AROUND:
-        raise Unreadable("'trước, trong và sau' (before, during and after) needs one date")
+        raise Unreadable("phrase_around_needs_date")
     ranged = s_op is not None and s_op.atom is not None and s_op.atom.ranged
     if e_op is None and s_op is not None and (r.s_conn is None or (r.s_conn == Kind.FROM
                                                                     and ranged)):
         if s_op.kind == Kind.MDAY:
-            raise Unreadable(f"day {s_op.n} is given without a month")
+            raise Unreadable("phrase_day_without_month", n=s_op.n)
         if s_op.atom is not None:
             a = s_op.atom
             last = Bound(a.hi(), a.prec, Closure.TEXT)
@@ -172,17 +170,16 @@ def _close(r: Range, ctx: PhraseContext, recurring: bool) -> tuple[Bound, Bound]
         else:
             end = Bound(calendar_day(start.day.year, 12, 31), None, Closure.ASSUMED)
     if end.day < start.day:
-        raise Unreadable(f"it ends ({dmy(end.day)}) before it starts ({dmy(start.day)})")
+        raise Unreadable("phrase_ends_before_start", end=dmy(end.day), start=dmy(start.day))
     return start, end
 
 
 def _duration(n: int | None) -> int | None:
     """A duration's days, which a window must honour: none, or too many, is an error."""
     if n is not None and n < 1:
-        raise Unreadable("it gives a duration of no days")
+        raise Unreadable("phrase_no_days")
     if n is not None and n > MAX_DAYS:
-        raise Unreadable(f"it gives a duration of more than {MAX_DAYS} days (ten years), "
-                         f"too long for a plan's activity")
+        raise Unreadable("phrase_too_many_days", limit=MAX_DAYS)
     return n
 
 
@@ -212,10 +209,11 @@ def _check_duration(n: int, start: Bound, end: Bound) -> None:
     """``n`` days are the range's days when both ends are days, else fit inside it."""
     length = (end.day - start.day).days + 1
     if start.prec == end.prec == Precision.DAY and n != length:
-        raise Unreadable(f"it says {n} days but {dmy(start.day)} to {dmy(end.day)} "
-                         f"is {length} days")
+        raise Unreadable("phrase_days_mismatch", n=n, start=dmy(start.day),
+                         end=dmy(end.day), length=length)
     if n > length:
-        raise Unreadable(f"{n} days do not fit between {dmy(start.day)} and {dmy(end.day)}")
+        raise Unreadable("phrase_days_do_not_fit", n=n, start=dmy(start.day),
+                         end=dmy(end.day))
 
 
 def window_of(phrase: str, read: Reading, peak: Window | None = None, rrule: str | None = None
@@ -224,9 +222,9 @@ def window_of(phrase: str, read: Reading, peak: Window | None = None, rrule: str
     in ``YEARS``, whatever the context gave (an anniversary on 31/12/9999 closes nothing)."""
     for bound in (read.start, read.end):
         if bound.day.year not in YEARS:
-            raise Unreadable(f"it would {'start' if bound is read.start else 'end'} on "
-                             f"{dmy(bound.day)}, outside the years {YEARS.start} to "
-                             f"{YEARS.stop - 1}")
+            raise Unreadable("phrase_start_outside" if bound is read.start
+                             else "phrase_end_outside", day=dmy(bound.day),
+                             first=YEARS.start, last=YEARS.stop - 1)
     return Window(phrase=phrase, start=read.start.day, end=read.end.day,
                   precision=Precision.DAY if rrule else read.precision,
                   start_from=read.start.src, end_from=read.end.src, rrule=rrule, peak=peak)

@@ -55,9 +55,9 @@ class DayReader(TokenReader):
             return Element(Kind.ATOM, start, k, day_atom(d, d, m, y, part)), k
         if self.sym(j + 1, "/") and self.num(j + 2) is not None and self.toks[j + 2].ndig >= 3:
             if self.small(j, 12) is None:  # "5/2024": a month
-                raise Unreadable(f"{d} is not a month")
+                raise Unreadable("phrase_not_month", value=d)
             if self.sym(j + 3, "/") and self.num(j + 4) is not None:  # "1/1000/2024"
-                raise Unreadable(f"{self.toks[j + 2].text[:12]} is not a month")
+                raise Unreadable("phrase_not_month", value=self.toks[j + 2].text[:12])
             y = self.written_year(j + 2)
             return Element(Kind.ATOM, start, j + 3, month_atom([d], y, part)), j + 3
         found = self.day_list(start, j, d, part, ngay)
@@ -70,7 +70,7 @@ class DayReader(TokenReader):
                          and (self.key(j + 2, "ngay") or self.num(j + 2) is not None))):
             return Element(Kind.MDAY, start, j + 1, n=d), j + 1
         if ngay:
-            raise Unreadable(f"{d} is not a day of a month")
+            raise Unreadable("phrase_not_day", value=d)
         return None
 
     def long_day(self, j: int, ngay: bool) -> tuple[Element, int] | None:
@@ -80,7 +80,7 @@ class DayReader(TokenReader):
         found = self.iso(j) if self.toks[j].ndig == 4 else None
         if found is None and (ngay or (self.sym(j + 1, "/") and self.num(j + 2) is not None)
                               or (self.english and self.prefixed(j + 1, "m") is not None)):
-            raise Unreadable(f"{self.toks[j].text[:12]} is not a day of a month")
+            raise Unreadable("phrase_not_day", value=self.toks[j].text[:12])
         return found
 
     def day_list(self, start: int, j: int, d: int, part: Part | None, ngay: bool
@@ -105,7 +105,7 @@ class DayReader(TokenReader):
             return None
         if days != sorted(set(days)):
             if dash and len(days) == 2:
-                raise Unreadable(f"days {days[0]}-{days[1]} run backwards")
+                raise Unreadable("phrase_days_backwards", first=days[0], last=days[1])
             return None
         if not (ngay or dash or len(days) > 2 or self.english):
             return None  # "nhóm 3, 15/12/2022": a number, then a date

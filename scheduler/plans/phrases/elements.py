@@ -129,7 +129,7 @@ def year_atom(found: list[int], part: Part | None) -> Atom:
     lo, hi = min(found), max(found)
     if part in WEEK_PARTS:
         if lo != hi:
-            raise Unreadable("a week is read in one month or one year, not in several years")
+            raise Unreadable("phrase_week_years")
         return month_atom([12 if part == "week-last" else 1], hi, part)
     if part in YEAR_PARTS:
         m1, m2 = YEAR_PARTS[part]
@@ -149,15 +149,15 @@ def quarter_atom(found: list[int], year: int | None) -> Atom:
 def day_atom(d1: int, d2: int, month: int, year: int | None, part: Part | None) -> Atom:
     """Days d1..d2 of one month, checked to exist (in a leap year when the year is unknown)."""
     if not 1 <= month <= 12:
-        raise Unreadable(f"{month} is not a month")
+        raise Unreadable("phrase_not_month", value=month)
     atom = Atom(Precision.DAY, month, month, d1, d2, year, through=part == "through",
                 explicit=year is not None, ranged=d1 != d2)
     if d2 < d1:
-        raise Unreadable(f"days {d1}-{d2} run backwards")
+        raise Unreadable("phrase_days_backwards", first=d1, last=d2)
     if year is not None:
         atom.lo(), atom.hi()  # validates
     elif d2 > monthrange(2000, month)[1]:
-        raise Unreadable(f"{d2:02d}/{month:02d} is not a valid date")
+        raise Unreadable("phrase_invalid_date", value=f"{d2:02d}/{month:02d}")
     return atom
 
 
@@ -165,8 +165,8 @@ def day_atom(d1: int, d2: int, month: int, year: int | None, part: Part | None) 
 
 def year_error(year: int | str) -> Unreadable:
     """A year outside :data:`scheduler.dates.YEARS`, the years every date of kyniem lies in."""
-    return Unreadable(f"year {year} is out of range (years are {YEARS.start} to "
-                      f"{YEARS.stop - 1})")
+    return Unreadable("phrase_year_range", year=year, first=YEARS.start,
+                      last=YEARS.stop - 1)
 
 
 def check_year(year: int) -> int:
@@ -180,11 +180,12 @@ def calendar_day(year: int, month: int, day: int) -> date:
     """The date, or :class:`Unreadable` saying why there is none (years in ``YEARS`` only)."""
     check_year(year)
     if not 1 <= month <= 12:
-        raise Unreadable(f"{month} is not a month")
+        raise Unreadable("phrase_not_month", value=month)
     try:
         return date(year, month, day)
     except ValueError:
-        raise Unreadable(f"{day:02d}/{month:02d}/{year:04d} is not a valid date") from None
+        raise Unreadable("phrase_invalid_date",
+                         value=f"{day:02d}/{month:02d}/{year:04d}") from None
 
 
 def shift(day: date, days: int) -> date:
@@ -195,10 +196,11 @@ def shift(day: date, days: int) -> date:
     except OverflowError:
         moved = None
     if moved is None or moved.year not in YEARS:
-        way = "after" if days > 0 else "before"
-        count = "1 day falls" if abs(days) == 1 else f"{abs(days)} days fall"
-        raise Unreadable(f"{count} {way} {dmy(day)}, outside the years {YEARS.start} to "
-                         f"{YEARS.stop - 1}")
+        key = {(True, True): "phrase_shift_one_after", (True, False): "phrase_shift_one_before",
+               (False, True): "phrase_shift_after", (False, False): "phrase_shift_before",
+               }[abs(days) == 1, days > 0]
+        raise Unreadable(key, n=abs(days), day=dmy(day), first=YEARS.start,
+                         last=YEARS.stop - 1)
     return moved
 
 

@@ -9,8 +9,6 @@ from .elements import Element, Kind, Part, month_atom, quarter_atom, year_atom
 from .errors import Unreadable
 from .tokens import ROMAN, ROMAN_RE, TokenReader
 
-_QUARTERS = "quarters are I to IV"  # said by every quarter that does not exist
-
 
 class PeriodReader(TokenReader):
     """Times coarser than a day: months, quarters, years, and parts of them."""
@@ -22,7 +20,7 @@ class PeriodReader(TokenReader):
             return None
         n = self.small(i, 12)
         if n is None:
-            raise Unreadable(f"{self.toks[i].text[:12]} months do not fit in one year")
+            raise Unreadable("phrase_months_too_many", n=self.toks[i].text[:12])
         year, k = self.trailing_year(i + 4, ("nam",))
         if year is None:
             year = self.said_year(k, self.spelled(i + 3, "năm"))  # "năm" came just before
@@ -38,7 +36,7 @@ class PeriodReader(TokenReader):
         if first is None:
             return [], j
         if self.small(j, 12) is None:
-            raise Unreadable(f"{first} is not a month")
+            raise Unreadable("phrase_not_month", value=first)
         months, j = [first], j + 1
         while self.sym(j, ",", "-", "&") or self.key(j, "va", "and"):
             k = j + 1
@@ -46,7 +44,7 @@ class PeriodReader(TokenReader):
                 k += 1
             m = self.small(k, 12)
             if m is None and self.month_meant(k, self.sym(j, "-") or k > j + 1):
-                raise Unreadable(f"{self.num(k)} is not a month")
+                raise Unreadable("phrase_not_month", value=self.num(k))
             if m is None or (self.sym(k + 1, "/") and self.small(k + 2, 31) is not None):
                 break  # not a month, or "tháng 11, 12/12/2022": a date follows
             months.append(m)
@@ -84,8 +82,7 @@ class PeriodReader(TokenReader):
                 j + 2):
             if self.small(j + 1, 31) is None:  # "May 0", "May 99": no day, and no year
                 self.written_year(j + 1)
-            raise Unreadable("month-first dates are not read: write the day first "
-                             "(15 December 2022)")
+            raise Unreadable("phrase_month_first")
         months, k = [m], j + 1
         while self.sym(k, ",", "-", "&") or self.key(k, "and"):
             nxt = self.prefixed(k + 1, "m")
@@ -159,9 +156,9 @@ class PeriodReader(TokenReader):
                 not roman or tok.keys or not ROMAN_RE.fullmatch(tok.text))):
             return None
         if tok.num is None:
-            raise Unreadable(f"quarter {tok.text.upper()} does not exist ({_QUARTERS})")
+            raise Unreadable("phrase_no_quarter", quarter=tok.text.upper())
         if tok.ndig > 2 or not 1 <= tok.num <= 4:
-            raise Unreadable(f"quarter {tok.text[:12]} does not exist ({_QUARTERS})")
+            raise Unreadable("phrase_no_quarter", quarter=tok.text[:12])
         return tok.num
 
     def listed_quarter(self, k: int, named: bool, roman: bool) -> int | None:
@@ -186,7 +183,7 @@ class PeriodReader(TokenReader):
         if year is None:
             return None
         if text[1:] not in ROMAN:
-            raise Unreadable(f"quarter {text[1:].upper()} does not exist ({_QUARTERS})")
+            raise Unreadable("phrase_no_quarter", quarter=text[1:].upper())
         return Element(Kind.ATOM, j, k, quarter_atom([ROMAN[text[1:]]], year)), k
 
     def ordinal_quarter(self, j: int) -> tuple[Element, int] | None:
@@ -198,7 +195,7 @@ class PeriodReader(TokenReader):
             return None
         if not 1 <= n <= 4 or (word is None and self.toks[j].ndig > 1):
             shown = n if word is not None else self.toks[j].text[:12]
-            raise Unreadable(f"quarter {shown} does not exist ({_QUARTERS})")
+            raise Unreadable("phrase_no_quarter", quarter=shown)
         year, k = self.year_after(k + 1, ("of", "nam"))
         return Element(Kind.ATOM, j, k, quarter_atom([n], year)), k
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ...dates import YEARS
+from ...wording import quote
 from ..window import PhraseContext, Precision
 from .elements import (
     END_CONN,
@@ -118,7 +119,7 @@ def _check_unread_time(el: Element, nxt: Element | None, toks: list[Token]) -> N
     if unread:
         said = " ".join(t.text for t in toks[el.i0:el.i1])
         shown = " ".join(t.text for t in toks[p:p + 2]) + (" …" if p + 2 < len(toks) else "")
-        raise Unreadable(f"it gives a time after '{said}' that cannot be read ('{shown}')")
+        raise Unreadable("phrase_time_unread", said=quote(said), shown=quote(shown))
 
 
 def _close_by(toks: list[Token], a: int, b: int, symbols: bool = False) -> bool:
@@ -180,7 +181,7 @@ def group_ranges(items: list[Element]) -> list[Range]:
             elif pending is None:
                 pending = el.n
             else:
-                raise Unreadable("it gives two durations")
+                raise Unreadable("phrase_two_durations")
             i += 1
             continue
         r = Range(dur=pending, listed=listed)
@@ -192,11 +193,11 @@ def group_ranges(items: list[Element]) -> list[Range]:
         if i + 1 < n and items[i].kind in END_CONN and items[i + 1].kind in OPERANDS:
             r.e_conn, r.e_op, i = items[i].kind, items[i + 1], i + 2
         if r.s_op is None and r.e_op is None:
-            raise Unreadable("a connecting word has no time after it")
+            raise Unreadable("phrase_dangling_connector")
         ranges.append(r)
     if pending is not None:
         if not ranges or ranges[-1].dur is not None:
-            raise Unreadable(f"it gives a duration ({pending} days) but no dates")
+            raise Unreadable("phrase_duration_only_n", days=pending)
         ranges[-1].dur = pending
     return ranges
 
@@ -215,7 +216,7 @@ def drop_history(ranges: list[Range], ctx: PhraseContext) -> list[Range]:
 
         ranges = [r for r in ranges if not old(r)] or ranges
     if any(not r.listed for r in ranges[1:]):
-        raise Unreadable("it gives several times without saying how they relate")
+        raise Unreadable("phrase_unrelated_times")
     return ranges
 
 
@@ -268,7 +269,7 @@ def _context_year(atom: Atom, ctx: PhraseContext) -> int:
     """ctx's year, or the one before when that is nearer the anniversary (see the docstring)."""
     y = ctx.default_year
     if y is None:
-        raise Unreadable("no year is given and the plan gives none")
+        raise Unreadable("phrase_no_year")
     anniv = ctx.anniversary
     if (anniv is not None and y == anniv.year and y - 1 - atom.span in YEARS and y in YEARS
             and _safe_lo(atom, y) > add_months(anniv, 6)

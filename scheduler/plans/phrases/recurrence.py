@@ -22,9 +22,9 @@ def read_recurring(phrase: str, seg: Segment, ctx: PhraseContext) -> Window:
     """"định kỳ hàng tháng (trước ngày 20)" and the like: a window with an RRULE."""
     freqs = {e.freq for e in seg.recur if e.freq}
     if not freqs:
-        raise Unreadable("it says periodic (định kỳ) but not how often")
+        raise Unreadable("phrase_periodic_how_often")
     if len(freqs) > 1:
-        raise Unreadable(f"it gives more than one frequency ({', '.join(sorted(freqs))})")
+        raise Unreadable("phrase_frequencies", found=", ".join(sorted(freqs)))
     freq = freqs.pop()
     monthday: int | None = None
     yearly: Atom | None = None
@@ -50,7 +50,7 @@ def read_recurring(phrase: str, seg: Segment, ctx: PhraseContext) -> Window:
     if read is None:
         year = ctx.default_year
         if year is None:
-            raise Unreadable("a recurring item needs a year, and the plan gives none")
+            raise Unreadable("phrase_recurring_no_year")
         start = (Bound(ctx.issued, None, Closure.ISSUED) if ctx.issued is not None
                  else Bound(calendar_day(year, 1, 1), None, Closure.ASSUMED))
         read = Reading(start, recurring_end(ctx, start.day), [])
@@ -59,7 +59,8 @@ def read_recurring(phrase: str, seg: Segment, ctx: PhraseContext) -> Window:
             f"UNTIL={until.year:04d}{until.month:02d}{until.day:02d}")  # not %Y: "999"
     first = _first_occurrence(rule, read.start.day)
     if first is None or first > until:
-        raise Unreadable(f"it does not fall between {dmy(read.start.day)} and {dmy(until)}")
+        raise Unreadable("phrase_recurring_outside", start=dmy(read.start.day),
+                         end=dmy(until))
     read.start = replace(read.start, day=first)
     return window_of(phrase, read, rrule=rule)
 
@@ -89,8 +90,7 @@ def _rule(freq: str, monthday: int | None, weekdays: list[int], yearly: Atom | N
     if freq == "DAILY":
         return "FREQ=DAILY"
     if yearly is None:
-        raise Unreadable("it says yearly but not on which day "
-                         "(write e.g. 'ngày 18/12 hằng năm')")
+        raise Unreadable("phrase_yearly_no_day")
     return f"FREQ=YEARLY;BYMONTH={yearly.m1};BYMONTHDAY={yearly.d1}"
 
 
@@ -104,7 +104,7 @@ def _first_occurrence(rule: str, start: date) -> date | None:
         return None
     again = next(iter(rrulestr(rule, dtstart=first)), None)
     if again != first:  # pragma: no cover - dateutil disagreeing with itself
-        raise Unreadable("the recurrence rule does not start where expected")
+        raise Unreadable("phrase_rule_start")
     day: date = first.date()
     return day
 

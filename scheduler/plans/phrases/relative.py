@@ -82,23 +82,23 @@ def read_relative(phrase: str, words: str, durations: list[int], ctx: PhraseCont
         if "peak" in found:  # "trong dịp kỷ niệm, nhất là trong thời gian cao điểm"
             peak_read = _plan_window(ctx.peak, "peak")
             if peak_read.start.day < read.start.day:
-                raise Unreadable(f"the plan's peak starts ({dmy(peak_read.start.day)}) before "
-                                 f"its campaign ({dmy(read.start.day)})")
+                raise Unreadable("phrase_plan_peak_before_campaign",
+                                 peak=dmy(peak_read.start.day), start=dmy(read.start.day))
             if peak_read.end.day > read.end.day:  # the campaign runs on through its peak
                 read.end = peak_read.end
             peak = window_of(phrase, peak_read)
     else:
         read = _plan_window(ctx.peak, "peak")
     if read.end.day < read.start.day:
-        raise Unreadable(f"it would end ({dmy(read.end.day)}) before it starts "
-                         f"({dmy(read.start.day)})")
+        raise Unreadable("phrase_would_end_before_start", end=dmy(read.end.day),
+                         start=dmy(read.start.day))
     length = (read.end.day - read.start.day).days + 1
     for n in durations:
         if not 1 <= n <= MAX_DAYS:
-            raise Unreadable(f"it gives a duration of {n} days (1 to {MAX_DAYS} are read)")
+            raise Unreadable("phrase_duration_range", n=n, limit=MAX_DAYS)
         if n > length:
-            raise Unreadable(f"{n} days do not fit between {dmy(read.start.day)} and "
-                             f"{dmy(read.end.day)}")
+            raise Unreadable("phrase_days_do_not_fit", n=n, start=dmy(read.start.day),
+                             end=dmy(read.end.day))
     return window_of(phrase, read, peak=peak)
 
 
@@ -110,17 +110,15 @@ def _reading(start: date, start_from: Closure, end: date, end_from: Closure) -> 
 def _plan_window(window: Window | None, what: str) -> Reading:
     """The days of the plan's campaign or peak (closures PLAN)."""
     if window is None:
-        raise Unreadable(f"it refers to the plan's {what} period, but the plan states no "
-                         f"{what} period")
+        raise Unreadable("phrase_no_peak" if what == "peak" else "phrase_no_campaign")
     if window.start is None or window.end is None:
-        raise Unreadable(f"it refers to the plan's {what} period, which is undated")
+        raise Unreadable("phrase_peak_undated" if what == "peak" else "phrase_campaign_undated")
     return _reading(window.start, Closure.PLAN, window.end, Closure.PLAN)
 
 
 def _anniversary(ctx: PhraseContext) -> date:
     if ctx.anniversary is None:
-        raise Unreadable("it refers to the anniversary, but the plan's anniversary day is "
-                         "not given")
+        raise Unreadable("phrase_no_anniversary")
     return ctx.anniversary
 
 
@@ -141,8 +139,7 @@ def _ended(ctx: PhraseContext) -> Reading:
     if ctx.campaign_end is not None:
         return _reading(ctx.campaign_end, Closure.CAMPAIGN_END, ctx.campaign_end,
                         Closure.CAMPAIGN_END)
-    raise Unreadable("it refers to the end of the plan's campaign, but the plan states no "
-                     "campaign period")
+    raise Unreadable("phrase_no_campaign_end")
 
 
 def _after(ctx: PhraseContext, during: bool) -> Reading:
@@ -168,8 +165,7 @@ def _before(ctx: PhraseContext, on: bool) -> Reading:
     if ctx.campaign is not None:
         start = _plan_window(ctx.campaign, "campaign").start
         if start.day > end:
-            raise Unreadable(f"the plan's campaign starts ({dmy(start.day)}) after "
-                             f"{dmy(end)}: none of it comes before the anniversary")
+            raise Unreadable("phrase_campaign_after", start=dmy(start.day), end=dmy(end))
         return Reading(start, Bound(end, None, Closure.ANNIVERSARY), [Precision.RELATIVE])
     if ctx.issued is not None and ctx.issued <= end:
         return _reading(ctx.issued, Closure.ISSUED, end, Closure.ANNIVERSARY)

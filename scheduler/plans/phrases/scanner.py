@@ -224,8 +224,7 @@ class Scanner(PeriodReader, DayReader):
             return True
         if self.key(j + 1 if self.key(j, "cua") else j, "thang", "nam") or (
                 self.prefixed(j, "m") is not None):
-            raise Unreadable(f"week {n} of a month is not read (weeks 1 to 4 are days 1-7, "
-                             f"8-14, 15-21, 22-28; or say the last week)")
+            raise Unreadable("phrase_week_of_month", n=n)
         return False
 
     def weekday(self, i: int) -> tuple[Element, int] | None:

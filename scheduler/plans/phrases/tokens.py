@@ -207,7 +207,7 @@ class TokenReader:
         """The year where the text puts one ("/2024", "năm 2024"): four digits, in range."""
         n, tok = self.num(i), self.toks[i] if 0 <= i < len(self.toks) else None
         if n is None or tok is None or tok.ndig < 4:
-            raise Unreadable("write the year in full, with four digits")
+            raise Unreadable("phrase_short_year")
         if tok.ndig > 4:
             raise year_error(tok.text if tok.ndig <= 12 else tok.text[:12] + "…")
         return check_year(n)

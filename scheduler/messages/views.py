@@ -1,0 +1,62 @@
+"""Words of the terminal views: how a time phrase was read (closures, precisions), the kinds
+of dated item, and the reminders (scheduler/outputs/window.py, itemtext.py, remind/views.py)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # -- scheduler/outputs/window.py: closures -------------------------------------------------
+    "closure_text": ("theo văn bản", "as written"),
+    "closure_anniversary": ("ngày kỷ niệm", "the anniversary day"),
+    "closure_campaign-end": ("kết thúc đợt", "the campaign's end"),
+    "closure_issued": ("ngày ban hành", "the issue date"),
+    "closure_assumed": ("suy ra", "assumed"),
+    "closure_plan": ("theo đợt/cao điểm của kế hoạch", "the plan's campaign or peak"),
+    # -- scheduler/outputs/window.py: precisions -----------------------------------------------
+    "precision_day": ("ngày", "day"),
+    "precision_month-part": ("đầu/giữa/cuối tháng", "part of a month"),
+    "precision_month": ("tháng", "month"),
+    "precision_quarter": ("quý", "quarter"),
+    "precision_year": ("năm", "year"),
+    "precision_relative": ("theo thời gian của kế hoạch", "relative to the plan's events"),
+    "precision_undated": ("chưa có thời gian", "undated"),
+    # -- scheduler/outputs/itemtext.py: item kinds ---------------------------------------------
+    "item_kind_anniversary": ("ngày kỷ niệm", "anniversary"),
+    "item_kind_campaign": ("đợt", "campaign"),
+    "item_kind_peak": ("cao điểm", "peak"),
+    "item_kind_event": ("sự kiện", "event"),
+    "item_kind_meeting": ("họp", "meeting"),
+    "item_kind_visit": ("thăm hỏi", "visit"),
+    "item_kind_deadline": ("hạn chót", "deadline"),
+    "item_kind_report": ("báo cáo", "report"),
+    # -- scheduler/remind/views.py: reminders --------------------------------------------------
+    "reminder_today": ("hôm nay", "today"),
+    "reminder_tomorrow": ("ngày mai", "tomorrow"),
+    "reminder_in": ("còn {n} ngày", "in {n} days"),
+    "reminder_ago": ("đã qua {n} ngày", "{n} days ago"),
+    "reminder_due_deadline": ("Hạn chót {when}", "Deadline {when}"),
+    "reminder_due_report": ("Hạn báo cáo {when}", "Report due {when}"),
+    "reminder_starts": ("{Kind} bắt đầu {when}", "{Kind} starts {when}"),
+    "reminder_anniversary": ("Ngày kỷ niệm {when}", "Anniversary {when}"),
+    "reminder_late": ("trễ: lẽ ra nhắc lúc {at}", "late: due {at}"),
+    "reminder_again": ("nhắc lại sau khi bị gián đoạn", "shown again after an interruption"),
+    "reminder_lead": ("chủ trì", "lead"),
+    "reminder_partners": ("phối hợp", "with"),
+    "reminder_plan": ("kế hoạch", "plan"),
+    "reminder_moved": ("dời từ {day}", "moved from {day}"),
+    "reminder_list": ("Lời nhắc đã lên lịch ({n}) — {store}",
+                      "Scheduled reminders ({n}) — {store}"),
+    "reminder_none": ("Không có lời nhắc nào.", "No reminders."),
+    "reminder_before": ("{n} ngày trước", "{n} days before"),
+    "reminder_on_day": ("trong ngày", "on the day"),
+    "reminder_summary": ("Đã nhắc {n} việc ({late} trễ); còn {left} lời nhắc trong lịch.",
+                "Delivered {n} reminders ({late} late); {left} scheduled."),
+    "reminder_synced": ("Đồng bộ: thêm {added}, dời {moved}, bỏ {removed}, giữ {kept}.",
+               "Sync: {added} added, {moved} moved, {removed} removed, {kept} kept."),
+    "reminder_running": ("Đang chạy nhắc việc ({n} lời nhắc); Ctrl-C để dừng.",
+                "Reminding ({n} scheduled); Ctrl-C to stop."),
+    "reminder_col_when": ("Lúc nhắc", "When"),
+    "reminder_col_lead": ("Trước", "Lead"),
+    "reminder_col_kind": ("Loại", "Kind"),
+    "reminder_col_what": ("Việc", "What"),
+    "reminder_col_unit": ("Chủ trì", "Lead unit"),
+}

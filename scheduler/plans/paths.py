@@ -1,0 +1,33 @@
+"""Which plan files are in use, found without importing the YAML reader.
+
+The same rule as :func:`scheduler.plans.load.plan_paths` (``--plans`` files or folders, else
+``$KYNIEM_PLANS``, else the bundled seed plans; a file given twice read once), kept apart from
+``load`` because importing that costs a warm ``agenda`` yaml and the phrase reader, which the
+plan cache (:mod:`.cached`) spares it. ``tests/test_workdays.py`` checks the two agree.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+ENV_VAR = "KYNIEM_PLANS"
+
+
+def bundled_plans_dir() -> Path:
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "data" / "plans"
+    return installed if installed.exists() else package.parent / "data" / "plans"
+
+
+def plan_paths(given: Sequence[str] = (), env: Mapping[str, str] = os.environ) -> list[Path]:
+    """``--plans`` files or folders, else ``$KYNIEM_PLANS``, else the bundled seed plans."""
+    entries = list(given) or [p for p in env.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
+    roots = [Path(p) for p in entries] or [bundled_plans_dir()]
+    paths: list[Path] = []
+    for root in roots:
+        paths += sorted(root.glob("*.yaml")) if root.is_dir() else [root]
+    # a file given twice (a folder and a file in it) is read once
+    unique = {os.path.realpath(p): p for p in reversed(paths)}
+    return [p for p in paths if unique[os.path.realpath(p)] is p]
