@@ -14,10 +14,6 @@ Bytecode is written to a temporary folder (``PYTHONPYCACHEPREFIX``) even when th
 says ``PYTHONDONTWRITEBYTECODE``: an installed kyniem has its ``.pyc`` files, and compiling
 the sources on every run would be measured otherwise.
 
-While ``scheduler/planning.py`` still reads plans with ``scheduler.plans.load.load_plans``,
-``agenda`` is measured a second time with the plan cache put in its place in the child process
-(the row marked "plan cache patched in"): the figure after the one-line change in planning.py.
-
     python bench/startup.py [--runs 30] [--checkout]
 """
 
@@ -42,10 +38,6 @@ COMMANDS = (
     ("when", ["when", "cao điểm từ ngày 15/12/2022"]),
 )
 #: Runs kyniem with the plan cache in planning.py's place (bench only; see the docstring).
-PATCHED = ("import sys; import scheduler.planning as p, scheduler.plans.cached as c; "
-           "p.load_plans = c.load_plans; sys.argv[0] = 'kyniem'; "
-           "from scheduler.cli import run; sys.exit(run())")
-
 
 class Failed(Exception):
     """A command exited with an error: its last line of stderr."""
@@ -115,14 +107,6 @@ def catalogue_cost(env: dict[str, str], runs: int = 9) -> tuple[float, float, in
     return alone, statistics.median(float(r[0]) for r in rows), int(rows[0][1])
 
 
-def plan_cache_in_use(env: dict[str, str]) -> bool:
-    check = ("import scheduler.planning as p, scheduler.plans.cached as c; "
-             "print(p.load_plans is c.load_plans)")
-    done = subprocess.run([sys.executable, "-c", check], env=env, capture_output=True,
-                          text=True)
-    return done.stdout.strip() == "True"
-
-
 def measure(label: str, cmd: list[str], env: dict[str, str], runs: int) -> list[str]:
     try:
         wall(cmd, env)  # fill the caches (and write the bytecode)
@@ -157,10 +141,6 @@ def main() -> None:
                    PYTHONPYCACHEPREFIX=os.path.join(scratch, "pyc"))
         for label, words in COMMANDS:
             report += measure(label, [*kyniem, *words], env, args.runs)
-        if not plan_cache_in_use(env):
-            words = dict(COMMANDS)["agenda"]
-            report += measure("agenda (plan cache patched in)",
-                              [sys.executable, "-c", PATCHED, *words], env, args.runs)
         alone, marginal, count = catalogue_cost(env)
         report.append(f"message catalogue (scheduler.wording + scheduler/messages, {count} "
                       f"messages): {marginal:.1f} ms on top of a listing's imports "

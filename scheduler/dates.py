@@ -41,14 +41,17 @@ def parse_date(text: str) -> date:
     elif m := _ISO.match(text):
         year, month, day = (int(g) for g in m.groups())
     else:
-        raise DateFormatError(f"{text!r} is not a date (write dd/mm/yyyy, e.g. 07/05/1954)")
+        raise DateFormatError(say("date_not_a_date", text=quote(text)))
     if year not in YEARS:
         raise DateFormatError(say("date_out_of_range", text=quote(text), year=year,
                                   first=YEARS.start, last=YEARS.stop - 1))
+    if not 1 <= month <= 12:
+        raise DateFormatError(say("date_bad_month", text=quote(text), month=month))
     try:
         return date(year, month, day)
-    except ValueError as exc:
-        raise DateFormatError(f"{text!r} is not a valid date ({exc})") from None
+    except ValueError:
+        raise DateFormatError(say("date_bad_day", text=quote(text), day=day, month=month,
+                                  year=year)) from None
 
 
 def plus_days(day: date, days: int, field: str = "") -> date:

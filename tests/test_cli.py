@@ -142,9 +142,9 @@ def test_bad_registry_on_a_listing_command_exits_2() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["upcoming", "--from", "13-01-2024"], "is not a date"),
-        (["upcoming", "--from", "2024-13-01"], "month must be in 1..12"),
-        (["upcoming", "--from", "31/02/2024"], "is not a valid date"),
+        (["upcoming", "--from", "13-01-2024"], "không phải ngày tháng (ghi dd/mm/yyyy"),
+        (["upcoming", "--from", "2024-13-01"], "tháng phải từ 1 đến 12, không phải 13"),
+        (["upcoming", "--from", "31/02/2024"], "tháng 2/2024 không có ngày 31"),
         (["upcoming", "--to", "01/01/2030", "--years", "2"], "không ghi cả hai"),
         (["upcoming", "--from", "01/01/2030", "--to", "01/01/2029"], "kết thúc trước --from"),
         (["upcoming", "--class", "round"], "dấu phẩy, gồm tron,le5,khac"),

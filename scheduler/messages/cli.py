@@ -433,3 +433,14 @@ MESSAGES.update({
                         "cannot create its folder ({why})"),
     "store_cannot_open": ("không mở được kho ({why})", "cannot open it ({why})"),
 })
+
+MESSAGES.update({
+    # -- dates on the command line (scheduler/dates.py) ---------------------------------------
+    "date_not_a_date": ("{text} không phải ngày tháng (ghi dd/mm/yyyy, ví dụ 07/05/1954)",
+                        "{text} is not a date (write dd/mm/yyyy, e.g. 07/05/1954)"),
+    "date_bad_month": ("{text} không phải ngày có thật: tháng phải từ 1 đến 12, không phải "
+                       "{month}",
+                       "{text} is not a valid date: the month must be 1 to 12, not {month}"),
+    "date_bad_day": ("{text} không phải ngày có thật: tháng {month}/{year} không có ngày {day}",
+                     "{text} is not a valid date: {month}/{year} has no day {day}"),
+})
