@@ -37,7 +37,7 @@ from scheduler.outputs.layout import (
     wrap,
 )
 from scheduler.outputs.text import title
-from scheduler.outputs.timeline import Timeline
+from scheduler.outputs.timeline import Timeline, bar_label
 from scheduler.outputs.units import Units
 from scheduler.remind.plan import VN_TZ, specs
 from scheduler.remind.store import Scheduled
@@ -92,7 +92,7 @@ def _units(lang: str) -> Case:
 def _timeline(lang: str) -> Case:
     view = planning.timeline(_settings(lang), "2024", None, 400)
     assert isinstance(view, Timeline)
-    return Case(view, tuple(i.title for i in view.rows))
+    return Case(view, tuple(bar_label(i) for i in view.rows))
 
 
 def _diff(lang: str) -> Case:
@@ -167,9 +167,11 @@ def collapsed(text: str) -> str:
     return " ".join(text.split())
 
 
-#: A date cut short: "17/…", a "dd/mm/" not followed by its year, a year alone at the start
-#: of a line or cell ("/2024" torn from its day and month), "…" right after a digit.
-CUT = re.compile(r"\d/…|\d…|\b\d{1,2}/\d{1,2}/(?!\d{4})|(?:^|\s)/\d{2,4}\b")
+#: A date cut short: "17/…", "17/12…", a "dd/mm/" not followed by its year, a year alone at
+#: the start of a line or cell ("/2024" torn from its day and month). A short title may end
+#: "mục 1, 2…": a number before "…" is not a date.
+CUT = re.compile(r"\d/…|\b\d{1,2}/\d{1,2}/?\d{0,3}…|\b\d{1,2}/\d{1,2}/(?!\d{4})"
+                 r"|(?:^|\s)/\d{2,4}\b")
 
 
 def cut_dates(out: str) -> list[str]:
@@ -182,6 +184,7 @@ def cut_dates(out: str) -> list[str]:
 
 def test_cut_dates_are_found() -> None:
     assert cut_dates("│ 17/… │") and cut_dates("01/04/20\n24") and cut_dates("x /2024")
+    assert cut_dates("07/05/19…") and not cut_dates("các nội dung ở mục 1, 2…")
     assert not cut_dates("│ 01/04/2024 – 31/05/2024 │ 10/3 âm lịch · 4/2024 · 07/5/1954 │")
 
 
@@ -283,7 +286,7 @@ def test_timeline_label_column_when_wide_title_above_its_bar_when_narrow() -> No
     assert isinstance(view, Timeline)
     wide = render(view, 200).splitlines()
     narrow = render(view, 60).splitlines()
-    short = next(i.title for i in view.rows if len(i.title) < 40)
+    short = next(bar_label(i) for i in view.rows if len(bar_label(i)) < 40)
     assert any(line.startswith(short) and "█" in line for line in wide)
     at = next(i for i, line in enumerate(narrow) if line.startswith(short))
     assert "█" not in narrow[at] and narrow[at + 1].startswith("  ") and (

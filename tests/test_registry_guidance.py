@@ -78,3 +78,18 @@ def test_the_2026_major_holidays_count_from_their_origins() -> None:
                                                "ngay-sinh-ho-chi-minh", "quoc-khanh")} == {
         "thanh-lap-dang": 96, "giai-phong-mien-nam": 51, "ngay-sinh-ho-chi-minh": 136,
         "quoc-khanh": 81}
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_fixture_items_follow_the_calendar(year: int) -> None:
+    """Items are kept in date order, as the guidance lists them, so a gap is easy to see."""
+    dates = [datetime.strptime(i["date"], "%d/%m/%Y").date() for i in guidance(year)["items"]]
+    assert dates == sorted(dates)
+
+
+def test_the_2025_mass_organisations_count_95_years() -> None:
+    """Founded in the autumn of 1930 (Xô viết Nghệ Tĩnh, Nông hội, Phụ nữ, Mặt trận)."""
+    rows = listed(2025)
+    ids = ("xo-viet-nghe-tinh", "hoi-nong-dan", "hoi-lien-hiep-phu-nu", "mat-tran-to-quoc")
+    assert {k: (rows[k][0]["ordinal"], rows[k][0]["class"]) for k in ids} == {
+        k: (95, "le5") for k in ids}

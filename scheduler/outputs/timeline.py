@@ -34,6 +34,17 @@ STYLE = {"window": "blue", "peak": "bold magenta", "due": "bold red", "mark": "y
          "day": "bold yellow"}
 
 
+def bar_label(item: Item) -> str:
+    """What names a bar: the activity's short title (what a phone shows, at most about 80
+    characters: :func:`scheduler.plans.short.short_title`), else the item's title. A chart of
+    170-character titles is a page of text with bars between."""
+    if item.activity is None:
+        return item.title
+    from ..plans.short import short_title
+
+    return short_title(item.activity)
+
+
 @dataclass(frozen=True)
 class Timeline:
     heading: str
@@ -119,10 +130,10 @@ class Timeline:
         whole width on lines of its own, its bar on the line below, in the same column as
         every other bar."""
         first, rest = ("  ↳ ", "    ") if item.kind is ItemKind.PEAK else ("", "  ")
-        label = self._label_width
-        if label and cells(first + item.title) <= label:
-            return [(pad(first + item.title, label) + " ", True)]
-        title = wrap(item.title, self.width, first.lstrip() if not label else first, rest)
+        label, name = self._label_width, bar_label(item)
+        if label and cells(first + name) <= label:
+            return [(pad(first + name, label) + " ", True)]
+        title = wrap(name, self.width, first.lstrip() if not label else first, rest)
         return [(line, False) for line in title] + [(self._pad, True)]
 
     def _chart(self, width: int) -> Timeline:
