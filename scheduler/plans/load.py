@@ -36,10 +36,10 @@ from ..yamlread import (
     whole_in,
 )
 
-__all__ = ["ACTIVITY_BASE", "load_plans", "plan_paths"]
+__all__ = ["ACTIVITY_BASE", "bundled_plans_dir", "load_plans", "plan_paths"]
 from .activities import ACTIVITY_BASE, ActivityReader
 from .model import ParentDoc, Plan, RefKind
-from .paths import ENV_VAR, plan_paths  # noqa: F401 - load.plan_paths, as before
+from .paths import ENV_VAR, bundled_plans_dir, plan_paths  # noqa: F401 - as before
 from .phrases import PhraseError, read_phrase
 from .window import Closure, PhraseContext, Precision, Window
 
