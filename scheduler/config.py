@@ -201,17 +201,42 @@ def toml_value(value: Any) -> str:
 
 
 def set_value(path: Path, key: str, value: Any | None) -> None:
-    """Set ``key`` (None: remove it), keeping every other line of the file as written."""
+    """Set ``key`` (None: remove it), keeping every other line of the file as written. The
+    key's old value may span lines (a TOML array); the new text must read as TOML before it
+    replaces the file (atomically), so an edit never leaves a file kyniem cannot read."""
+    import tomllib
+
     from .atomic import write_atomic
 
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     lines = text.splitlines()
     pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
-    kept = [line for line in lines if not pattern.match(line)]
-    # in place of its old line, else before the first [table] (keys after one belong to it)
-    at = next((i for i, line in enumerate(lines) if pattern.match(line)),
-              next((i for i, line in enumerate(kept) if line.lstrip().startswith("[")),
-                   len(kept)))
-    if value is not None:
-        kept.insert(min(at, len(kept)), f"{key} = {toml_value(value)}")
-    write_atomic(path, ("\n".join(kept) + "\n").encode("utf-8") if kept else b"")
+    start = next((i for i, line in enumerate(lines) if pattern.match(line)), None)
+    if start is None:  # before the first [table]: keys after one belong to it
+        start = end = next((i for i, line in enumerate(lines)
+                            if line.lstrip().startswith("[")), len(lines))
+    else:
+        end = _value_end(lines, start)
+    new = [*lines[:start], *([f"{key} = {toml_value(value)}"] if value is not None else []),
+           *lines[end:]]
+    result = "\n".join(new) + "\n" if new else ""
+    try:
+        tomllib.loads(result)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError([Problem(str(path), None, key, say("config_bad_toml",
+                                                            why=str(exc)))]) from None
+    write_atomic(path, result.encode("utf-8"))
+
+
+def _value_end(lines: list[str], start: int) -> int:
+    """The line after the value that begins on ``start`` ends: the first run of lines from
+    ``start`` that reads as TOML on its own (an array may take several)."""
+    import tomllib
+
+    for end in range(start + 1, len(lines) + 1):
+        try:
+            tomllib.loads("\n".join(lines[start:end]))
+        except tomllib.TOMLDecodeError:
+            continue
+        return end
+    return start + 1

@@ -20,19 +20,19 @@ def run(settings: Settings, key: str | None, value: str | None, path_only: bool,
     path = config_path()
     if path_only:
         return ConfigView(str(path), (), settings.lang, path_only=True)
-    if key is not None and key not in KEYS:
+    if key is not None and key not in KEYS and not unset:
         raise InputError([Problem(str(path), None, key, say("config_unknown_key",
                                                             known=", ".join(KEYS)))])
     if unset:
         if key is None or value is not None:
             raise InputError([Problem("", None, "--unset", say("config_value_with_unset"))])
-        set_value(path, key, None)
+        set_value(path, key, None)  # any key, so that a wrong one can be taken out
         return ConfigView(str(path), (), settings.lang, done=say("config_removed", name=key,
                                                                   path=str(path)))
     if key is not None and value is not None:
         checked = _checked(key, value, str(path))
+        load(path)  # the file must read as it is: its problems first, nothing written
         set_value(path, key, checked)
-        load(path)  # the file as a whole still reads (the user may have broken another line)
         return ConfigView(str(path), (), settings.lang, done=say(
             "config_set", name=key, value=toml_value(checked), path=str(path)))
     rows = tuple(_row(k, settings) for k in ([key] if key else KEYS))

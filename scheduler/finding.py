@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 KINDS = ("anniversary", "plan", "activity", "unit")
 MATCH = 0.6  # a real match; below: a suggestion only
+CLEAR = 0.25  # how far ahead of the next a fragment's best match must be to stand for it
 _TOKEN = re.compile(r"[a-z0-9&]+")
 
 
@@ -200,11 +201,16 @@ def find(settings: Settings, query: str, kinds: Sequence[str] = KINDS,
 
 def pick(hits: Sequence[Hit], text: str, field: str, what: str) -> str:
     """The id ``text`` names among ``hits`` (already of one kind): the only real match, or
-    the best when it beats the next; else an :class:`InputError` listing candidates."""
+    the only whole-name match, or a best one far ahead of the next (:data:`CLEAR`: words in
+    order against words scattered); else an :class:`InputError` listing the candidates. A
+    slightly better score does not decide: "quan" names both district plans."""
     ranked = sorted(hits, key=lambda h: -h.score)
     # a fragment of one or two letters begins too many names to stand for one of them
     real = [h for h in ranked if h.score >= MATCH and len("".join(words(text))) >= 3]
-    if real and (len(real) == 1 or real[0].score > real[1].score):
+    whole = [h for h in real if h.score == 1.0]
+    if len(whole) == 1:
+        return whole[0].id
+    if real and (len(real) == 1 or real[0].score - real[1].score >= CLEAR):
         return real[0].id
     shown = "; ".join(f"{h.id} ({h.name})" for h in (real[:8] if real else ranked[:3]))
     if real:

@@ -183,9 +183,10 @@ def _check_file(flag: str, path: Path) -> None:
     """A file to write: its folder must exist (a mistyped path makes no folders) and it must
     not be a folder itself."""
     if not path.parent.is_dir():
-        raise InputError([Problem(str(path), None, flag, f"no folder {str(path.parent)!r}")])
+        raise InputError([Problem(str(path), None, flag, say("path_no_folder",
+                                                              folder=str(path.parent)))])
     if path.is_dir():
-        raise InputError([Problem(str(path), None, flag, "is a folder; give a file name")])
+        raise InputError([Problem(str(path), None, flag, say("path_is_folder"))])
 
 
 def _write_feed(path: Path, data: bytes) -> None:
@@ -198,8 +199,7 @@ def _write_feed(path: Path, data: bytes) -> None:
         with path.open("rb") as fh:
             head = fh.read(200)
         if PRODID_MARK not in head:
-            raise InputError([Problem(str(path), None, "-o",
-                                      "exists and is not a kyniem feed; not replaced")])
+            raise InputError([Problem(str(path), None, "-o", say("feed_not_ours"))])
     write_atomic(path, data)
 
 

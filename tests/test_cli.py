@@ -225,3 +225,13 @@ def test_a_phrase_with_an_invalid_byte_is_refused_and_json_stays_utf8(tmp_path: 
     ok = subprocess.run([sys.executable, str(ROOT / "cli.py"), "when", "Quý II/2024",
                          "--json"], capture_output=True, env={**os.environ, "LC_ALL": "C"})
     assert ok.returncode == 0 and json.loads(ok.stdout.decode("utf-8"))["start"] == "2024-04-01"
+
+
+def test_an_unknown_locality_is_refused_with_the_closest_names() -> None:
+    """Regression from review: a mistyped locality silently gave the national list only."""
+    bad = CliRunner().invoke(main, ["year", "2025", "--locality", "Bac Ninhh"])
+    assert bad.exit_code == 2
+    assert "không biết địa phương 'Bac Ninhh'" in bad.output and "Bắc Ninh" in bad.output
+    old_name = CliRunner().invoke(main, ["year", "2025", "--locality", "bac giang", "--json"])
+    assert old_name.exit_code == 0  # a province merged in 2025 still names its successor
+    assert "tai-lap-tinh-bac-giang" in {r["id"] for r in json.loads(old_name.output)}

@@ -97,13 +97,19 @@ def test_a_bad_value_names_file_line_and_key_and_exits_2(config: Path) -> None:
 
 
 def test_config_command_sets_reads_and_unsets_keeping_other_lines(config: Path) -> None:
-    config.write_text('# văn phòng Đảng ủy\nlang = "vi"\n\n[khac]\nx = 1\n', encoding="utf-8")
+    before = '# văn phòng Đảng ủy\nlang = "vi"\ncolour = "red"\n'
+    config.write_text(before, encoding="utf-8")
     done = invoke("config", "unit", "Ban Chỉ huy Quân sự phường")
-    # the file's own table is not kyniem's: reported, and the value is written all the same
-    assert done.exit_code == 2 and "khac" in done.output
-    text = config.read_text(encoding="utf-8")
-    assert text.startswith('# văn phòng Đảng ủy\nlang = "vi"\n')
-    assert 'unit = "Ban Chỉ huy Quân sự phường"\n[khac]' in text  # before the table
+    # a key that is not kyniem's: reported first, and nothing is written
+    assert done.exit_code == 2 and "colour" in done.output
+    assert config.read_text(encoding="utf-8") == before
+    assert invoke("config", "--unset", "colour").exit_code == 0  # a wrong key can be taken out
+    assert invoke("config", "unit", "Ban Chỉ huy Quân sự phường").exit_code == 0
+    assert config.read_text(encoding="utf-8") == (
+        '# văn phòng Đảng ủy\nlang = "vi"\nunit = "Ban Chỉ huy Quân sự phường"\n')
+    config.write_text('lang = "vi"\n\n[khac]\nx = 1\n', encoding="utf-8")
+    assert invoke("config", "--unset", "lang").exit_code == 0
+    assert config.read_text(encoding="utf-8") == '\n[khac]\nx = 1\n'  # the table stays
     config.write_text('# văn phòng\nlang = "vi"\n', encoding="utf-8")
     assert invoke("config", "lang", "en").exit_code == 0
     assert config.read_text(encoding="utf-8") == '# văn phòng\nlang = "en"\n'
@@ -128,3 +134,15 @@ def test_config_listing_says_where_each_value_comes_from(config: Path) -> None:
     assert keys["lang"] == {"value": "vi", "source": "file"}
     assert keys["locality"] == {"value": "Huế", "source": "env"}
     assert keys["unit"] == {"value": None, "source": "default"}
+
+
+def test_a_value_over_several_lines_is_replaced_whole(config: Path) -> None:
+    """Regression: only the key's first line was replaced, leaving the rest of a TOML array
+    behind and a file no command could read."""
+    config.write_text('registries = [\n  "a.yaml",\n  "b.yaml",\n]\nlang = "vi"\n',
+                      encoding="utf-8")
+    assert invoke("config", "registries", "/srv/r.yaml").exit_code == 0
+    assert config.read_text(encoding="utf-8") == 'registries = ["/srv/r.yaml"]\nlang = "vi"\n'
+    assert load().get("lang") == "vi"
+    assert invoke("config", "--unset", "registries").exit_code == 0
+    assert config.read_text(encoding="utf-8") == 'lang = "vi"\n'

@@ -148,6 +148,13 @@ def test_spot_checked_dates(registry: tuple[Anniversary, ...], anniversary_id: s
         origin.year, origin.month, origin.day), seen
 
 
-def test_kyniem_check_accepts_a_local_file_alone() -> None:
-    result = CliRunner().invoke(main, ["check", "--registry", str(LOCAL / "bac-ninh.yaml")])
+def test_kyniem_check_reads_the_local_files_with_the_national_registry() -> None:
+    """The local files are bundled: `kyniem check` reads every one of them."""
+    result = CliRunner().invoke(main, ["check", "--lang", "en"])
     assert result.exit_code == 0, result.output
+    count = int(result.output.split("Valid: ")[1].split()[0])
+    from scheduler.registry.sources import bundled_paths
+
+    local = [p for p in bundled_paths() if "local" in Path(p).parts]
+    assert len(local) == len(list(LOCAL.glob("*.yaml")))  # every local file is bundled
+    assert count == len(load_registry(bundled_paths()).anniversaries)

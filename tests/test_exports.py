@@ -444,3 +444,23 @@ def test_every_export_message_is_used_and_worded_in_both_languages() -> None:
         assert vi != en or not any(ch.isalpha() for ch in vi), key
         column = key.removeprefix("export_col_")
         assert f'"{key}"' in text or f'("{column}",' in text, f"{key} is not used"
+
+
+def test_a_missing_folder_is_refused_not_made(tmp_path: Path) -> None:
+    """Regression from review: `-o /nonexist/a.docx` made the folder (feed -o refuses)."""
+    target = tmp_path / "khong-co" / "a.docx"
+    with pytest.raises(InputError) as caught:
+        exports.save(commands.year(NOW, 2026, commands.Filters()), "docx", str(target), False,
+                     "vi")
+    assert "không có thư mục" in caught.value.problems[0].render("vi")
+    assert not target.parent.exists()
+    with pytest.raises(InputError) as folder:
+        exports.save(commands.year(NOW, 2026, commands.Filters()), "docx", str(tmp_path),
+                     True, "vi")
+    assert "là một thư mục" in folder.value.problems[0].render("vi")
+
+
+def test_a_cell_starting_with_a_tab_is_not_a_formula() -> None:
+    from scheduler.exports.tables import _text
+
+    assert _text("\t=1+1").startswith("'")

@@ -87,7 +87,7 @@ def test_an_id_or_a_unique_fragment_names_an_anniversary() -> None:
 
 
 def test_show_and_plan_new_and_timeline_take_name_fragments(tmp_path: object) -> None:
-    shown = invoke("show", "dien bien phu", "--json", "--now", "01/01/2026")
+    shown = invoke("show", "chien thang dien bien phu", "--json", "--now", "01/01/2026")
     assert shown.exit_code == 0 and json.loads(shown.output)["id"] == "chien-thang-dien-bien-phu"
     chart = invoke("timeline", "thanh xuan", "--now", "01/01/2026")
     assert chart.exit_code == 0 and "Giải phóng Thủ đô" in chart.output
@@ -97,3 +97,16 @@ def test_show_and_plan_new_and_timeline_take_name_fragments(tmp_path: object) ->
         in wrong.output
     english = invoke("show", "dienbien", "--lang", "en")
     assert "no anniversary matches 'dienbien'; did you mean" in english.output
+
+
+@pytest.mark.parametrize("fragment", ["ha noi", "quan"])
+def test_a_fragment_two_plans_answer_about_as_well_is_not_guessed(fragment: str) -> None:
+    """Regression: the better of two close scores was taken ("quan" chose one of the two
+    district plans, and `plan export quan` wrote its appendix without a word)."""
+    done = invoke("timeline", fragment)
+    assert done.exit_code == 2
+    assert "khớp nhiều kết quả" in done.output
+    assert "quan-dbp-tren-khong-50-2022" in done.output
+    assert "thanh-xuan-giai-phong-thu-do-70-2024" in done.output
+    both = invoke("show", "dien bien phu")  # Điện Biên Phủ, and "Hà Nội - Điện Biên Phủ …"
+    assert both.exit_code == 2 and "ha-noi-dien-bien-phu-tren-khong" in both.output

@@ -65,7 +65,7 @@ def test_feed_file_is_replaced_only_when_it_is_ours(tmp_path: Path) -> None:
     notes = tmp_path / "notes.ics"
     notes.write_text("ghi chép của tôi", encoding="utf-8")
     result = run("feed", "-o", str(notes))
-    assert result.exit_code == 2 and "not a kyniem feed" in result.output
+    assert result.exit_code == 2 and "không phải lịch do kyniem tạo" in result.output
     assert notes.read_text(encoding="utf-8") == "ghi chép của tôi"
 
 

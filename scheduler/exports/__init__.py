@@ -98,6 +98,12 @@ def save(view: View | Sheet, fmt: str, output: str | None, force: bool,
     if path.suffix and path.suffix.lower() != f".{fmt}":
         raise InputError([Problem(str(path), None, "", say("export_suffix", suffix=path.suffix,
                                                            fmt=fmt))])
+    # a mistyped folder makes no folders, and a folder is named as one (as `feed -o` does)
+    if not path.parent.is_dir():
+        raise InputError([Problem(str(path), None, "-o", say("path_no_folder",
+                                                             folder=str(path.parent)))])
+    if path.is_dir():
+        raise InputError([Problem(str(path), None, "-o", say("path_is_folder"))])
     if not force and (path.exists() or path.is_symlink()):
         raise InputError([Problem(str(path), None, "", say("export_exists"))])
     write_atomic(path, _render(sheet, fmt))

@@ -19,7 +19,7 @@ from .sheet import Cell, Sheet
 
 DATE_FORMAT = "dd/mm/yyyy"
 #: A cell starting with one of these is a formula to a spreadsheet (OWASP "CSV injection").
-FORMULA_START = ("=", "+", "-", "@")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP: CSV injection
 
 
 def xlsx_bytes(sheet: Sheet) -> bytes:

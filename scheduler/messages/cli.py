@@ -342,7 +342,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "give --once or --list, not both"),
     "cli_class_list": ("{value}: hãy ghi danh sách cách nhau bởi dấu phẩy, gồm {allowed}",
                        "{value}: use a comma list of {allowed}"),
-    "cli_format_needs_output": ("--output chỉ dùng với --format", "--output needs --format"),
+    "cli_format_needs_output": ("--output và --force chỉ dùng với --format",
+                                "--output and --force need --format"),
     "plan_new_no_occurrence": ("{id} không có ngày kỷ niệm trong năm {year}",
                                "{id} has no anniversary in {year}"),
     "cli_written": ("Đã ghi {path}", "Wrote {path}"),
@@ -426,6 +427,16 @@ MESSAGES.update({
                       "another kyniem remind{holder} is already delivering reminders from "
                       "{store}; stop it first (or use another --store)"),
     "remind_store_error": ("kho lời nhắc {store}: {why}", "reminder store {store}: {why}"),
+    "remind_feed_stale_copy": ("{url}: {why}; dùng bản đã tải lần trước",
+                               "{url}: {why}; using the copy fetched before"),
+    "locality_unknown": ("không biết địa phương {name}; ghi tên tỉnh, thành phố (kể cả tên "
+                         "trước khi sáp nhập năm 2025), ví dụ: {close}",
+                         "unknown locality {name}; give a province or city (its name before "
+                         "the 2025 merger works too), e.g. {close}"),
+    "path_no_folder": ("không có thư mục {folder}", "no folder {folder}"),
+    "path_is_folder": ("đây là một thư mục; hãy ghi tên tệp", "is a folder; give a file name"),
+    "feed_not_ours": ("tệp đã có và không phải lịch do kyniem tạo; không ghi đè",
+                      "exists and is not a kyniem feed; not replaced"),
     "store_not_url": ("không phải địa chỉ cơ sở dữ liệu ({why})", "not a database URL ({why})"),
     "store_scheme": ("hãy dùng địa chỉ sqlite:/// hoặc postgresql://",
                      "use a sqlite:/// or postgresql:// URL"),

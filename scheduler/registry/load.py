@@ -100,15 +100,16 @@ def _anniversary(
         return None
     class_by = values.get("class_by", ClassBy.ORIGIN)
     if origin.year is None and class_by is ClassBy.ORIGIN:
-        reader.problem(nodes["date"], f"{where}.date", "without a year, set class_by: year")
+        reader.problem(nodes["date"], f"{where}.date", say("registry_no_year_class"))
         return None
     if "leap_day" in values and (origin.day, origin.month) != (29, 2):
-        reader.problem(nodes["leap_day"], f"{where}.leap_day", "only for a 29/02 origin")
+        reader.problem(nodes["leap_day"], f"{where}.leap_day", say("registry_leap_day_only"))
         return None
     policy = policies.get(values["policy"])
     if policy is None:
         known = ", ".join(sorted(policies))
-        reader.problem(nodes["policy"], f"{where}.policy", f"unknown policy (known: {known})")
+        reader.problem(nodes["policy"], f"{where}.policy", say("registry_unknown_policy",
+                                                                 known=known))
         return None
     return Anniversary(
         id=values["id"],
@@ -160,9 +161,10 @@ def load_registry(paths: Iterable[str | os.PathLike[str]]) -> Registry:
         top = reader.mapping(root, "")
         for key, (key_node, _) in top.items():
             if key not in TOP_LEVEL:
-                reader.problem(key_node, key, f"unknown section (known: {', '.join(TOP_LEVEL)})")
+                reader.problem(key_node, key, say("registry_unknown_section",
+                                                  known=", ".join(TOP_LEVEL)))
         if "anniversaries" not in top and "policies" not in top:
-            reader.problem(root, "anniversaries", "is required but missing")
+            reader.problem(root, "anniversaries", say("registry_missing_section"))
         if "policies" in top:
             for i, item in enumerate(reader.sequence(top["policies"][1], "policies")):
                 policy = _policy(reader, item, f"policies[{i}]")
@@ -170,8 +172,9 @@ def load_registry(paths: Iterable[str | os.PathLike[str]]) -> Registry:
                     continue
                 here = f"{reader.file}:{line(item)}"
                 if policy.id in policies:
-                    reader.problem(item, f"policies[{i}].id",
-                                   f"{policy.id!r} is already defined at {policy_seen[policy.id]}")
+                    reader.problem(item, f"policies[{i}].id", say(
+                        "registry_policy_twice", id=quote(policy.id),
+                        at=policy_seen[policy.id]))
                 else:
                     policies[policy.id], policy_seen[policy.id] = policy, here
         if "anniversaries" in top:
@@ -183,7 +186,8 @@ def load_registry(paths: Iterable[str | os.PathLike[str]]) -> Registry:
     for reader, item, where in pending:
         raw_id = scalar_of(item, "id")
         if raw_id is not None and raw_id in seen:
-            reader.problem(item, f"{where}.id", f"{raw_id!r} is already used at {seen[raw_id]}")
+            reader.problem(item, f"{where}.id", say("registry_id_twice", id=quote(raw_id),
+                                                        at=seen[raw_id]))
             continue
         if raw_id is not None:
             seen[raw_id] = f"{reader.file}:{line(item)}"

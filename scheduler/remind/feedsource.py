@@ -175,7 +175,8 @@ def _phrase(code: int) -> str:
 def _fallback(url: str, body_path: Path, why: str) -> Fetched:
     """Unreachable: the cached copy with a warning, or a clear error when there is none."""
     if body_path.exists():
-        print(f"kyniem remind: {url}: {why}; using the copy fetched before", file=sys.stderr)
+        print(f"kyniem remind: {say('remind_feed_stale_copy', url=url, why=why)}",
+              file=sys.stderr)
         return Fetched(body_path.read_bytes(), 0)
     raise feed_error(url, why)
 

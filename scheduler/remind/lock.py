@@ -119,7 +119,7 @@ def _open_lock(path: Path) -> int:
         raise _unusable(path, exc.strerror or str(exc)) from None
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
-        raise _unusable(path, "not a regular file")
+        raise _unusable(path, str(say("not_regular_file")))
     return fd
 
 
