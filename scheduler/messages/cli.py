@@ -277,6 +277,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_metavar_DATE": ("NGÀY", "DATE"),
     "cli_metavar_TIME": ("GIỜ", "TIME"),
     "cli_metavar_MOMENT": ("THỜI_ĐIỂM", "MOMENT"),
+    "cli_metavar_DATETIME": ("THỜI_ĐIỂM", "DATETIME"),
     "cli_metavar_NUMBER": ("SỐ", "NUMBER"),
     "cli_metavar_UNIT": ("ĐƠN_VỊ", "UNIT"),
     "cli_metavar_LOCALITY": ("ĐỊA_PHƯƠNG", "LOCALITY"),
