@@ -220,6 +220,27 @@ def _join(where: str, key: str) -> str:
     return f"{where}.{key}" if where else key
 
 
+#: PyYAML's problems in the user's words (the parser speaks English): pattern on its
+#: problem, or on its context when the problem says too little → catalogue key.
+YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
+    (r"character '\\t'|tab character", "yaml_why_tab"),
+    (r"expected ',' or '\]'", "yaml_why_list"),
+    (r"expected ',' or '\}'", "yaml_why_braces"),
+    (r"mapping values are not allowed", "yaml_why_colon"),
+    (r"expected <block end>|expected '-' indicator|expected key", "yaml_why_indent"),
+    (r"quoted scalar", "yaml_why_quote"),
+    (r"cannot start any token", "yaml_why_start"),
+)
+
+
+def yaml_why(problem: str, context: str) -> Message | str:
+    """What PyYAML found wrong, worded by the catalogue; its own words when no rule fits."""
+    for pattern, key in YAML_PROBLEMS:
+        if re.search(pattern, problem) or re.search(pattern, context):
+            return say(key)
+    return problem
+
+
 def compose(path: Path, reader: Reader, expected: str | Message) -> yaml.Node | None:
     """The file's node tree, or None after recording why it cannot be read; ``expected``
     names what the file should hold, for the message about an empty one."""
@@ -243,8 +264,8 @@ def compose(path: Path, reader: Reader, expected: str | Message) -> yaml.Node | 
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = None if mark is None else mark.line + 1
-        reader.problems.append(Problem(reader.file, where, "", say("yaml_invalid",
-                                                                    why=exc.problem)))
+        reader.problems.append(Problem(reader.file, where, "", say(
+            "yaml_invalid", why=yaml_why(exc.problem or "", exc.context or ""))))
         return None
     except yaml.YAMLError as exc:
         reader.problems.append(Problem(reader.file, None, "", say("yaml_invalid", why=exc)))

@@ -171,3 +171,22 @@ def test_every_key_is_used_in_the_source() -> None:
                      if p != section)
     unused = [key for key in MESSAGES if f'"{key}"' not in text]
     assert not unused
+
+
+@pytest.mark.parametrize(("text", "vi", "en"), [
+    ('id: x\ntitle: a: b\n', "dấu hai chấm không đúng chỗ", "a colon where none may be"),
+    ('id: x\ntitle: "a\n', "dấu nháy mở chưa được đóng", "a quote is opened and not closed"),
+    ('id: x\nactivities: [1, 2\n', "chưa đóng bằng ']'", "is not closed with ']'"),
+    ('id: x\n\ttitle: a\n', "có ký tự tab", "a tab character"),
+])
+def test_yaml_syntax_errors_are_told_in_the_users_words(tmp_path: Path, text: str, vi: str,
+                                                         en: str) -> None:
+    """PyYAML speaks English ("mapping values are not allowed here"): the reason a clerk
+    reads is the catalogue's."""
+    path = tmp_path / "ke-hoach.yaml"
+    path.write_text(text, encoding="utf-8")
+    said = CliRunner().invoke(main, ["check", str(path)])
+    assert said.exit_code == 2 and vi in " ".join(said.output.split())
+    assert "mapping values" not in said.output and "expected" not in said.output
+    english = CliRunner().invoke(main, ["check", str(path), "--lang", "en"])
+    assert en in " ".join(english.output.split())

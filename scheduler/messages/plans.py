@@ -35,6 +35,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml_invalid": ("không đúng cú pháp YAML ({why}); kiểm tra dấu hai chấm, thụt lề và dấu "
                      "nháy ở dòng này",
                      "not valid YAML: {why}"),
+    "yaml_why_tab": ("có ký tự tab; YAML chỉ thụt lề bằng dấu cách",
+                     "a tab character; YAML indents with spaces only"),
+    "yaml_why_list": ("danh sách mở bằng '[' chưa đóng bằng ']' (hoặc thiếu dấu phẩy giữa các "
+                      "mục)",
+                      "a list opened with '[' is not closed with ']'"),
+    "yaml_why_braces": ("mục mở bằng '{{' chưa đóng bằng '}}'",
+                        "a mapping opened with '{{' is not closed with '}}'"),
+    "yaml_why_colon": ("dấu hai chấm không đúng chỗ; một giá trị có dấu ':' phải đặt trong "
+                       "dấu nháy",
+                       "a colon where none may be; quote a value that holds ':'"),
+    "yaml_why_indent": ("thụt lề không khớp với các dòng trên",
+                        "the indentation does not match the lines above"),
+    "yaml_why_quote": ("dấu nháy mở chưa được đóng", "a quote is opened and not closed"),
+    "yaml_why_start": ("một giá trị bắt đầu bằng ký tự YAML dành riêng (@, `, %…); hãy đặt giá "
+                       "trị trong dấu nháy",
+                       "a value starts with a character YAML reserves; quote it"),
     "yaml_empty_file": ("tệp rỗng (cần {expected})", "is empty (expected {expected})"),
     # -- plan files (scheduler/plans/load.py, activities.py) ----------------------------------
     "plan_expected": ("một kế hoạch ('id:', 'title:', 'activities:')",
@@ -187,8 +203,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "8-14, 15-21, 22-28; or say the last week)"),
     "phrase_periodic_how_often": ("ghi định kỳ nhưng không nói bao lâu một lần",
                                   "it says periodic (định kỳ) but not how often"),
-    "phrase_frequencies": ("ghi nhiều hơn một tần suất ({found})",
-                           "it gives more than one frequency ({found})"),
+    "phrase_frequencies": ("ghi nhiều hơn một tần suất",
+                           "it gives more than one frequency"),
     "phrase_recurring_no_year": ("việc định kỳ cần có năm nhưng kế hoạch không ghi năm",
                                  "a recurring item needs a year, and the plan gives none"),
     "phrase_recurring_outside": ("không có lần nào rơi vào khoảng từ {start} đến {end}",
