@@ -464,3 +464,18 @@ def test_a_cell_starting_with_a_tab_is_not_a_formula() -> None:
     from scheduler.exports.tables import _text
 
     assert _text("\t=1+1").startswith("'")
+
+
+@pytest.mark.parametrize(("plan_id", "party"), [("phuong-dien-bien-phu-70-2024", True),
+                                                ("thanh-xuan-giai-phong-thu-do-70-2024", False)])
+def test_a_party_bodys_plan_carries_the_partys_heading(tmp_path: Path, plan_id: str,
+                                                       party: bool) -> None:
+    """Hướng dẫn 36-HD/VPTW: a Party committee's document is headed "ĐẢNG CỘNG SẢN VIỆT NAM"
+    with a star under the issuer, not with the state's motto (Đảng ủy phường vs UBND quận)."""
+    out = tmp_path / "phu-luc.docx"
+    exports.plan_export(NOW, plan_id, "docx", str(out), False)
+    head = docx.Document(str(out)).tables[0]
+    text = "\n".join(cell.text for cell in head.rows[0].cells)
+    assert ("ĐẢNG CỘNG SẢN VIỆT NAM" in text) is party
+    assert ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text) is not party
+    assert ("\n*" in head.rows[0].cells[0].text) is party

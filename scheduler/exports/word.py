@@ -88,9 +88,26 @@ def _line(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool =
     return paragraph
 
 
+#: Issuers whose documents follow the Party's layout (Hướng dẫn 36-HD/VPTW ngày 03/4/2018 of
+#: the Central Office, on the format of Party documents): folded words naming a committee.
+PARTY_WORDS = ("dang uy", "dang bo", "chi bo", "quan uy", "huyen uy", "thi uy", "tinh uy",
+               "thanh uy", "ban thuong vu", "ban chap hanh", "ban tuyen giao", "ban dan van",
+               "ban to chuc", "uy ban kiem tra")
+
+
+def is_party(issuer: str | None) -> bool:
+    """Whether ``issuer`` is a Party body (its documents carry "ĐẢNG CỘNG SẢN VIỆT NAM",
+    not the state motto)."""
+    from ..names import fold
+
+    return issuer is not None and any(w in fold(issuer) for w in PARTY_WORDS)
+
+
 def _motto(doc: Document, sheet: Sheet) -> None:
     """The issuing body (left) and the national motto (right), side by side in a table
-    without borders, as Appendix I's layout places them (boxes 2 and 1)."""
+    without borders, as Appendix I's layout places them (boxes 2 and 1). A Party body's
+    document has "ĐẢNG CỘNG SẢN VIỆT NAM" instead, and a star under its name (Hướng dẫn
+    36-HD/VPTW, Điều 2)."""
     from docx.shared import Mm
 
     table = doc.add_table(rows=1, cols=2)
@@ -102,12 +119,17 @@ def _motto(doc: Document, sheet: Sheet) -> None:
         _line(left.paragraphs[0], sheet.issuer.upper(), bold=True, size=MOTTO_PT)
         # the short line beneath, about 2/5 of the name (underscores join into one line:
         # python-docx draws no shapes and a paragraph border is hand-written XML)
-        _line(left.add_paragraph(), "_" * min(18, max(6, round(len(sheet.issuer) / 2))),
-              size=MOTTO_PT).paragraph_format.line_spacing = 0.6
-    _line(right.paragraphs[0], say("export_motto_nation").render(sheet.lang), bold=True,
-          size=NATION_PT)
-    _line(right.add_paragraph(), say("export_motto").render(sheet.lang), bold=True,
-          size=MOTTO_PT, underline=True)
+        mark = "*" if is_party(sheet.issuer) else "_" * min(18, max(6, round(
+            len(sheet.issuer) / 2)))
+        _line(left.add_paragraph(), mark, size=MOTTO_PT).paragraph_format.line_spacing = 0.6
+    if is_party(sheet.issuer):
+        _line(right.paragraphs[0], say("export_motto_party").render(sheet.lang), bold=True,
+              size=NATION_PT, underline=True)
+    else:
+        _line(right.paragraphs[0], say("export_motto_nation").render(sheet.lang), bold=True,
+              size=NATION_PT)
+        _line(right.add_paragraph(), say("export_motto").render(sheet.lang), bold=True,
+              size=MOTTO_PT, underline=True)
     for cell in (left, right):
         for paragraph in cell.paragraphs:
             paragraph.paragraph_format.space_after = 0

@@ -6,6 +6,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- the national motto block (Decree 30/2020/NĐ-CP, Appendix I, II.1) ---------------------
     "export_motto_nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                             "SOCIALIST REPUBLIC OF VIETNAM"),
+    "export_motto_party": ("ĐẢNG CỘNG SẢN VIỆT NAM", "COMMUNIST PARTY OF VIET NAM"),
     "export_motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
     # -- column headings ------------------------------------------------------------------
     "export_col_number": ("STT", "No."),
