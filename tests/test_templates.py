@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,12 +42,17 @@ def test_month_offsets_clamp_to_the_month_end() -> None:
     assert templates.apply_offset(date(2024, 1, 31), "+13m") == date(2025, 2, 28)
 
 
-def test_bundled_template_dates_a_plan_that_loads(tmp_path: Path) -> None:
+def _dbp_2029() -> dict[str, Any]:
+    """The bundled template dated for the 75th of Điện Biên Phủ (07/05/2029)."""
     dbp = REGISTRY.get("chien-thang-dien-bien-phu")
     assert dbp is not None
     occ = occurrence(dbp, 2029)
     assert occ is not None
-    plan = templates.dated_plan(templates.bundled_template(), occ)
+    return templates.dated_plan(templates.bundled_template(), occ)
+
+
+def test_bundled_template_dates_a_plan_that_loads(tmp_path: Path) -> None:
+    plan = _dbp_2029()
     assert plan["title"] == ("Kế hoạch tổ chức các hoạt động kỷ niệm 75 năm Chiến thắng Điện Biên "
                              "Phủ (07/05/1954 - 07/05/2029)")
     peak = next(a for a in plan["activities"] if a["id"] == "cao-diem")
@@ -199,11 +205,7 @@ def test_the_written_plan_loads_back_equal_and_passes_check(tmp_path: Path) -> N
 
     from scheduler.cli import main
 
-    dbp = REGISTRY.get("chien-thang-dien-bien-phu")
-    assert dbp is not None
-    occ = occurrence(dbp, 2029)
-    assert occ is not None
-    plan = templates.dated_plan(templates.bundled_template(), occ)
+    plan = _dbp_2029()
     out, text = _written(tmp_path)
     assert text == templates.render(plan, str(templates.bundled_template()), out.name)
     assert yaml.safe_load(text) == plan  # every value, dates as the "dd/mm/yyyy" text
