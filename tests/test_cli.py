@@ -235,3 +235,10 @@ def test_an_unknown_locality_is_refused_with_the_closest_names() -> None:
     old_name = CliRunner().invoke(main, ["year", "2025", "--locality", "bac giang", "--json"])
     assert old_name.exit_code == 0  # a province merged in 2025 still names its successor
     assert "tai-lap-tinh-bac-giang" in {r["id"] for r in json.loads(old_name.output)}
+
+
+def test_one_problem_is_one_problem_in_english() -> None:
+    bad = CliRunner().invoke(main, ["check", str(REG / "invalid_date.yaml"), "--lang", "en"])
+    assert bad.exit_code == 2 and bad.output.splitlines()[-1] == "1 problem."
+    vi = CliRunner().invoke(main, ["check", str(REG / "invalid_date.yaml")])
+    assert vi.output.splitlines()[-1] == "1 lỗi."

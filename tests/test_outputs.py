@@ -87,7 +87,7 @@ def test_check_report() -> None:
     problem = Problem("r.yaml", 3, "anniversaries[0].date", "bad")
     counts = {"anniversaries": 5, "policies": 3, "plans": 2, "activities": 9, "files": 3}
     bad = CheckReport((problem,), counts, "en")
-    assert bad.plain() == "r.yaml:3: anniversaries[0].date: bad\n1 problems."
+    assert bad.plain() == "r.yaml:3: anniversaries[0].date: bad\n1 problem."
     assert bad.exit_code == 2
     good = CheckReport((), counts, "en")
     assert good.plain() == "Valid: 5 anniversaries, 3 policies, 2 plans (9 activities) in 3 files."

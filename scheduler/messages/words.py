@@ -72,6 +72,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "({activities} activities) in {files} files.",
     ),
     "word_check_bad": ("{n} lỗi.", "{n} problems."),
+    "word_check_bad_one": ("{n} lỗi.", "{n} problem."),
     "word_commemorate": ("Kỷ niệm ", ""),
     "word_feed_class": ("Loại năm (NĐ 145/2013, Điều 3)", "Class (Decree 145/2013, Art. 3)"),
     "word_feed_milestone": ("năm tổ chức kỷ niệm", "a ceremony year"),

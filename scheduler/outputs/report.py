@@ -34,7 +34,8 @@ class CheckReport:
         verdict; within ``width`` cells bar a single long token (a file path)."""
         if self.problems:
             told = [p.render(self.lang) for p in self.problems]
-            verdict = word("check_bad", self.lang, n=len(told))
+            verdict = word("check_bad_one" if len(told) == 1 else "check_bad", self.lang,
+                           n=len(told))
         else:
             told = [f"{word('check_warning', self.lang)}: {w.render(self.lang)}"
                     for w in self.warnings]
