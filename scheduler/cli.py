@@ -225,8 +225,17 @@ def _document(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """``--version``, worded when shown (click words its own at import, before the
+    language is known)."""
+    if value and not ctx.resilient_parsing:
+        click.echo(str(say("cli_version", version=__version__)))
+        ctx.exit()
+
+
 @click.group(cls=Kyniem, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="kyniem")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=_show_version)
 def main() -> None:
     """kyniem: calendars and deadlines for commemoration activities (help text:
     ``cli_cmd_main`` in the message catalogue)."""

@@ -121,3 +121,12 @@ def test_a_system_error_on_a_path_is_worded_in_the_users_language() -> None:
     assert os_error(gone, "en") == "/x/kh.yaml: no such file or folder"
     odd = OSError(errno.EXDEV, "Invalid cross-device link", "/x")
     assert os_error(odd, "vi") == "/x: Invalid cross-device link"  # as the system words it
+
+
+def test_the_version_is_worded_in_the_users_language() -> None:
+    """Regression: click words `--version` at import, before the language is known."""
+    from scheduler import __version__
+
+    assert invoke("--version").output == f"kyniem, phiên bản {__version__}\n"
+    assert invoke("--version", env={"KYNIEM_LANG": "en"}).output == \
+        f"kyniem, version {__version__}\n"

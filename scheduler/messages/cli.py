@@ -288,7 +288,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "click_positional": ("Tham số", "Positional arguments"),
     "click_help_option": ("Xem hướng dẫn này rồi thoát.", "Show this message and exit."),
     "click_version_option": ("Xem phiên bản rồi thoát.", "Show the version and exit."),
-    "click_version": ("%(prog)s, phiên bản %(version)s", "%(prog)s, version %(version)s"),
+    "cli_version": ("kyniem, phiên bản {version}", "kyniem, version {version}"),
     "click_error": ("Lỗi: {message}", "Error: {message}"),
     "click_try_help": ("Xem '{command} {option}' để biết cách dùng.",
                        "Try '{command} {option}' for help."),
