@@ -17,9 +17,9 @@ from functools import cache
 
 import click
 
+from .i18n import LANGS
 from .wording import MESSAGES, current_language
 
-LANGS = ("vi", "en")
 _CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types", "utils",
                   "termui")
 _WORD = re.compile(r"[A-Z][A-Z_]*")

@@ -16,9 +16,8 @@ from .i18n import word
 from .model import Anniversary, Occurrence
 from .occurrences import of
 from .outputs.table import OccurrenceTable
-from .registry import InputError, Problem, Registry, load_cached, registry_paths
+from .registry import InputError, Registry, load_cached, registry_paths
 from .rules import LUNAR_YEARS, LeapDay, MilestoneClass
-from .wording import quote, say
 
 if TYPE_CHECKING:
     from .outputs.card import AnniversaryCard
@@ -43,11 +42,11 @@ class Settings:
         """The registry's entries for this locality (national, and the ``locality``'s:
         :func:`scheduler.registry.local.in_locality`), and those with an id in ``also``
         (a plan's own anniversary, wherever it is from)."""
-        from .registry.local import in_locality
+        from .registry.local import check_locality, in_locality
 
         entries = self.registry().anniversaries
         if self.locality is not None:
-            _known_locality(self.locality, {a.scope for a in entries})
+            check_locality(self.locality, {a.scope for a in entries})
         return [a for a in entries if in_locality(a, self.locality) or a.id in also]
 
     @property
@@ -81,25 +80,6 @@ class Settings:
             directory = load_directory(tuple(self.unit_paths()))
             found = self.__dict__["_resolver"] = Resolver(directory)
         return found
-
-
-def _known_locality(locality: str, scopes: set[str]) -> None:
-    """A locality kyniem knows: a province or city since 1 July 2025 (or one merged into
-    it), or a scope of the registries in use; else exit 2 with the closest names, since a
-    mistyped place would silently show the national list only."""
-    import difflib
-
-    from .registry.local import PROVINCES, current_province, place_key, same_place
-
-    if current_province(locality) or any(same_place(locality, s) for s in scopes):
-        return
-    names = sorted({*PROVINCES, *(p for ps in PROVINCES.values() for p in ps),
-                    *(s for s in scopes if s.casefold() != "national")})
-    keys = {place_key(n): n for n in names}
-    close = [keys[k] for k in difflib.get_close_matches(place_key(locality), keys, 3, 0.6)]
-    raise InputError([Problem("", None, "--locality", say(
-        "locality_unknown", name=quote(locality),
-        close=", ".join(close) if close else ", ".join(sorted(PROVINCES))))])
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 
 from .commands import Settings
-from .config import KEYS, Bad, config_path, load, set_value, toml_value
+from .config import KEYS, Bad, Config, config_path, load, set_value, toml_value
 from .outputs.config import ConfigView, Row
 from .registry import InputError, Problem
 from .wording import say
@@ -35,7 +35,11 @@ def run(settings: Settings, key: str | None, value: str | None, path_only: bool,
         set_value(path, key, checked)
         return ConfigView(str(path), (), settings.lang, done=say(
             "config_set", name=key, value=toml_value(checked), path=str(path)))
-    rows = tuple(_row(k, settings) for k in ([key] if key else KEYS))
+    try:
+        found = load(path)
+    except InputError:
+        found = None  # a broken file: its problems come from every other command
+    rows = tuple(_row(k, found) for k in ([key] if key else KEYS))
     return ConfigView(str(path), rows, settings.lang, single=key is not None)
 
 
@@ -51,14 +55,11 @@ def _checked(key: str, value: str, where: str) -> object:
         raise InputError([Problem(where, None, key, exc.message)]) from None
 
 
-def _row(key: str, settings: Settings) -> Row:
+def _row(key: str, config: Config | None) -> Row:
     spec = KEYS[key]
     if spec.env and os.environ.get(spec.env, "").strip():
         return Row(key, os.environ[spec.env], say("config_source_env", var=spec.env))
-    try:
-        found = load().get(key)
-    except InputError:
-        found = None  # a broken file: `kyniem check`-style problems come from the CLI
+    found = config.get(key) if config is not None else None
     if found is not None:
         shown = ", ".join(found) if isinstance(found, list) else str(found)
         return Row(key, shown, say("config_source_file"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .rules import MilestoneClass
-from .wording import MESSAGES
+from .wording import MESSAGES, worded
 
 LANGS = ("vi", "en")
 
@@ -21,7 +21,7 @@ def _index(lang: str) -> int:
 
 
 def word(key: str, lang: str, **values: object) -> str:
-    return MESSAGES[f"word_{key}"][_index(lang)].format(**values)
+    return worded(f"word_{key}", lang, **values)
 
 
 def kind_word(value: str, lang: str) -> str:
@@ -32,7 +32,7 @@ def kind_word(value: str, lang: str) -> str:
 
 def class_word(klass: MilestoneClass | None, lang: str) -> str:
     """The class in words; "—" for an occurrence without one."""
-    return MESSAGES[f"class_{klass.value if klass else 'none'}"][_index(lang)]
+    return worded(f"class_{klass.value if klass else 'none'}", lang)
 
 
 def weekday(index: int, lang: str) -> str:

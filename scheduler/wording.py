@@ -591,6 +591,13 @@ class Message:
         return self.render(_current[0])
 
 
+def worded(key: str, lang: str, **values: object) -> str:
+    """The catalogue's words for ``key`` in ``lang``, filled with ``values``; given none, the
+    text as it stands (a template a page's script fills: "{n} kết quả")."""
+    words = MESSAGES[key][1 if lang == "en" else 0]
+    return words.format(**values) if values else words
+
+
 def quote(text: str, limit: int = 60) -> str:
     """A user's value inside a message: quoted, and cut short (a 4,300-digit "year" would
     otherwise fill the screen)."""

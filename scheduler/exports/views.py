@@ -20,12 +20,12 @@ from ..outputs.table import OccurrenceTable
 from ..outputs.text import title
 from ..outputs.units import Units
 from ..plans.model import Activity, Plan, Role
-from ..wording import role_word, say
+from ..wording import role_word, worded
 from .sheet import Cell, Column, Group, Row, Sheet
 
 
 def say_in(lang: str, key: str, **values: object) -> str:
-    return say(key, **values).render(lang)
+    return worded(key, lang, **values)
 
 
 def columns(lang: str, *spec: tuple[str, float, int]) -> tuple[Column, ...]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..feeds.site import BIG_FEED, CROWDED_FEED, BuildReport
-from ..wording import MESSAGES, feed_text
+from ..wording import feed_text, worded
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 def _w(key: str, lang: str, **values: object) -> str:
-    return MESSAGES[f"build_{key}"][1 if lang == "en" else 0].format(**values)
+    return worded(f"build_{key}", lang, **values)
 
 
 @dataclass(frozen=True)

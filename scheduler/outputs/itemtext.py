@@ -47,16 +47,6 @@ def units_text(item: Item, lang: str) -> str:
     return "; ".join(parts)
 
 
-def main_unit(item: Item, lang: str) -> str:
-    """One cell's worth: the leads ("A; B"), else the first unit with its role ("C (chỉ
-    đạo)"), else "-"."""
-    leads = item.with_role(Role.LEAD) if item.links else ((item.lead,) if item.lead else ())
-    if leads:
-        return "; ".join(leads)
-    first = item.links[0] if item.links else None
-    return f"{first.unit} ({role_word(first.role.value, lang)})" if first else "-"
-
-
 #: Roles shown by name after the leads and partners.
 OTHER_ROLES = (Role.DIRECTS, Role.ADVISES, Role.GUIDES, Role.REQUESTED)
 

@@ -12,10 +12,10 @@ Names match without case or diacritics and without "Tỉnh"/"Thành phố"/"TP."
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from ..model import Anniversary
+from ..names import fold
 
 #: The scope of an entry that concerns the whole country.
 NATIONAL = "national"
@@ -59,9 +59,7 @@ _PREFIXES = ("thanh pho ", "tp ", "tinh ")
 @lru_cache(maxsize=256)
 def place_key(name: str) -> str:
     """``name`` without case, diacritics, punctuation or a "Tỉnh"/"Thành phố"/"TP." prefix."""
-    plain = unicodedata.normalize("NFD", name.casefold().replace("đ", "d"))
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-    plain = " ".join(re.sub(r"[^0-9a-z]+", " ", plain).split())
+    plain = " ".join(re.sub(r"[^0-9a-z]+", " ", fold(name)).split())
     for prefix in _PREFIXES:
         if plain.startswith(prefix):
             return plain[len(prefix):]
@@ -97,3 +95,23 @@ def in_locality(anniversary: Anniversary, locality: str | None) -> bool:
     if anniversary.scope.casefold() == NATIONAL:
         return True
     return locality is not None and same_place(anniversary.scope, locality)
+
+
+def check_locality(locality: str, scopes: set[str]) -> None:
+    """A locality kyniem knows: a province or city since 1 July 2025 (or one merged into
+    it), or a scope of the registries in use; else :class:`InputError` with the closest
+    names, since a mistyped place would silently show the national list only."""
+    import difflib
+
+    from ..wording import quote, say
+    from .errors import InputError, Problem
+
+    if current_province(locality) or any(same_place(locality, s) for s in scopes):
+        return
+    names = sorted({*PROVINCES, *(p for ps in PROVINCES.values() for p in ps),
+                    *(s for s in scopes if s.casefold() != NATIONAL)})
+    keys = {place_key(n): n for n in names}
+    close = [keys[k] for k in difflib.get_close_matches(place_key(locality), keys, 3, 0.6)]
+    raise InputError([Problem("", None, "--locality", say(
+        "locality_unknown", name=quote(locality),
+        close=", ".join(close) if close else ", ".join(sorted(PROVINCES))))])

@@ -27,7 +27,7 @@ from ..outputs.layout import (
     table_fits,
     wrap,
 )
-from ..wording import MESSAGES
+from ..wording import worded
 from .plan import Reminder
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 
 def w(key: str, lang: str, **values: object) -> str:
-    return MESSAGES[f"reminder_{key}"][1 if lang == "en" else 0].format(**values)
+    return worded(f"reminder_{key}", lang, **values)
 
 
 def kind_word(kind: str, lang: str) -> str:

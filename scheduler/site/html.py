@@ -10,7 +10,7 @@ from html import escape as _escape
 
 from ..dates import fmt
 from ..sanitize import strip_controls
-from ..wording import MESSAGES
+from ..wording import worded
 from .script import SCRIPT
 
 
@@ -27,8 +27,7 @@ WEEKDAYS = (("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "
 
 
 def w(key: str, lang: str, **values: object) -> str:
-    text = MESSAGES[f"site_{key}"][1 if lang == "en" else 0]
-    return text.format(**values) if values else text
+    return worded(f"site_{key}", lang, **values)
 
 
 def day_text(d: date, lang: str) -> str:

@@ -12,7 +12,7 @@ from ..dates import fmt
 from ..feeds.links import event_anchor
 from ..i18n import sort_key
 from ..names import fold
-from ..wording import MESSAGES, ROLE_WORDS, role_word
+from ..wording import MESSAGES, ROLE_WORDS, role_word, worded
 from .cards import anchor, card
 from .data import Entry, PlanHead
 from .html import day_text, escape, page, span_text, w
@@ -21,8 +21,7 @@ from .svg import legend, marks, month_span, timeline
 
 
 def _p(key: str, lang: str, **values: object) -> str:
-    text = MESSAGES[f"site_plan_{key}"][1 if lang == "en" else 0]
-    return text.format(**values) if values else text
+    return worded(f"site_plan_{key}", lang, **values)
 
 
 def timeline_range(span: tuple[date, date] | None, days: Sequence[date]

@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..wording import MESSAGES
+from ..wording import worded
 from .data import Entry
 from .html import escape, span_text
 
@@ -27,7 +27,7 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 
 
 def _w(key: str, lang: str) -> str:
-    return MESSAGES[f"site_svg_{key}"][1 if lang == "en" else 0]
+    return worded(f"site_svg_{key}", lang)
 
 
 class Mark(NamedTuple):

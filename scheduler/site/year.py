@@ -9,14 +9,14 @@ from datetime import date
 from typing import NamedTuple
 
 from ..feeds.links import plan_page
-from ..wording import MESSAGES
+from ..wording import worded
 from .data import Entry, PlanHead
 from .html import escape, page, span_text, w
 from .svg import Mark, legend, marks, timeline
 
 
 def _y(key: str, lang: str, **values: object) -> str:
-    return MESSAGES[f"site_year_{key}"][1 if lang == "en" else 0].format(**values)
+    return worded(f"site_year_{key}", lang, **values)
 
 
 class YearPlan(NamedTuple):
