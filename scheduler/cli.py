@@ -88,7 +88,7 @@ def common(func: F) -> F:
                 locality: str | None, **kwargs: Any) -> None:
         registries, plans = _configured(registries, plans)
         settings = commands.Settings(registries, lang, now, LeapDay(leap_day), plans, units,
-                                     locality)
+                                     (locality or "").strip() or None)  # "": none
         try:
             _check_text({"registries": registries, "plans": plans, "units": units, **kwargs})
             view: View = func(*args, settings=settings, **kwargs)

@@ -235,6 +235,8 @@ def test_an_unknown_locality_is_refused_with_the_closest_names() -> None:
     old_name = CliRunner().invoke(main, ["year", "2025", "--locality", "bac giang", "--json"])
     assert old_name.exit_code == 0  # a province merged in 2025 still names its successor
     assert "tai-lap-tinh-bac-giang" in {r["id"] for r in json.loads(old_name.output)}
+    empty = CliRunner().invoke(main, ["year", "2025", "--locality", " "])
+    assert empty.exit_code == 0  # an empty setting ($KYNIEM_LOCALITY="") is no locality
 
 
 def test_one_problem_is_one_problem_in_english() -> None:
