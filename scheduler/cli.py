@@ -454,29 +454,52 @@ def build(settings: commands.Settings, out: str, base_url: str | None, years: in
     return publish.build(settings, out, base_url, years, _progress(), force, state)
 
 
-@main.command()
-@click.argument("text", metavar="TEXT")
-@click.option("--kind", "kinds", multiple=True,
-              type=click.Choice(["anniversary", "plan", "activity", "unit"]))
-@click.option("--limit", type=click.IntRange(1, 500), default=30, show_default=True)
+@main.group()
+def token() -> None:
+    """Secret addresses of private feeds (``cli_cmd_token``)."""
+
+
+def _site_options(func: F) -> F:
+    """The site a token command works on: its folder, or its state folder."""
+    func = click.option("--state", metavar="DIR")(func)
+    return click.option("--out", required=True, metavar="DIR")(func)
+
+
+@token.command("list")
+@_site_options
+@click.option("--base-url", metavar="URL")
 @common
-def find(settings: commands.Settings, text: str, kinds: tuple[str, ...], limit: int) -> View:
-    """Find anniversaries, plans, activities and units by name (``cli_cmd_find``)."""
-    return commands.find(settings, text, kinds, limit)
+def token_list(settings: commands.Settings, out: str, state: str | None,
+               base_url: str | None) -> View:
+    """Every secret address, live and revoked (``cli_cmd_token_list``)."""
+    from . import access
+
+    return access.list_tokens(out, state, base_url, settings.lang)
 
 
-@main.command("config")
-@click.argument("key", required=False, metavar="KEY")
-@click.argument("value", required=False, metavar="VALUE")
-@click.option("--path", "path_only", is_flag=True)
-@click.option("--unset", is_flag=True)
+@token.command("new")
+@click.argument("feed", metavar="FEED")
+@_site_options
+@click.option("--base-url", metavar="URL")
 @common
-def config_(settings: commands.Settings, key: str | None, value: str | None, path_only: bool,
-            unset: bool) -> View:
-    """The config file: show, read, set or remove keys (``cli_cmd_config``)."""
-    from . import configure
+def token_new(settings: commands.Settings, feed: str, out: str, state: str | None,
+              base_url: str | None) -> View:
+    """Another secret address for a private feed (``cli_cmd_token_new``)."""
+    from . import access
 
-    return configure.run(settings, key, value, path_only, unset)
+    return access.new_token(out, state, feed, base_url, settings.lang)
+
+
+@token.command("revoke")
+@click.argument("given", metavar="TOKEN")
+@_site_options
+@common
+def token_revoke(settings: commands.Settings, given: str, out: str, state: str | None
+                 ) -> View:
+    """Revoke a secret address (``cli_cmd_token_revoke``)."""
+    from . import access
+
+    return access.revoke_token(out, state, given, settings.lang)
 
 
 def _progress() -> Callable[[int], Callable[[], None]] | None:

@@ -93,7 +93,9 @@ KEYS: dict[str, Key] = {
     "locality": Key(_text, "KYNIEM_LOCALITY", (("*", "locality"),)),
     "remind_store": Key(_text, "KYNIEM_STORE", (("remind", "store"),)),
     "remind_hour": Key(_hour, None, (("remind", "at"),)),
-    "base_url": Key(_url, None, (("build", "base_url"), ("feed", "base_url"))),
+    "base_url": Key(_url, None, (("build", "base_url"), ("feed", "base_url"),
+                                 ("serve", "base_url"), ("token_list", "base_url"),
+                                 ("token_new", "base_url"))),
 }
 
 

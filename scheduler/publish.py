@@ -14,7 +14,7 @@ from pathlib import Path
 from .commands import Settings
 from .dates import VN_TZ
 from .feeds import parts, release, site
-from .feeds.catalogue import Feed, catalogue, units_feed
+from .feeds.catalogue import DAYS, Feed, catalogue, plan_path, units_feed
 from .feeds.events import FeedEvent, events_of
 from .feeds.ledger import Ledger
 from .feeds.parts import content_key
@@ -105,7 +105,8 @@ def feed(settings: Settings, selection: Selection, years: int | None, output: st
     feeds = all_feeds(settings, span)
     chosen = _choose(feeds, selection, settings.lang)
     if selection.key_days:
-        second = next((f for f in feeds if f.group == "days" and f.key == chosen.path), None)
+        second = next((f for f in feeds if f.group == "days" and f.key == chosen.path
+                       or f.group == "private" and f.key == DAYS + chosen.key), None)
         if second is None:
             raise InputError([Problem("", None, "--key-days", say("key_days_needs"))])
         chosen = second
@@ -153,7 +154,10 @@ def _choose(feeds: list[Feed], s: Selection, lang: str) -> Feed:
         return matches[0]
     for group, key in (("plan", s.plan), ("anniversary", s.anniversary)):
         if key:
-            found = next((f for f in feeds if f.group == group and f.key == key), None)
+            found = next((f for f in feeds if f.group == group and f.key == key
+                          # a private plan's (issue 13): this is the office's own machine
+                          or group == "plan" and f.group == "private"
+                          and f.key == plan_path(key)), None)
             if found is None:
                 raise _unknown(group, key, [f.key for f in feeds if f.group == group])
             return found

@@ -65,6 +65,13 @@ def whole_in(numbers: range) -> Callable[[str], int]:
     return parse
 
 
+def flag(value: str) -> bool:
+    """``true``/``false`` (and ``yes``/``no``, as YAML 1.1 writes them)."""
+    if value.strip().lower() not in ("true", "false", "yes", "no"):
+        raise FieldError(say("unit_dir_not_flag", value=quote(value)))
+    return value.strip().lower() in ("true", "yes")
+
+
 def url(value: str) -> str:
     try:
         return web_url(value)

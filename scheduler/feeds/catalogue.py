@@ -69,7 +69,16 @@ def unit_path(identity: str) -> str:
 def routes(event: FeedEvent, plan: tuple[str, ...] | None, span: tuple[int, int] | None,
            names: dict[str, str]) -> Iterator[Route]:
     """Every feed ``event`` belongs to; ``plan`` is the (id, title, issuer) of the plan it
-    comes from, ``span`` the years of the milestones feed."""
+    comes from, ``span`` the years of the milestones feed. A private plan's event goes only
+    to private feeds (its plan's, its units', the office's "all"); a private unit's feed is
+    private whatever the plan (issue 13)."""
+    if event.private:
+        yield secret(ALL)
+        if plan is not None:
+            yield secret(Route(plan_path(plan[0]), "plan", plan[0], plan[1], _issuer(plan)))
+        for identity, name, locality in event.identities:
+            yield secret(Route(unit_path(identity), "unit", identity, name, locality))
+        return
     yield ALL
     if plan is not None:
         yield Route(plan_path(plan[0]), "plan", plan[0], plan[1], _issuer(plan))
@@ -78,7 +87,33 @@ def routes(event: FeedEvent, plan: tuple[str, ...] | None, span: tuple[int, int]
     for a in event.anniversaries:
         yield Route(anniversary_path(a), "anniversary", a, names.get(a, a))
     for identity, name, locality in event.identities:
-        yield Route(unit_path(identity), "unit", identity, name, locality)
+        route = Route(unit_path(identity), "unit", identity, name, locality)
+        yield secret(route) if identity in event.hidden else route
+
+
+#: Where private feeds live among the parts: ``private/plans/x.ics`` is published only at
+#: its secret addresses, ``s/<token>/plans/x.ics`` (:mod:`.tokens`).
+PRIVATE = "private/"
+
+
+def secret(route: Route) -> Route:
+    """The private twin of a public feed: group ``private``, keyed by the public path it
+    stands for (which says what it is: ``all.ics``, ``plans/…``, ``units/…``, ``days/…``)."""
+    return Route(PRIVATE + route.path, "private", route.path, route.name, route.locality)
+
+
+def underlying(key: str) -> str:
+    """A private feed's kind, from its key (the public path it stands for)."""
+    if key.startswith(DAYS):
+        return "days"
+    return {"plans/": "plan", "units/": "unit"}.get(key[:key.find("/") + 1], "all")
+
+
+def days_path(path: str) -> str:
+    """The "deadlines and key days" feed beside a plan's or unit's feed, private or not."""
+    if path.startswith(PRIVATE):
+        return PRIVATE + DAYS + path.removeprefix(PRIVATE)
+    return DAYS + path
 
 
 #: Where a plan's or unit's second feed, "deadlines and key days", lives: beside nothing
@@ -86,9 +121,19 @@ def routes(event: FeedEvent, plan: tuple[str, ...] | None, span: tuple[int, int]
 DAYS = "days/"
 
 
+def plan_days_route(route: Route) -> Route:
+    """The key-days feed of a plan's feed (which always has one)."""
+    found = day_route(route)
+    assert found is not None
+    return found
+
+
 def day_route(route: Route) -> Route | None:
     """The "deadlines and key days" feed of a plan's or unit's feed (issue 11: no multi-week
     bars on a phone); its key is the main feed's path."""
+    if route.group == "private" and underlying(route.key) in ("plan", "unit"):
+        return Route(days_path(route.path), "private", DAYS + route.key, route.name,
+                     route.locality)
     if route.group not in ("plan", "unit"):
         return None
     return Route(DAYS + route.path, "days", route.path, route.name, route.locality)
@@ -148,6 +193,22 @@ def feed_name(group: str, name: str, lang: str, locality: str = "", plan: bool =
     return name + (f" — {locality}" if locality else "")
 
 
+def route_name(group: str, key: str, name: str, lang: str, locality: str = "") -> str:
+    """The name of the feed a route leads to (:func:`feed_name`, :func:`private_name`)."""
+    if group == "private":
+        return private_name(key, name, lang, locality)
+    return feed_name(group, name, lang, locality, key.startswith("plans/"))
+
+
+def private_name(key: str, name: str, lang: str, locality: str = "") -> str:
+    """A private feed's name: its public twin's, marked internal ("… (nội bộ)")."""
+    kind = underlying(key)
+    if kind == "all":
+        return word("feed_private_all", lang)
+    plain = feed_name(kind, name, lang, locality, key.removeprefix(DAYS).startswith("plans/"))
+    return word("feed_private", lang, name=plain)
+
+
 def catalogue(events: Sequence[FeedEvent], plans: Sequence[Plan],
               anniversaries: Iterable[Anniversary], lang: str, years: tuple[int, int]
               ) -> list[Feed]:
@@ -170,49 +231,55 @@ def catalogue(events: Sequence[FeedEvent], plans: Sequence[Plan],
         for route in routes(event, origin, years, names):
             members[route.path].append(event)
             found.setdefault(route.path, route)
-            if route.group == "unit":
+            unit = route.group == "unit" or route.key.startswith("units/")
+            if unit:
                 borrowed[route.path] |= context(event)
             second = day_route(route)
             if second is not None:
                 members[second.path] += marks
                 found.setdefault(second.path, second)
-                if route.group == "unit":
+                if unit:
                     borrowed[second.path] |= context(event)
     for plan in plans:
-        path = plan_path(plan.id)
-        issuer = plan.issuer or ""
-        for route in (Route(path, "plan", plan.id, plan.title, issuer),
-                      Route(DAYS + path, "days", path, plan.title, issuer)):
+        main = Route(plan_path(plan.id), "plan", plan.id, plan.title, plan.issuer or "")
+        main = secret(main) if plan.private else main
+        for route in (main, plan_days_route(main)):
             found.setdefault(route.path, route)
             borrowed[route.path] |= {(a.id, plan.year)
                                      for a in (plan.anniversary, *combined(plan))}
     start, end = years
-    feeds = [Feed("all", "all", "all.ics", word("feed_all", lang), tuple(events),
+    feeds = [Feed("all", "all", "all.ics", word("feed_all", lang),
+                  tuple(e for e in events if not e.private),
                   description=calendar_description("all", "", lang)),
              Feed("milestones", "milestones", "milestones.ics",
                   word("feed_milestones", lang, start=start, end=end),
                   tuple(members["milestones.ics"]),
                   description=calendar_description("milestones", "", lang))]
-    ordered = [plan_path(p.id) for p in plans]
+    ordered = [plan_path(p.id) for p in plans if not p.private]
     ordered += sorted((p for p, r in found.items() if r.group == "anniversary"),
                       key=lambda p: found[p].key)
     units = [p for p, r in found.items() if r.group == "unit"]
     seconds = [p for p, r in found.items() if r.group == "days"]
-    for path in ordered + units + seconds:
+    hidden = sorted(p for p, r in found.items() if r.group == "private")
+    for path in ordered + units + seconds + hidden:
         route = found[path]
         lent = [e for pair in sorted(borrowed[path]) for e in days.get(pair, ())]
         feeds.append(Feed(route.group, route.key, path,
-                          feed_name(route.group, route.name, lang, route.locality,
-                                    route.key.startswith("plans/")),
+                          route_name(route.group, route.key, route.name, lang,
+                                     route.locality),
                           _ordered([*members[path], *lent]), route.locality,
-                          calendar_description(route.group, route.name, lang,
-                                               route.locality)))
-    head = len(feeds) - len(units) - len(seconds)  # units by locality, then name (as the site)
-    tail = len(feeds) - len(seconds)
+                          calendar_description(
+                              underlying(route.key) if route.group == "private"
+                              else route.group, route.name, lang, route.locality)))
+    # units by locality, then name (as the site); then the key-days feeds, the private ones
+    head = len(feeds) - len(units) - len(seconds) - len(hidden)
+    tail = len(feeds) - len(seconds) - len(hidden)
+    end = len(feeds) - len(hidden)
     feeds[head:tail] = sorted(feeds[head:tail],
                               key=lambda f: (sort_key(f.locality), sort_key(f.name), f.path))
     order = {f.path: i for i, f in enumerate(feeds)}
-    feeds[tail:] = sorted(feeds[tail:], key=lambda f: (order.get(f.key, len(order)), f.path))
+    feeds[tail:end] = sorted(feeds[tail:end],
+                             key=lambda f: (order.get(f.key, len(order)), f.path))
     return feeds
 
 

@@ -77,6 +77,10 @@ class FeedEvent(NamedTuple):
     #: the unit identities with a role in it (scheduler.units): (id, display name, locality);
     #: collectives have none. Feeds select by these ids; not part of the digest.
     identities: tuple[tuple[str, str, str], ...] = ()
+    #: issue 13: from a private plan (its feeds only at secret addresses), and the ids of the
+    #: private units among ``identities``; set with the identities, not part of the digest
+    private: bool = False
+    hidden: tuple[str, ...] = ()
 
     @property
     def units(self) -> tuple[str, ...]:

@@ -26,7 +26,18 @@ from typing import Any
 from ..items import ItemKind
 from ..site.data import Entry, PlanHead, entry_json, entry_of, head_json, read_entry, read_head
 from ..state import Invalid, expect, expect_list
-from .catalogue import DAYS, Pair, context, day_route, plan_path, routes, unit_path
+from .catalogue import (
+    Pair,
+    Route,
+    context,
+    day_route,
+    days_path,
+    plan_days_route,
+    plan_path,
+    routes,
+    secret,
+    unit_path,
+)
 from .events import FeedEvent, key_days
 from .ledger import Stamp
 from .writer import event_bytes
@@ -34,7 +45,7 @@ from .writer import event_bytes
 #: reads byte ranges [start, end) of a cached part's events, in order
 Reader = Callable[[Sequence[tuple[int, int]]], list[bytes]]
 
-FORMAT = 12  # bump when a Part changes shape: older cached parts become misses
+FORMAT = 13  # bump when a Part changes shape: older cached parts become misses
 
 
 @dataclass
@@ -138,10 +149,10 @@ def make_part(source: str, key: tuple[object, ...], events: Sequence[FeedEvent],
             indexes = feeds[route.path]
             if not indexes or indexes[-1] != i:
                 indexes.append(i)
-            if route.group in ("anniversary", "unit"):
+            if route.group in ("anniversary", "unit", "private"):
                 part.titles.setdefault(route.path, (route.group, route.key, route.name,
                                                     route.locality))
-            if route.group == "unit":
+            if route.group == "unit" or route.key.startswith("units/"):
                 unit_pairs[route.path] |= context(e)
             days = day_route(route)
             if days is not None:  # its "deadlines and key days" feed: markers of long windows
@@ -164,22 +175,27 @@ def make_part(source: str, key: tuple[object, ...], events: Sequence[FeedEvent],
                if e.kind is ItemKind.ANNIVERSARY for a in e.anniversaries}
         for path, pairs in unit_pairs.items():
             feeds[path] += [own[p] for p in sorted(pairs) if p in own]
-            feeds[DAYS + path] += [own[p] for p in sorted(pairs) if p in own]
-        path = plan_path(origin[0])
-        for where, group in ((path, "plan"), (DAYS + path, "days")):
-            feeds.setdefault(where, [])
-            part.titles[where] = (group, path if group == "days" else origin[0], origin[1],
-                                  origin[2])
-            part.borrows[where] = sorted(set(plan_pairs))
+            feeds[days_path(path)] += [own[p] for p in sorted(pairs) if p in own]
+        main = _plan_route(origin, head)
+        for route in (main, plan_days_route(main)):
+            feeds.setdefault(route.path, [])
+            part.titles[route.path] = (route.group, route.key, route.name, route.locality)
+            part.borrows[route.path] = sorted(set(plan_pairs))
     part.feeds = dict(feeds)
     part.keys = [e.key for e in (*events, *extra)]
     _pages(part, head, events)
     part.borrows.update({q: sorted(pairs) for p, pairs in unit_pairs.items()
-                         for q in (p, DAYS + p)})
+                         for q in (p, days_path(p))})
     h = hashlib.blake2b(repr(key).encode(), digest_size=16)
     h.update("".join(e.digest for e in events).encode())
     part.token = h.hexdigest()
     return part
+
+
+def _plan_route(origin: tuple[str, str, str], head: PlanHead | None) -> Route:
+    """A plan's own feed: public, or its private twin (issue 13)."""
+    route = Route(plan_path(origin[0]), "plan", origin[0], origin[1], origin[2])
+    return secret(route) if head is not None and head.private else route
 
 
 def _key_days(events: Sequence[FeedEvent], lang: str

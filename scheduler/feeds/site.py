@@ -27,6 +27,7 @@ from ..site.build import (
     next_day,
     write_index,
     write_pages,
+    write_private,
     years_of,
 )
 from ..site.data import PlanHead
@@ -34,7 +35,7 @@ from ..site.pages import Listed
 from ..wording import calendar_description, quote, say
 from . import pool, quiet, release
 from .addresses import Address, Book, Tombstone, notice, stored_parts, units_of
-from .catalogue import DAYS, Pair, feed_name
+from .catalogue import DAYS, PRIVATE, Pair, plan_path, route_name, underlying
 from .events import FeedEvent
 from .files import Files
 from .ledger import Ledger, Stamp
@@ -42,6 +43,7 @@ from .links import join
 from .parts import Part, make_part
 from .release import Found, SiteDir
 from .state import Published, SiteState
+from .tokens import INDEX, Token, Tokens, fingerprint
 from .writer import CalendarMeta, calendar_bytes, calendar_pieces
 
 BIG_FEED = 1_000_000  # Google drops events from feeds around 1 MB
@@ -107,6 +109,7 @@ class _LazyLedger:
 class _Run:
     tuning: pool.Tuning
     lock: Sequence[int]  # the build lock's descriptor, which workers must not keep
+    tokens: Tokens  # the secret addresses of private feeds
 
 
 def _descriptor(lock: object) -> list[int]:
@@ -144,10 +147,14 @@ def build(target: Target, registry: Callable[[frozenset[Pair]], Source],
     try:
         state = SiteState.open(target.state)
         try:
-            run = _Run(tuning or pool.Tuning(), _descriptor(lock))
-            with pool.held_gc(run.tuning.hold_gc):  # the registry, loaded, is frozen out
-                return _build(target, state, registry, plans, names, years, lang, base_url,
-                              now, progress, run)
+            run = _Run(tuning or pool.Tuning(), _descriptor(lock),
+                       Tokens(target.state))
+            try:
+                with pool.held_gc(run.tuning.hold_gc):  # the registry, loaded, is frozen out
+                    return _build(target, state, registry, plans, names, years, lang,
+                                  base_url, now, progress, run)
+            finally:
+                run.tokens.close()
         finally:
             state.close()
     finally:
@@ -178,7 +185,8 @@ def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]
     stamps = _LazyLedger(lambda: state.ledger(now, floors), state.read_whole)
     step = progress(len(plans) + 1) if progress else (lambda: None)
     today = now.astimezone(VN_TZ).date()  # the pages' today: next days, timelines
-    whole = quiet.whole_key((registry(frozenset()).key, [(s.name, s.key) for s in plans]))
+    sources = (registry(frozenset()).key, [(s.name, s.key) for s in plans])
+    whole = quiet.whole_key((*sources, fingerprint(run.tokens.live())))
     if current is not None and current == state.meta("release"):
         last = quiet.read(state.meta("quiet"))
         if last is not None and last.holds(whole, current, today, now, site.release(current)):
@@ -214,6 +222,8 @@ def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]
     book = _addresses(state, now, parts, fresh, keep, stamps, lang)
     listed, contributors, borrowed, canonical = _relocate(listed, contributors, borrowed,
                                                           book.paths)
+    live = run.tokens.ensure([f.key for f in listed if f.group == "private"], now)
+    listed, hidden = _secrets(listed, contributors, borrowed, canonical, live)
     # fingerprints hold only for the release they were recorded with
     before = state.published() if current and current == state.meta("release") else {}
     report = BuildReport(str(site.link), events=sum(len(p.feeds.get("all.ics", ()))
@@ -221,11 +231,12 @@ def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]
     out = release.Release(site, previous)
     try:
         files = _write(out, before, listed, contributors, borrowed, registry_part, parts,
-                       lang, base_url, report, book, canonical, stamps, today, run)
+                       lang, base_url, report, book, canonical, stamps, today, run, hidden)
         renewed = files.finish()  # nothing changed: the current release stays
         name = out.name if renewed or current is None else current
+        settled = quiet.whole_key((*sources, fingerprint(live)))  # with new tokens, if any
         record = quiet.Quiet(
-            whole, name, now.isoformat(), quiet.until(anniversary_days(parts).values(), today),
+            settled, name, now.isoformat(), quiet.until(anniversary_days(parts).values(), today),
             book.book.expires(), quiet.folders(site.release(name)), report.counts,
             report.events, sorted(report.pages), report.moved)
         state.commit(name, stamps.ledger, fresh, keep, files.published,
@@ -302,14 +313,15 @@ def _addresses(state: SiteState, now: datetime, parts: Sequence[Part],
         # the keys of the feeds that can lose an event: those the changed plans' events were
         # in, those holding cancelled events, and all.ics (every key of the site)
         wanted = {site_path(c) for p in before for c in p.feeds}
-        wanted |= {path for path, _ in book.tombstones} | {"all.ics"}
+        wanted |= {path for path, _ in book.tombstones} | {"all.ics", PRIVATE + "all.ics"}
         held: dict[str, set[str]] = defaultdict(set)
         for part in parts:
             for path, indexes in part.feeds.items():
                 where = paths.get(path, path)
                 if where in wanted:
                     held[where].update(part.keys[i] for i in indexes)
-        book.cancel(before, held, site_path, stamps, held["all.ics"], lang)
+        book.cancel(before, held, site_path, stamps,
+                    held["all.ics"] | held[PRIVATE + "all.ics"], lang)
     return _Addresses(book, paths)
 
 
@@ -338,19 +350,45 @@ def _relocate(listed: list[Listed], contributors: dict[str, list[Part]],
             {paths.get(p, p): v for p, v in borrowed.items()}, canonical)
 
 
+def _secrets(listed: list[Listed], contributors: dict[str, list[Part]],
+             borrowed: dict[str, list[Pair]], canonical: dict[str, str],
+             live: dict[str, list[Token]]) -> tuple[list[Listed], dict[str, str]]:
+    """Private feeds at their secret addresses only, one copy per live token (:mod:`.tokens`);
+    ``contributors``, ``borrowed`` and ``canonical`` learn the new paths. Returned: the
+    feeds, and each secret path → the private path the parts and cancelled events know."""
+    out: list[Listed] = []
+    hidden: dict[str, str] = {}
+    for feed in listed:
+        if feed.group != "private":
+            out.append(feed)
+            continue
+        for token in live.get(feed.key, []):
+            path = token.path(feed.key)
+            out.append(replace(feed, path=path))
+            hidden[path] = feed.path
+            contributors[path] = contributors[feed.path]
+            if feed.path in borrowed:
+                borrowed[path] = borrowed[feed.path]
+            canonical[path] = canonical.get(feed.path, feed.path)
+    return out, hidden
+
+
 def _write(out: release.Release, before: dict[str, Published], listed: list[Listed],
            contributors: dict[str, list[Part]], borrowed: dict[str, list[Pair]],
            registry_part: Part, parts: list[Part], lang: str, base_url: str | None,
            report: BuildReport, addresses: _Addresses, canonical: dict[str, str],
-           stamps: Callable[[str, str], Stamp], today: date, run: _Run) -> Files:
+           stamps: Callable[[str, str], Stamp], today: date, run: _Run,
+           hidden: dict[str, str]) -> Files:
     """Every file of the new release: taken from the previous one when its fingerprint (or
-    its bytes) did not move, else written (:mod:`.files`)."""
+    its bytes) did not move, else written (:mod:`.files`). ``hidden``: the private feeds'
+    secret paths (:func:`_secrets`), which no public page or listing names."""
     files = Files(out, before, report, keep_closed=run.lock, tuning=run.tuning)
     book = addresses.book
     for feed in listed:
         mine = contributors[feed.path]
         lent = borrowed.get(feed.path, [])
-        dead = book.held(feed.path)  # events that left it, cancelled (addresses.py)
+        # events that left it, cancelled (addresses.py)
+        dead = book.held(hidden.get(feed.path, feed.path))
         head = (f"{feed.name}\x1f{base_url}\x1f{lent}\x1f"
                 f"{registry_part.token if lent else ''}\x1f"
                 f"{[(t.key, t.since.isoformat()) for t in dead]}")
@@ -363,8 +401,8 @@ def _write(out: release.Release, before: dict[str, Published], listed: list[List
             source = canonical.get(feed.path, feed.path)
             body = chain((p.chunk(source) for p in mine), [registry_part.lend(lent)],
                          (t.data for t in dead))
-            about = calendar_description(feed.group, feed.short or feed.name, lang,
-                                         feed.locality)
+            kind = underlying(feed.key) if feed.group == "private" else feed.group
+            about = calendar_description(kind, feed.short or feed.name, lang, feed.locality)
             return calendar_pieces(CalendarMeta(feed.name, about, url), body)
 
         files.put(feed.path, _digest(head, [p.token for p in mine]), feed_bytes)
@@ -372,16 +410,19 @@ def _write(out: release.Release, before: dict[str, Published], listed: list[List
     retired = [path for gone in book.retired()  # a feed that went answers, saying where to
                for path in _write_retired(gone, book, listed, base_url, lang, stamps, files,
                                           report)]
-    # year pages, plan pages (scheduler/site/build.py)
-    years = write_pages(files.put, listed, parts, canonical, lang, base_url)
+    # year pages, plan pages (scheduler/site/build.py): public feeds only
+    public = [f for f in listed if f.group != "private"]
+    years = write_pages(files.put, public, parts, canonical, lang, base_url)
     files.flush(pooled=all(p.in_memory for p in parts))
     for path in (*(f.path for f in listed), *retired):
         report.sizes[path] = files.size(path)
     report.pages = {path: files.size(path) for path in years}
-    write_index(files.put, listed, report.sizes, lang, base_url, years_of(parts), today)
+    write_index(files.put, public, report.sizes, lang, base_url, years_of(parts), today)
+    write_private(files.put, [f for f in listed if f.group == "private"], report.sizes,
+                  run.tokens.live().get(INDEX, []), lang, base_url)
     listing = json_text(
         [{"group": f.group, "key": f.key, "path": f.path, "name": f.name,
-          "events": f.events, "bytes": report.sizes[f.path]} for f in listed],
+          "events": f.events, "bytes": report.sizes[f.path]} for f in public],
         indent=1).encode()
     files.put("feeds.json", _digest(listing.decode(), []), lambda: listing)
     files.flush(pooled=False)
@@ -466,21 +507,26 @@ def _merge(parts: Sequence[Part], years: tuple[int, int], lang: str, today: date
     by_group: dict[str, list[Listed]] = defaultdict(list)
     plans = {p.plan_id: p for p in parts if p.plan_id is not None}
     days = anniversary_days(parts)
+    by_path = {plan_path(i): p for i, p in plans.items()}  # a private plan's key is its path
     for path, (group, key, name, locality) in titles.items():
-        plan = plans.get(key) if group == "plan" else None
+        plan = plans.get(key) if group == "plan" else by_path.get(key) \
+            if group == "private" else None
         by_group[group].append(Listed(
-            group, key, path, feed_name(group, name, lang, locality, key.startswith("plans/")),
+            group, key, path, route_name(group, key, name, lang, locality),
             counts[path], locality,
             short=name, head=plan.head if plan else None, span=plan.span if plan else None,
             next=next_day(days.get(key, []), today) if group == "anniversary" else None,
             plans=tuple(dict.fromkeys(p.plan_id for p in contributors[path] if p.plan_id))
-            if group == "unit" else ()))
+            if group in ("unit", "private") else ()))
     listed += by_group["plan"]  # in the plan files' order
     listed += sorted(by_group["anniversary"], key=lambda f: f.key)
     listed += sorted(by_group["unit"],
                      key=lambda f: (sort_key(f.locality), sort_key(f.name), f.path))
     order = {f.path: i for i, f in enumerate(listed)}  # each main feed's, then its key days'
     listed += sorted(by_group["days"], key=lambda f: (order.get(f.key, len(order)), f.path))
+    rank = {"all": 0, "plan": 1, "unit": 2, "days": 3}  # private feeds last, as their page
+    listed += sorted(by_group["private"], key=lambda f: (
+        rank[underlying(f.key)], sort_key(f.locality), sort_key(f.name), f.path))
     return listed, contributors, lent
 
 

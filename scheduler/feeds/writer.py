@@ -79,8 +79,8 @@ def _utc(moment: datetime) -> str:
 
 def event_url(event: FeedEvent, base_url: str | None) -> str | None:
     """The event's row on its plan's page (None without a base URL, or without a plan: the
-    registry's anniversary days)."""
-    if not base_url or not event.plan:
+    registry's anniversary days, or of a private plan: its page is not published)."""
+    if not base_url or not event.plan or event.private:
         return None
     return f"{join(base_url, plan_page(event.plan))}#{event_anchor(window_uid(event.uid))}"
 

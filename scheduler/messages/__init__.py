@@ -4,4 +4,5 @@ area so that each area's words live beside each other. Every module holds ``MESS
 :mod:`scheduler.wording` merges them and refuses a key defined twice.
 """
 
-SECTIONS = ("cli", "plans", "registry", "exports", "layouts", "site", "words", "views")
+SECTIONS = ("cli", "plans", "registry", "exports", "layouts", "site", "words", "views",
+            "serve", "tokens")

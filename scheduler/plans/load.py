@@ -29,6 +29,7 @@ from ..yamlread import (
     compose,
     day_first,
     day_in,
+    flag,
     ident,
     line,
     scalar_of,
@@ -67,6 +68,7 @@ PLAN_FIELDS: dict[str, Field] = {
     "references": Field(False, None),
     "notes": Field(False, text, many=True),
     "reminders": Field(False, whole_in(LEAD_DAYS), many=True),
+    "private": Field(False, flag),
     "activities": Field(True, None),
 }
 PARENT_FIELDS: dict[str, Field] = {
@@ -188,6 +190,7 @@ def _plan(reader: Reader, root: yaml.Node, registry: Registry) -> Plan | None:
         format=plan_format,
         campaign=campaign,
         notes=values.get("notes", ()),
+        private=values.get("private", False),
         location=Location(reader.file, line(root)),
     )
 

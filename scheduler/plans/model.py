@@ -154,6 +154,8 @@ class Plan:
     format: int = 1
     campaign: Window | None = None
     notes: tuple[str, ...] = ()  # budget, reporting and other closing paragraphs
+    #: "lưu hành nội bộ": its feeds only at secret addresses (issue 13; feeds/tokens.py)
+    private: bool = False
     location: Location | None = field(default=None, compare=False)
 
     @property

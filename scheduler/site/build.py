@@ -18,10 +18,12 @@ from ..i18n import sort_key
 from .cards import labels
 from .pages import Listed, index_page, seconds
 from .plan import plan_page
+from .private import private_page
 from .year import YearPlan, year_page
 
 if TYPE_CHECKING:
     from ..feeds.parts import Part
+    from ..feeds.tokens import Token
 
 
 
@@ -88,7 +90,7 @@ def write_pages(put: Put, listed: Sequence[Listed], parts: Sequence[Part],
                  {f.key: f.short or f.name for f in listed if f.group == "anniversary"},
                  {f.path: repr(f) for f in listed})
     for part in parts:
-        if part.head is not None:
+        if part.head is not None and not part.head.private:  # issue 13: no public page
             _plan(put, part, site, lang, base_url)
     return pages
 
@@ -102,6 +104,21 @@ def write_index(put: Put, listed: Sequence[Listed], sizes: dict[str, int], lang:
                   [(f, sizes.get(f.path, 0) // 1024) for f in listed]))
     put("index.html", _digest(shown, []),
         lambda: index_page(listed, sizes, lang, base_url, years, today).encode())
+
+
+def write_private(put: Put, feeds: Sequence[Listed], sizes: dict[str, int],
+                  pages: Sequence[Token], lang: str, base_url: str | None) -> None:
+    """The office's page of private feeds, at each live address of the index (issue 13):
+    each feed once, at its first live address."""
+    first: dict[str, Listed] = {}
+    for feed in feeds:
+        first.setdefault(feed.key, feed)
+    shown = list(first.values())
+    fingerprint = repr((pages_version(), lang, base_url,
+                        [(f, sizes.get(f.path, 0) // 1024) for f in shown]))
+    for token in pages:
+        put(token.path(), _digest(fingerprint, []),
+            lambda: private_page(shown, sizes, lang, base_url).encode())
 
 
 @dataclass(frozen=True)

@@ -29,13 +29,14 @@ class PlanHead(NamedTuple):
     issued: date | None = None
     scope: str = ""
     refs: tuple[tuple[str, str], ...] = ()  # (implements | basis, "Kế hoạch 80-KH/TU ngày …")
+    private: bool = False  # issue 13: no public page, its feeds only at secret addresses
 
 
 def head_of(plan: Plan) -> PlanHead:
     refs = tuple((doc.kind.value, f"{doc.type} {doc}" if doc.type else str(doc))
                  for doc in plan.implements)
     return PlanHead(plan.id, plan.title, plan.issuer, plan.number or "", plan.issued,
-                    plan.scope or "", refs)
+                    plan.scope or "", refs, plan.private)
 
 
 class Entry(NamedTuple):
@@ -80,17 +81,17 @@ def head_json(head: PlanHead | None) -> list[Any] | None:
     if head is None:
         return None
     return [head.id, head.title, head.issuer, head.number, _day(head.issued), head.scope,
-            [list(r) for r in head.refs]]
+            [list(r) for r in head.refs], int(head.private)]
 
 
 def read_head(raw: object) -> PlanHead | None:
     if raw is None:
         return None
-    row = _n(expect(raw, list, "head"), 7)
+    row = _n(expect(raw, list, "head"), 8)
     refs = tuple(_pair(r, "ref") for r in expect_list(row[6], list, "refs"))
     id_, title, issuer, number = (expect(v, str, "head") for v in row[:4])
     return PlanHead(id_, title, issuer, number, _read_day(row[4]), expect(row[5], str, "scope"),
-                    refs)
+                    refs, bool(expect(row[7], int, "private")))
 
 
 def entry_json(e: Entry) -> list[Any]:

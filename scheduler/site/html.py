@@ -89,9 +89,15 @@ CSS = (
 )
 
 
-def page(title: str, body: str, lang: str, script: bool = True) -> str:
+#: A page at a secret address (issue 13): never indexed, and its address never sent on in a
+#: Referer header when a link is followed (Referrer Policy, W3C: ``no-referrer``).
+SECRET_HEAD = '<meta name="robots" content="noindex,nofollow"><meta name="referrer" ' \
+    'content="no-referrer">'
+
+
+def page(title: str, body: str, lang: str, script: bool = True, head: str = "") -> str:
     tail = f"<script>{SCRIPT}</script>\n" if script else ""
     return (f'<!DOCTYPE html>\n<html lang="{"en" if lang == "en" else "vi"}"><head>'
             '<meta charset="utf-8"><meta name="viewport" content="width=device-width,'
-            f'initial-scale=1"><title>{escape(title)}</title><style>{CSS}</style></head>\n'
-            f"<body>\n{body}\n{tail}</body></html>\n")
+            f'initial-scale=1">{head}<title>{escape(title)}</title><style>{CSS}</style>'
+            f"</head>\n<body>\n{body}\n{tail}</body></html>\n")

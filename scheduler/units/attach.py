@@ -22,18 +22,24 @@ def collectives(plan: Plan) -> frozenset[str]:
 def identify(events: Iterable[FeedEvent], plans: Mapping[str, Plan], resolver: Resolver
              ) -> list[FeedEvent]:
     """``events`` with ``identities`` set: (id, name as written, locality) of each unit that
-    is one body, each identity once, in the event's order of units (leads first)."""
+    is one body, each identity once, in the event's order of units (leads first); and
+    which of them are private units, and whether the plan is private (issue 13)."""
     marked = {plan_id: collectives(plan) for plan_id, plan in plans.items()}
     out: list[FeedEvent] = []
     for event in events:
         plan = plans.get(event.plan) if event.plan else None
         if plan is None or not event.units:
-            out.append(event)
+            out.append(event._replace(private=True) if plan is not None and plan.private
+                       else event)
             continue
         found: dict[str, tuple[str, str, str]] = {}
+        hidden: list[str] = []
         for name in event.units:
             identity = resolver.identity(name, plan, name in marked[plan.id])
-            if identity is not None:
-                found.setdefault(identity.id, (identity.id, name, identity.locality))
-        out.append(event._replace(identities=tuple(found.values())))
+            if identity is not None and identity.id not in found:
+                found[identity.id] = (identity.id, name, identity.locality)
+                if identity.unit is not None and identity.unit.private:
+                    hidden.append(identity.id)
+        out.append(event._replace(identities=tuple(found.values()), private=plan.private,
+                                  hidden=tuple(hidden)))
     return out

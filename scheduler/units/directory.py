@@ -16,7 +16,7 @@ import yaml
 
 from ..registry import InputError, Problem
 from ..wording import quote, say
-from ..yamlread import Field, Reader, choice, compose, ident, line, scalar_of, text
+from ..yamlread import Field, Reader, choice, compose, flag, ident, line, scalar_of, text
 from .normalise import key
 
 ENV_VAR = "KYNIEM_UNITS"
@@ -57,19 +57,11 @@ FIELDS: dict[str, Field] = {
     "name": Field(True, text),
     "kind": Field(True, choice(UnitKind)),
     "aliases": Field(False, text, many=True),
-    "local": Field(False, lambda v: _flag(v)),
+    "local": Field(False, flag),
     "locality": Field(False, text),
-    "private": Field(False, lambda v: _flag(v)),
+    "private": Field(False, flag),
     "notes": Field(False, text),
 }
-
-
-def _flag(value: str) -> bool:
-    from ..yamlread import FieldError
-
-    if value.strip().lower() not in ("true", "false", "yes", "no"):
-        raise FieldError(say("unit_dir_not_flag", value=quote(value)))
-    return value.strip().lower() in ("true", "yes")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,42 @@
+"""Messages of ``kyniem serve`` (scheduler/serve: the HTTP server, watch mode)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "serve_started": ("Đang phục vụ trang lịch {site} tại {url} (nhấn Ctrl+C để dừng).",
+                      "Serving the calendar site {site} at {url} (press Ctrl+C to stop)."),
+    "serve_watching": ("Đang theo dõi {count} tệp danh mục, kế hoạch và đơn vị; khi một tệp "
+                       "thay đổi, trang sẽ được kiểm tra và tạo lại.",
+                       "Watching {count} registry, plan and unit files; when one changes, "
+                       "the site is checked and built again."),
+    "serve_stopped": ("Đã dừng máy chủ.", "The server has stopped."),
+    "serve_no_site": ("chưa có trang lịch nào được tạo ở đây; chạy kyniem build --out {dir} "
+                      "trước, hoặc dùng kyniem serve --watch để tự tạo và cập nhật trang",
+                      "no calendar site has been built here; run kyniem build --out {dir} "
+                      "first, or use kyniem serve --watch to build and update it"),
+    "serve_port_busy": ("không mở được cổng {host}:{port} ({why}); chọn cổng khác bằng --port",
+                        "cannot listen on {host}:{port} ({why}); choose another with --port"),
+    "serve_building": ("Đang kiểm tra và tạo lại trang ({why})…",
+                       "Checking and building the site again ({why})…"),
+    "serve_why_start": ("khởi động", "start-up"),
+    "serve_why_changed": ("đã thay đổi: {files}", "changed: {files}"),
+    "serve_built": ("Đã tạo lại trang; các yêu cầu mới nhận bản mới.",
+                    "The site was built again; new requests get the new version."),
+    "serve_refused": ("Thay đổi bị từ chối, trang vẫn phục vụ bản tốt gần nhất. Lỗi:",
+                      "The change was refused; the site keeps serving the last good version. "
+                      "Problems:"),
+    "serve_banner_title": ("Thay đổi gần nhất trong tệp kế hoạch, danh mục hoặc đơn vị bị từ "
+                           "chối; trang này vẫn là bản tốt gần nhất. Sửa các lỗi sau rồi lưu "
+                           "lại tệp:",
+                           "The latest change to a plan, registry or unit file was refused; "
+                           "this page is still the last good version. Fix these problems and "
+                           "save the file again:"),
+    "serve_build_failed": ("lệnh {command} kết thúc với mã {code}",
+                           "{command} ended with exit code {code}"),
+    "serve_not_built_yet": ("Trang lịch chưa được tạo xong. Thử lại sau ít giây.",
+                            "The calendar site is not built yet. Try again in a few "
+                            "seconds."),
+    "serve_not_found": ("Không tìm thấy trang hoặc tệp này.", "No such page or file."),
+    "serve_method": ("Máy chủ chỉ nhận yêu cầu GET và HEAD.",
+                     "This server answers only GET and HEAD requests."),
+}

@@ -1,0 +1,72 @@
+"""What ``kyniem token`` prints: each secret address under its feed, whole (an address is
+never cut to fit a terminal: a clerk copies it), with its state (plain, rich, JSON)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ..dates import fmt
+from ..wording import say
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
+
+
+@dataclass(frozen=True)
+class TokenRow:
+    feed: str  # a private feed's key, or "index"
+    hint: str
+    created: date
+    revoked: date | None
+    token: str | None  # None once revoked
+    path: str | None  # s/<token>/… in the site
+    url: str | None  # with --base-url (or the config's base_url)
+
+
+@dataclass(frozen=True)
+class TokensView:
+    rows: tuple[TokenRow, ...]
+    lang: str
+    action: str  # list | new | revoked | revoked_last
+
+    def _lines(self) -> list[tuple[str, str]]:
+        """(style, text) lines."""
+        w = self.lang
+        if self.action == "list" and not self.rows:
+            return [("", say("token_none").render(w))]
+        out: list[tuple[str, str]] = []
+        if self.action != "list":
+            out.append(("bold", say(f"token_done_{self.action}",
+                                    feed=self.rows[0].feed).render(w)))
+        for r in self.rows:
+            feed = say("token_index").render(w) if r.feed == "index" else r.feed
+            if r.revoked is not None:
+                out.append(("dim", say("token_revoked_line", feed=feed, hint=r.hint,
+                                       day=fmt(r.revoked)).render(w)))
+                continue
+            out.append(("cyan", say("token_live_line", feed=feed,
+                                    day=fmt(r.created)).render(w)))
+            out.append(("", "  " + (r.url or r.path or "")))
+        if self.action == "new" or (self.action == "list" and self.rows
+                                    and not any(r.url for r in self.rows)):
+            out.append(("dim", say("token_rebuild" if self.action == "new"
+                                   else "token_no_base").render(w)))
+        if self.action.startswith("revoked"):
+            out.append(("dim", say(f"token_after_{self.action}").render(w)))
+        return out
+
+    def plain(self) -> str:
+        return "\n".join(text for _, text in self._lines())
+
+    def as_json(self) -> list[dict[str, Any]]:
+        return [{"feed": r.feed, "token": r.token, "hint": r.hint, "path": r.path,
+                 "url": r.url, "created": r.created.isoformat(),
+                 "revoked": r.revoked.isoformat() if r.revoked else None} for r in self.rows]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.text import Text
+
+        for style, text in self._lines():
+            yield Text(text, style=style or "", overflow="fold")

@@ -1,0 +1,239 @@
+"""Private plans and units behind secret addresses (issue 13; scheduler/feeds/tokens.py): their
+feeds only at ``s/<token>/…``, absent from every public feed, page and listing; tokens issued,
+added and revoked; a revoked address gone at the next build."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from scheduler.cli import main
+from scheduler.feeds.tokens import INDEX, SECRET, Tokens, digest
+from scheduler.plans.load import bundled_plans_dir
+from scheduler.state import site_state
+
+FIXTURES = Path(__file__).parent / "fixtures" / "private"
+PRIVATE_ID = "phuong-dien-bien-phu-70-2024-noi-bo"
+NOW = datetime(2024, 6, 1, tzinfo=UTC)
+
+
+def plans_with_a_private_copy(folder: Path) -> Path:
+    """The bundled plans, and a copy of one under a new id marked ``private: true``."""
+    folder.mkdir()
+    for plan in bundled_plans_dir().glob("*.yaml"):
+        (folder / plan.name).write_bytes(plan.read_bytes())
+    text = (bundled_plans_dir() / "phuong-dien-bien-phu-70-2024.yaml").read_text("utf-8")
+    text = text.replace('id: "phuong-dien-bien-phu-70-2024"',
+                        f'id: "{PRIVATE_ID}"\nprivate: true', 1)
+    assert "private: true" in text
+    (folder / "private.yaml").write_text(text, "utf-8")
+    return folder
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def build(site: Path, plans: Path, *extra: str) -> None:
+    code, out = run("build", "--out", str(site), "--plans", str(plans), "--now", "01/06/2024",
+                    "--base-url", "https://lich.example.vn/kyniem", *extra)
+    assert code == 0, out
+
+
+def published(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file()}
+
+
+def uids(data: bytes) -> set[str]:
+    return set(re.findall(r"^UID:(.*?)\r$", data.decode().replace("\r\n ", ""), re.M))
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    out = tmp_path / "site"
+    build(out, plans_with_a_private_copy(tmp_path / "plans"))
+    return out
+
+
+def live(site: Path) -> dict[str, list[str]]:
+    with Tokens(Path(site_state(str(site)))) as tokens:
+        return {feed: [t.token or "" for t in ts] for feed, ts in tokens.live().items()}
+
+
+def test_private_feeds_are_published_only_at_secret_addresses(site: Path) -> None:
+    files = published(site)
+    secret = {p: d for p, d in files.items() if p.startswith(SECRET)}
+    public = {p: d for p, d in files.items() if not p.startswith(SECRET)}
+    tokens = live(site)
+    plan_feed = f"plans/{PRIVATE_ID}.ics"
+    assert set(tokens) >= {"all.ics", plan_feed, f"days/{plan_feed}", INDEX}
+    for feed, (token, *_) in tokens.items():
+        assert re.fullmatch(r"[a-z2-7]{32}", token)  # 160 bits, base32
+        assert SECRET + token + "/" + ("index.html" if feed == INDEX else feed) in secret
+    shown = uids(secret[f"{SECRET}{tokens[plan_feed][0]}/{plan_feed}"])
+    private_events = {u for u in shown if PRIVATE_ID in u}
+    assert len(private_events) > 10
+    # the national anniversary days it borrows are the registry's, public as ever
+    assert {u for u in shown - private_events if not u.startswith("anniversary/")} == set()
+    # nothing of the private plan in any public file: no event, no id, no page
+    assert not any(private_events & uids(d) for p, d in public.items() if p.endswith(".ics"))
+    assert not [p for p, d in public.items() if PRIVATE_ID.encode() in d or PRIVATE_ID in p]
+    listing = json.loads(public["feeds.json"])
+    assert not [f for f in listing if f["group"] == "private" or f["path"].startswith(SECRET)]
+    assert b"/s/" not in public["index.html"] and b'"s/' not in public["index.html"]
+    # the public plan it was copied from keeps its feed and page
+    assert "plans/phuong-dien-bien-phu-70-2024.ics" in public
+    assert "plans/phuong-dien-bien-phu-70-2024.html" in public
+
+
+def test_private_events_link_to_no_page_and_the_feed_says_it_is_internal(site: Path) -> None:
+    tokens = live(site)
+    plan_feed = f"plans/{PRIVATE_ID}.ics"
+    text = (site / SECRET / tokens[plan_feed][0] / plan_feed).read_bytes().decode()
+    unfolded = text.replace("\r\n ", "")
+    assert re.search(r"^X-WR-CALNAME:.*\(nội bộ\)\r$", unfolded, re.M)
+    events = re.findall(r"BEGIN:VEVENT\r\n(.*?)END:VEVENT", unfolded, re.S)
+    mine = [e for e in events if PRIVATE_ID in e]
+    assert mine and not [e for e in mine if re.search(r"^URL", e, re.M)]  # no public page
+    # the calendar's own address (RFC 7986 URL, SOURCE) is its secret one
+    assert re.search(r"^SOURCE;VALUE=URI:https://lich\.example\.vn/kyniem/s/[a-z2-7]{32}/plans/",
+                     unfolded, re.M)
+
+
+def test_the_office_page_lists_every_private_feed_with_working_links(site: Path) -> None:
+    tokens = live(site)
+    page = (site / SECRET / tokens[INDEX][0] / "index.html").read_text("utf-8")
+    assert '<meta name="robots" content="noindex,nofollow">' in page
+    assert 'content="no-referrer"' in page
+    for feed, (token, *_) in tokens.items():
+        if feed == INDEX:
+            continue
+        address = f"https://lich.example.vn/kyniem/s/{token}/{feed}"
+        assert address in page, feed
+        assert (site / SECRET / token / feed).is_file()
+    # the download links are relative to the page's own secret folder
+    for href in re.findall(r'href="(\.\./\.\./s/[^"]+)"', page):
+        assert (site / SECRET / tokens[INDEX][0] / href).resolve().is_file(), href
+    assert "Lịch nội bộ" in page
+
+
+def test_a_revoked_address_stops_at_the_next_build_and_a_new_one_works(site: Path,
+                                                                       tmp_path: Path) -> None:
+    plan_feed = f"plans/{PRIVATE_ID}.ics"
+    old = live(site)[plan_feed][0]
+    code, out = run("token", "new", plan_feed, "--out", str(site),
+                    "--base-url", "https://lich.example.vn/kyniem")
+    assert code == 0, out
+    new = next(t for t in live(site)[plan_feed] if t != old)
+    assert f"https://lich.example.vn/kyniem/s/{new}/{plan_feed}" in out
+    # pasted as the whole address
+    code, out = run("token", "revoke", f"https://lich.example.vn/kyniem/s/{old}/{plan_feed}",
+                    "--out", str(site))
+    assert code == 0, out
+    assert (site / SECRET / old / plan_feed).exists()  # until the next build
+    build(site, tmp_path / "plans")
+    assert not (site / SECRET / old).exists()
+    assert (site / SECRET / new / plan_feed).is_file()
+    with sqlite3.connect(Path(site_state(str(site))) / "tokens.sqlite") as db:
+        stored = [row for row in db.execute("SELECT hash, token, revoked FROM tokens")
+                  if row[0] == digest(old)]
+    assert stored and stored[0][1] is None and stored[0][2]  # the hash only, and when
+
+
+def test_revoking_the_last_address_issues_a_new_one_at_the_next_build(site: Path,
+                                                                      tmp_path: Path) -> None:
+    old = live(site)["all.ics"][0]
+    code, out = run("token", "revoke", old, "--out", str(site))
+    assert code == 0 and "địa chỉ mới" in out, out
+    build(site, tmp_path / "plans")
+    (fresh,) = live(site)["all.ics"]
+    assert fresh != old and (site / SECRET / fresh / "all.ics").is_file()
+    assert not (site / SECRET / old).exists()
+
+
+def test_token_commands_refuse_what_they_do_not_know(site: Path, tmp_path: Path) -> None:
+    code, out = run("token", "new", "plans/no-such-plan.ics", "--out", str(site))
+    assert code == 2 and "không phải lịch nội bộ" in out and "all.ics" in out
+    code, out = run("token", "revoke", "a" * 32, "--out", str(site))
+    assert code == 2 and "Không có địa chỉ bí mật này" in out
+    token = live(site)["all.ics"][0]
+    assert run("token", "revoke", token, "--out", str(site))[0] == 0
+    code, out = run("token", "revoke", token, "--out", str(site))
+    assert code == 2 and "đã bị thu hồi" in out
+    code, out = run("token", "list", "--out", str(tmp_path / "nothing"))
+    assert code == 2 and "kyniem build" in out
+    code, out = run("token", "list", "--out", str(site), "--lang", "en")
+    assert code == 0 and "revoked" in out and "issued" in out
+
+
+def test_token_list_as_json(site: Path) -> None:
+    code, out = run("token", "list", "--out", str(site), "--json",
+                    "--base-url", "https://lich.example.vn/kyniem")
+    assert code == 0
+    rows = json.loads(out)
+    assert {r["feed"] for r in rows} == set(live(site))
+    for r in rows:
+        assert r["url"] == f"https://lich.example.vn/kyniem/{r['path']}"
+        assert r["path"].startswith(f"s/{r['token']}/") and r["revoked"] is None
+
+
+def test_a_private_unit_has_only_a_secret_feed_and_its_public_work_stays_public(
+        tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build(site, bundled_plans_dir(), "--units", str(FIXTURES / "units.yaml"))
+    files = published(site)
+    assert not [p for p in files if "ban-chqs-thanh-xuan" in p and not p.startswith(SECRET)]
+    feed = "units/ban-chqs-thanh-xuan.ics"
+    (token, *_) = live(site)[feed]
+    mine = uids(files[f"{SECRET}{token}/{feed}"])
+    assert mine
+    # a public plan's tasks stay in its public feeds; only the unit's own feed is private
+    assert mine <= uids(files["all.ics"])
+    assert "all.ics" not in live(site)  # no private plan: no office-wide private feed
+    assert "ban-chqs-thanh-xuan" not in files["index.html"].decode()
+
+
+def test_an_unchanged_site_with_private_feeds_rebuilds_as_a_no_op(site: Path,
+                                                                  tmp_path: Path) -> None:
+    before = published(site)
+    build(site, tmp_path / "plans")
+    code, out = run("build", "--out", str(site), "--plans", str(tmp_path / "plans"), "--now",
+                    "01/06/2024", "--base-url", "https://lich.example.vn/kyniem", "--json")
+    assert code == 0
+    assert json.loads(out)["written"] == []
+    assert published(site) == before
+
+
+def test_private_must_be_true_or_false(tmp_path: Path) -> None:
+    folder = plans_with_a_private_copy(tmp_path / "plans")
+    plan = folder / "private.yaml"
+    plan.write_text(plan.read_text("utf-8").replace("private: true", "private: maybe"), "utf-8")
+    code, out = run("check", "--plans", str(folder))
+    assert code == 2
+    line = plan.read_text("utf-8").splitlines().index("private: maybe") + 1
+    assert f"{plan}:{line}" in out and "private" in out and "true hoặc false" in out
+
+
+def test_tokens_are_issued_once_per_feed_and_kept_hashed_when_revoked(tmp_path: Path) -> None:
+    with Tokens(tmp_path) as tokens:
+        first = tokens.ensure(["plans/a.ics", "plans/b.ics"], NOW)
+        again = tokens.ensure(["plans/a.ics", "plans/b.ics"], NOW)
+        assert set(first) == {"plans/a.ics", "plans/b.ics", INDEX}
+        assert first == again  # nothing new for a feed that has an address
+        assert tokens.ensure([], NOW).keys() == first.keys()  # no private feed: no index made
+        (a,) = first["plans/a.ics"]
+        assert a.token is not None and tokens.find(a.token) == a
+        assert a.path() == f"s/{a.token}/plans/a.ics"
+        assert first[INDEX][0].path() == f"s/{first[INDEX][0].token}/index.html"
+        gone = tokens.revoke(a, NOW)
+        assert gone.token is None and tokens.find(a.token) == gone
+        assert "plans/a.ics" not in tokens.live()
+        assert len({t.token for ts in first.values() for t in ts}) == 3
