@@ -137,6 +137,24 @@ def test_warnings(edit: tuple[str, str], key: str) -> None:
     assert key in {k for k, _ in found.warnings}
 
 
+@pytest.mark.parametrize("mark", ["LƯU HÀNH NỘI BỘ", "(Lưu hành nội bộ)", "MẬT", "Tối mật"])
+def test_a_document_for_internal_circulation_becomes_a_private_plan(mark: str) -> None:
+    """Issue 13: the mark on the document, not a person re-typing it, makes the plan private
+    (its calendars only at secret addresses)."""
+    lines = SMALL.splitlines()
+    found = _small("\n".join([*lines[:2], mark, *lines[2:]]))
+    assert found.plan["private"] is True
+    assert ("import_private", {"line": 3, "text": mark}) in found.warnings
+    assert list(found.plan).index("private") < list(found.plan).index("activities")
+
+
+def test_a_plan_that_only_mentions_internal_things_stays_public() -> None:
+    found = _small(SMALL.replace("Vận động Nhân dân", "Đăng trên Bản tin nội bộ; bí mật; "
+                                 "vận động Nhân dân"))
+    assert "private" not in found.plan
+    assert "private" not in _small().plan
+
+
 def test_unread_times_are_listed_with_their_line() -> None:
     found = _small(SMALL.replace("(tuần cuối tháng 4/2025)", "(từ ngày 31/02/2025)"))
     assert [(u.line, u.why) for u in found.unread] == [(11, "import_unread_time")]

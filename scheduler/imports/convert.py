@@ -130,7 +130,14 @@ def import_document(path: Path, registry: tuple[Anniversary, ...], *,
 def convert(paragraphs: tuple[Paragraph, ...], source: str, registry: tuple[Anniversary, ...],
             *, anniversary: Anniversary | None = None, year: int | None = None) -> Imported:
     lay = layout(paragraphs)
-    return _Converter(lay, source, registry, anniversary, year).run()
+    internal = next((p for p in paragraphs if INTERNAL.fullmatch(fold(p.text))), None)
+    return _Converter(lay, source, registry, anniversary, year, internal=internal).run()
+
+
+#: A document marked for internal circulation ("LƯU HÀNH NỘI BỘ") or stamped with a secrecy
+#: level (Luật Bảo vệ bí mật nhà nước 2018, Điều 8: "Tuyệt mật", "Tối mật", "Mật"): the plan
+#: it becomes is private (issue 13), its calendars only at secret addresses.
+INTERNAL = re.compile(r"[(\[]?\s*(?:luu hanh noi bo|(?:tuyet |toi )?mat)\s*[)\]]?\.?")
 
 
 @dataclass
@@ -148,6 +155,7 @@ class _Converter:
     main_key: tuple[object, ...] = ()
     name_words: frozenset[str] = frozenset()
     task_cited: list[Cited] = field(default_factory=list)  # "gắn với" of single tasks
+    internal: Paragraph | None = None  # the "lưu hành nội bộ" (or secrecy) mark
 
     def warn(self, key: str, **values: object) -> None:
         self.warnings.append((key, values))
@@ -523,6 +531,9 @@ class _Converter:
         notes = [re.sub(r"^[-–+•]\s*", "", _clean(p.text)) for p in self.lay.closing]
         if notes:
             plan["notes"] = notes
+        if self.internal is not None:
+            plan["private"] = True
+            self.warn("import_private", line=self.internal.line, text=self.internal.text)
         plan["activities"] = _nest(activities)
         return plan
 

@@ -81,4 +81,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "The site folder (as kyniem build --out)."),
     "cli_metavar_FEED": ("LỊCH", "FEED"),
     "cli_metavar_TOKEN": ("MÃ_BÍ_MẬT", "TOKEN"),
+    # -- kyniem import (scheduler/imports/convert.py) --------------------------------------------
+    "import_private": ("Dòng {line}: văn bản ghi “{text}”: kế hoạch được đánh dấu private: "
+                       "true — lịch của nó chỉ có ở địa chỉ bí mật (kyniem token list).",
+                       "Line {line}: the document says “{text}”: the plan is marked private: "
+                       "true — its calendars only at secret addresses (kyniem token list)."),
 }
