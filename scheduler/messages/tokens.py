@@ -15,7 +15,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The calendars below belong to internal plans. The addresses of this page and of "
         "each calendar are secret: give them only to the people concerned, never publish "
         "them. If an address leaks, the administrator issues a new one and revokes the old."),
-    "site_private_feeds": ("Lịch nội bộ", "Internal calendars"),
+    "site_private_feeds": ("Lịch của kế hoạch và đơn vị", "Plans' and units' calendars"),
     # -- kyniem token (scheduler/access.py, scheduler/outputs/tokens.py) -------------------------
     "token_no_site": ("Chưa có trang nào được tạo ở {out} (hoặc trang chưa có lịch nội bộ): "
                       "chạy kyniem build --out {out} trước.",
