@@ -16,8 +16,9 @@ from .i18n import word
 from .model import Anniversary, Occurrence
 from .occurrences import of
 from .outputs.table import OccurrenceTable
-from .registry import InputError, Registry, load_cached, registry_paths
+from .registry import InputError, Problem, Registry, load_cached, registry_paths
 from .rules import LUNAR_YEARS, LeapDay, MilestoneClass
+from .wording import say
 
 if TYPE_CHECKING:
     from .outputs.card import AnniversaryCard
@@ -201,5 +202,7 @@ def find(settings: Settings, text: str, kinds: Sequence[str], limit: int) -> Fou
     from .finding import find as search
     from .outputs.found import Found
 
+    if not text.strip():  # regression: "" found nothing and exited 0
+        raise InputError([Problem("", None, "TEXT", say("option_empty"))])
     hits, matched = search(settings, text, kinds or KINDS, limit)
     return Found(text, tuple(hits), settings.lang, matched)

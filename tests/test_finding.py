@@ -110,3 +110,11 @@ def test_a_fragment_two_plans_answer_about_as_well_is_not_guessed(fragment: str)
     assert "thanh-xuan-giai-phong-thu-do-70-2024" in done.output
     both = invoke("show", "dien bien phu")  # Điện Biên Phủ, and "Hà Nội - Điện Biên Phủ …"
     assert both.exit_code == 2 and "ha-noi-dien-bien-phu-tren-khong" in both.output
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_an_empty_search_is_refused(text: str) -> None:
+    """Regression: ``kyniem find ""`` printed "not found" and exited 0."""
+    result = CliRunner().invoke(main, ["find", text])
+    assert result.exit_code == 2
+    assert "TEXT: đang để trống" in result.output
