@@ -16,6 +16,7 @@ from scheduler.registry import load_cached, registry_paths
 from scheduler.registry.cache import source_key
 from scheduler.registry.local import (
     PROVINCES,
+    check_locality,
     current_province,
     in_locality,
     place_key,
@@ -71,6 +72,13 @@ def test_a_predecessor_province_belongs_to_the_one_it_merged_into() -> None:
     assert current_province("Nam Định") == "Ninh Bình"
     assert current_province("Hà Giang") == "Tuyên Quang"
     assert current_province("Atlantis") is None
+
+
+def test_ha_tay_is_ha_noi() -> None:
+    """Regression: "Hà Tây" (merged into Hà Nội in 2008) was refused as an unknown place."""
+    assert current_province("Hà Tây") == "Hà Nội" and current_province("tinh ha tay") == "Hà Nội"
+    assert in_locality(scoped("Hà Nội"), "Hà Tây")
+    check_locality("Hà Tây", set())  # no InputError
 
 
 def test_an_unknown_place_matches_only_itself() -> None:

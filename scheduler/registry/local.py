@@ -52,6 +52,10 @@ PROVINCES: dict[str, tuple[str, ...]] = {
     "An Giang": ("Kiên Giang",),
 }
 
+#: Names of provinces merged before 2025 that people still write: Hà Tây joined Hà Nội on
+#: 1 August 2008 (Nghị quyết 15/2008/QH12 ngày 29/5/2008 của Quốc hội, Điều 1).
+OLDER_NAMES: dict[str, str] = {"Hà Tây": "Hà Nội"}
+
 #: Words before a province's name that do not change which province it is.
 _PREFIXES = ("thanh pho ", "tp ", "tinh ")
 
@@ -71,6 +75,7 @@ def _build() -> dict[str, str]:
     for province, predecessors in PROVINCES.items():
         for name in (province, *predecessors):
             current[place_key(name)] = province
+    current.update({place_key(old): now for old, now in OLDER_NAMES.items()})
     return current
 
 
@@ -108,7 +113,7 @@ def check_locality(locality: str, scopes: set[str]) -> None:
 
     if current_province(locality) or any(same_place(locality, s) for s in scopes):
         return
-    names = sorted({*PROVINCES, *(p for ps in PROVINCES.values() for p in ps),
+    names = sorted({*PROVINCES, *(p for ps in PROVINCES.values() for p in ps), *OLDER_NAMES,
                     *(s for s in scopes if s.casefold() != NATIONAL)})
     keys = {place_key(n): n for n in names}
     close = [keys[k] for k in difflib.get_close_matches(place_key(locality), keys, 3, 0.6)]
