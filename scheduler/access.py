@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .dates import VN_TZ
 from .feeds.links import join
-from .feeds.tokens import INDEX, Token, Tokens
+from .feeds.tokens import CHANGED, INDEX, Token, Tokens
 from .outputs.tokens import TokenRow, TokensView
 from .registry import InputError, Problem
 from .wording import quote, say
@@ -37,6 +37,13 @@ def _open(out: str, state: str | None) -> Tokens:
     if not (folder / "tokens.sqlite").exists():
         raise InputError([Problem(out, None, "--out", say("token_no_site", out=out))])
     return Tokens(folder)
+
+
+def _changed(out: str, state: str | None) -> None:
+    """Tell a watching server (``kyniem serve --watch``) that the addresses changed."""
+    from .atomic import write_atomic
+
+    write_atomic(state_folder(out, state) / CHANGED, datetime.now(UTC).isoformat().encode())
 
 
 def _row(t: Token, base_url: str | None, feed: str | None = None) -> TokenRow:
@@ -67,6 +74,7 @@ def new_token(out: str, state: str | None, feed: str, base_url: str | None, lang
             raise InputError([Problem("", None, "FEED", say(
                 "token_unknown_feed", feed=quote(feed), known=shown or "-"))])
         made = tokens.issue(wanted, now or datetime.now(UTC))
+    _changed(out, state)
     return TokensView((_row(made, base_url),), lang, "new")
 
 
@@ -84,6 +92,7 @@ def revoke_token(out: str, state: str | None, given: str, lang: str,
                 "token_already_revoked", feed=token.feed))])
         done = tokens.revoke(token, now or datetime.now(UTC))
         left = [t for t in tokens.all() if t.feed == done.feed and t.token is not None]
+    _changed(out, state)
     return TokensView((_row(done, None),), lang, "revoked" if left else "revoked_last")
 
 

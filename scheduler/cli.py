@@ -454,6 +454,48 @@ def build(settings: commands.Settings, out: str, base_url: str | None, years: in
     return publish.build(settings, out, base_url, years, _progress(), force, state)
 
 
+@main.command()
+@click.argument("directory", default="site", metavar="[DIR]")
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="ADDR")
+@click.option("--port", default=8080, type=click.IntRange(0, 65535), show_default=True)
+@click.option("--watch", is_flag=True)
+@click.option("--base-url", metavar="URL")
+@click.option("--years", type=click.IntRange(0, 100))
+@click.option("--state", metavar="DIR")
+@common
+def serve(settings: commands.Settings, directory: str, host: str, port: int, watch: bool,
+          base_url: str | None, years: int | None, state: str | None) -> View:
+    """Serve the built site over HTTP; --watch rebuilds it when its sources change."""
+    from .serve.run import serve as run_server
+
+    return run_server(settings, directory, host, port, watch, base_url, years, state)
+
+
+@main.command()
+@click.argument("text", metavar="TEXT")
+@click.option("--kind", "kinds", multiple=True,
+              type=click.Choice(["anniversary", "plan", "activity", "unit"]))
+@click.option("--limit", type=click.IntRange(1, 500), default=30, show_default=True)
+@common
+def find(settings: commands.Settings, text: str, kinds: tuple[str, ...], limit: int) -> View:
+    """Find anniversaries, plans, activities and units by name (``cli_cmd_find``)."""
+    return commands.find(settings, text, kinds, limit)
+
+
+@main.command("config")
+@click.argument("key", required=False, metavar="KEY")
+@click.argument("value", required=False, metavar="VALUE")
+@click.option("--path", "path_only", is_flag=True)
+@click.option("--unset", is_flag=True)
+@common
+def config_(settings: commands.Settings, key: str | None, value: str | None, path_only: bool,
+            unset: bool) -> View:
+    """The config file: show, read, set or remove keys (``cli_cmd_config``)."""
+    from . import configure
+
+    return configure.run(settings, key, value, path_only, unset)
+
+
 @main.group()
 def token() -> None:
     """Secret addresses of private feeds (``cli_cmd_token``)."""

@@ -8,6 +8,10 @@
 #   5. DejaVu fonts (fonts-dejavu-core) for the PDFs the importer's tests make
 #   6. LibreOffice Writer, headless (libreoffice-writer-nogui): tests/test_exports.py turns
 #      a Word file into a PDF with `soffice --headless --convert-to pdf`
+#   7. Debian's nginx (/usr/sbin/nginx) and wrk (/usr/bin/wrk): tests/test_nginx.py runs the
+#      README's nginx configuration on a free loopback port of its own, bench/serve.py loads it
+#      with wrk; the package's own service (port 80) is never needed, so its failing to start
+#      does not fail the setup
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -58,5 +62,24 @@ if [ -n "$missing" ]; then
     $sudo apt-get update -qq
     # shellcheck disable=SC2086
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+fi
+
+web=""
+if [ -x /usr/sbin/nginx ]; then echo "setup: nginx present"; else web="$web nginx"; fi
+if [ -x /usr/bin/wrk ]; then echo "setup: wrk present"; else web="$web wrk"; fi
+if [ -n "$web" ]; then
+    echo "setup: apt-get install$web"
+    sudo=""
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    $sudo apt-get update -qq
+    # nginx's postinst starts the default site on port 80 and fails if it cannot (port taken,
+    # no init system); only the binaries matter here, so check them instead of apt's status
+    # shellcheck disable=SC2086
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $web >/dev/null \
+        || echo "setup: apt-get reported an error (nginx's service not started?)" >&2
+    if [ ! -x /usr/sbin/nginx ] || [ ! -x /usr/bin/wrk ]; then
+        echo "setup: /usr/sbin/nginx or /usr/bin/wrk is still missing" >&2
+        exit 1
+    fi
 fi
 echo "setup: done"

@@ -29,6 +29,8 @@ from datetime import datetime
 from pathlib import Path
 
 DATABASE = "tokens.sqlite"
+#: touched by ``kyniem token new|revoke``: ``kyniem serve --watch`` rebuilds when it moves
+CHANGED = "tokens.changed"
 SECRET = "s/"  # where secret addresses live in a site
 INDEX = "index"  # the private index page's "feed": every private feed with its links
 TOKEN_BYTES = 20

@@ -3,6 +3,35 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # help of the command (scheduler/clilang.py looks them up as cli_cmd_… / cli_opt_…)
+    "cli_cmd_serve": (
+        "Phục vụ trang lịch đã tạo (kyniem build) qua HTTP cho mạng nội bộ của cơ quan; "
+        "--watch tự kiểm tra và tạo lại trang khi tệp danh mục, kế hoạch hoặc đơn vị thay "
+        "đổi.\n\nTHƯ_MỤC mặc định là site. Trang công khai của tỉnh, thành nên đặt sau nginx "
+        "hoặc một dịch vụ lưu trữ tĩnh.",
+        "Serve the built site (kyniem build) over HTTP on an office network; --watch checks "
+        "and builds it again when a registry, plan or unit file changes.\n\nDIR defaults to "
+        "site. A province's public site belongs behind nginx or any static host."),
+    "cli_opt_serve_host": ("Địa chỉ máy chủ lắng nghe (0.0.0.0: mọi máy trong mạng).",
+                           "The address to listen on (0.0.0.0: every machine on the "
+                           "network)."),
+    "cli_opt_serve_port": ("Cổng lắng nghe (0: hệ điều hành tự chọn một cổng trống).",
+                           "The port to listen on (0: the system picks a free one)."),
+    "cli_opt_serve_watch": ("Tạo trang nếu chưa có, rồi tạo lại mỗi khi tệp danh mục, kế hoạch "
+                            "hoặc đơn vị thay đổi; thay đổi có lỗi bị từ chối và hiện trên "
+                            "trang chủ.",
+                            "Build the site if there is none, then again whenever a registry, "
+                            "plan or unit file changes; a change with problems is refused and "
+                            "shown on the index page."),
+    "cli_opt_serve_base_url": ("Với --watch: địa chỉ công bố của trang (https://…), truyền cho "
+                               "kyniem build.",
+                               "With --watch: the site's public address (https://…), given to "
+                               "kyniem build."),
+    "cli_opt_serve_years": ("Với --watch: số năm lịch, truyền cho kyniem build.",
+                            "With --watch: the years of feeds, given to kyniem build."),
+    "cli_opt_serve_state": ("Với --watch: thư mục trạng thái của trang, truyền cho "
+                            "kyniem build.",
+                            "With --watch: the site's state folder, given to kyniem build."),
     "serve_started": ("Đang phục vụ trang lịch {site} tại {url} (nhấn Ctrl+C để dừng).",
                       "Serving the calendar site {site} at {url} (press Ctrl+C to stop)."),
     "serve_watching": ("Đang theo dõi {count} tệp danh mục, kế hoạch và đơn vị; khi một tệp "
