@@ -237,3 +237,17 @@ def test_tokens_are_issued_once_per_feed_and_kept_hashed_when_revoked(tmp_path: 
         assert gone.token is None and tokens.find(a.token) == gone
         assert "plans/a.ics" not in tokens.live()
         assert len({t.token for ts in first.values() for t in ts}) == 3
+
+
+def test_the_build_says_where_the_private_addresses_are(tmp_path: Path) -> None:
+    plans = plans_with_a_private_copy(tmp_path / "plans")
+    site = tmp_path / "site"
+    for _ in range(2):  # the first build, and one that finds nothing to do
+        code, out = run("build", "--out", str(site), "--plans", str(plans), "--now",
+                        "01/06/2024")
+        assert code == 0
+        private = len([f for f in live(site) if f != INDEX])
+        assert f"{private} lịch nội bộ chỉ có ở địa chỉ bí mật: kyniem token list --out " \
+            f"{site}" in out
+    code, out = run("build", "--out", str(tmp_path / "public"), "--now", "01/06/2024")
+    assert code == 0 and "nội bộ" not in out

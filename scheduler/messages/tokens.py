@@ -86,4 +86,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "true — lịch của nó chỉ có ở địa chỉ bí mật (kyniem token list).",
                        "Line {line}: the document says “{text}”: the plan is marked private: "
                        "true — its calendars only at secret addresses (kyniem token list)."),
+    # -- kyniem build's report (scheduler/outputs/feeds.py) ---------------------------------------
+    "build_private": ("{n} lịch nội bộ chỉ có ở địa chỉ bí mật: kyniem token list --out {out}",
+                      "{n} internal calendars, at secret addresses only: kyniem token list "
+                      "--out {out}"),
 }

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..feeds.site import BIG_FEED, CROWDED_FEED, BuildReport
+from ..feeds.tokens import SECRET
 from ..wording import feed_text, worded
 
 if TYPE_CHECKING:
@@ -59,6 +60,9 @@ class BuildView:
         if r.kept:
             lines.append(_w("kept", self.lang, path=r.kept))
         lines.append(_w("open", self.lang, out=r.out))
+        secret = {p.split("/", 2)[2] for p in r.counts if p.startswith(SECRET)}
+        if secret:  # issue 13: where the private feeds' addresses are
+            lines.append(_w("private", self.lang, n=len(secret), out=r.out))
         return lines
 
     def plain(self) -> str:
