@@ -224,11 +224,14 @@ def test_private_must_be_true_or_false(tmp_path: Path) -> None:
 
 def test_tokens_are_issued_once_per_feed_and_kept_hashed_when_revoked(tmp_path: Path) -> None:
     with Tokens(tmp_path) as tokens:
-        first = tokens.ensure(["plans/a.ics", "plans/b.ics"], NOW)
-        again = tokens.ensure(["plans/a.ics", "plans/b.ics"], NOW)
+        first = tokens.ensure({"plans/a.ics": "A", "plans/b.ics": "B"}, NOW)
+        again = tokens.ensure({"plans/a.ics": "A", "plans/b.ics": "B (renamed)"}, NOW)
         assert set(first) == {"plans/a.ics", "plans/b.ics", INDEX}
-        assert first == again  # nothing new for a feed that has an address
-        assert tokens.ensure([], NOW).keys() == first.keys()  # no private feed: no index made
+        assert {f: [t.token for t in ts] for f, ts in first.items()} == {
+            f: [t.token for t in ts] for f, ts in again.items()}  # nothing new: it has one
+        assert tokens.ensure({}, NOW).keys() == first.keys()  # no private feed: no index made
+        assert {t.feed: t.name for t in tokens.all()} == {
+            "plans/a.ics": "A", "plans/b.ics": "B (renamed)", INDEX: ""}
         (a,) = first["plans/a.ics"]
         assert a.token is not None and tokens.find(a.token) == a
         assert a.path() == f"s/{a.token}/plans/a.ics"

@@ -222,7 +222,7 @@ def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]
     book = _addresses(state, now, parts, fresh, keep, stamps, lang)
     listed, contributors, borrowed, canonical = _relocate(listed, contributors, borrowed,
                                                           book.paths)
-    live = run.tokens.ensure([f.key for f in listed if f.group == "private"], now)
+    live = run.tokens.ensure({f.key: f.name for f in listed if f.group == "private"}, now)
     listed, hidden = _secrets(listed, contributors, borrowed, canonical, live)
     # fingerprints hold only for the release they were recorded with
     before = state.published() if current and current == state.meta("release") else {}

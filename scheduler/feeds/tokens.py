@@ -23,8 +23,8 @@ import contextlib
 import hashlib
 import secrets
 import sqlite3
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -38,6 +38,7 @@ TOKEN_BYTES = 20
 _TABLE = """
 CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, token TEXT, feed TEXT NOT NULL,
     created TEXT NOT NULL, revoked TEXT);
+CREATE TABLE IF NOT EXISTS names (feed TEXT PRIMARY KEY, name TEXT NOT NULL);
 """
 
 
@@ -52,6 +53,7 @@ class Token:
     created: datetime
     token: str | None = None  # None once revoked
     revoked: datetime | None = None
+    name: str = ""  # the feed's calendar name when last built
 
     @property
     def hint(self) -> str:
@@ -87,10 +89,10 @@ class Tokens:
     def all(self) -> list[Token]:
         """Every token, live and revoked, by feed and age."""
         return [Token(feed, h, datetime.fromisoformat(created), token,
-                      datetime.fromisoformat(revoked) if revoked else None)
-                for h, token, feed, created, revoked in self.db.execute(
-                    "SELECT hash, token, feed, created, revoked FROM tokens "
-                    "ORDER BY feed, created, hash")]
+                      datetime.fromisoformat(revoked) if revoked else None, name or "")
+                for h, token, feed, created, revoked, name in self.db.execute(
+                    "SELECT hash, token, t.feed, created, revoked, name FROM tokens AS t "
+                    "LEFT JOIN names AS n ON n.feed = t.feed ORDER BY t.feed, created, hash")]
 
     def live(self) -> dict[str, list[Token]]:
         """Feed → its live tokens, oldest first (the first is the one links use)."""
@@ -107,16 +109,19 @@ class Tokens:
                         (made.hash, token, feed, now.isoformat()))
         return made
 
-    def ensure(self, feeds: Iterable[str], now: datetime) -> dict[str, list[Token]]:
-        """Live tokens for every one of ``feeds`` and for the private index (when there is
-        any feed): a private feed first published gets its address here."""
-        wanted = sorted(set(feeds))
+    def ensure(self, feeds: Mapping[str, str], now: datetime) -> dict[str, list[Token]]:
+        """Live tokens for every one of ``feeds`` (key → calendar name) and for the private
+        index (when there is any feed): a private feed first published gets its address
+        here. The names are kept for ``kyniem token list``."""
+        wanted = sorted(feeds)
         live = self.live()
         with self._transaction():
+            self.db.executemany("INSERT OR REPLACE INTO names VALUES (?, ?)",
+                                sorted(feeds.items()))
             for feed in [*wanted, INDEX] if wanted else []:
                 if feed not in live:
-                    live[feed] = [self.issue(feed, now)]
-        return live
+                    self.issue(feed, now)
+        return self.live()
 
     def find(self, given: str) -> Token | None:
         """The token ``given`` names: the token itself, or its hash as ``list`` shows it."""
@@ -127,7 +132,7 @@ class Tokens:
         """Forget the token, keep its hash (its address goes at the next build)."""
         self.db.execute("UPDATE tokens SET token = NULL, revoked = ? WHERE hash = ?",
                         (now.isoformat(), token.hash))
-        return Token(token.feed, token.hash, token.created, None, now)
+        return replace(token, token=None, revoked=now)
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class TokenRow:
     feed: str  # a private feed's key, or "index"
+    name: str  # its calendar's name ("" for the index)
     hint: str
     created: date
     revoked: date | None
@@ -42,6 +43,8 @@ class TokensView:
                                     feed=self.rows[0].feed).render(w)))
         for r in self.rows:
             feed = say("token_index").render(w) if r.feed == "index" else r.feed
+            if r.name:
+                out.append(("bold", r.name))
             if r.revoked is not None:
                 out.append(("dim", say("token_revoked_line", feed=feed, hint=r.hint,
                                        day=fmt(r.revoked)).render(w)))
@@ -61,7 +64,7 @@ class TokensView:
         return "\n".join(text for _, text in self._lines())
 
     def as_json(self) -> list[dict[str, Any]]:
-        return [{"feed": r.feed, "token": r.token, "hint": r.hint, "path": r.path,
+        return [{"feed": r.feed, "name": r.name, "token": r.token, "hint": r.hint, "path": r.path,
                  "url": r.url, "created": r.created.isoformat(),
                  "revoked": r.revoked.isoformat() if r.revoked else None} for r in self.rows]
 
