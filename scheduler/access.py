@@ -49,7 +49,8 @@ def _changed(out: str, state: str | None) -> None:
 def _row(t: Token, base_url: str | None, feed: str | None = None) -> TokenRow:
     path = t.path(feed) if t.token else None
     return TokenRow(t.feed, t.name, t.hint, _day(t.created), _day(t.revoked) if t.revoked else None,
-                    t.token, path, join(base_url, path) if base_url and path else None)
+                    t.token, path, join(base_url, path) if base_url and path else None,
+                    t.published)
 
 
 def _day(moment: datetime) -> date:

@@ -229,15 +229,20 @@ def test_tokens_are_issued_once_per_feed_and_kept_hashed_when_revoked(tmp_path: 
         assert set(first) == {"plans/a.ics", "plans/b.ics", INDEX}
         assert {f: [t.token for t in ts] for f, ts in first.items()} == {
             f: [t.token for t in ts] for f, ts in again.items()}  # nothing new: it has one
-        assert tokens.ensure({}, NOW).keys() == first.keys()  # no private feed: no index made
         assert {t.feed: t.name for t in tokens.all()} == {
             "plans/a.ics": "A", "plans/b.ics": "B (renamed)", INDEX: ""}
+        assert all(t.published for t in tokens.all())
+        assert tokens.ensure({}, NOW).keys() == first.keys()  # no private feed: no index made
+        assert not any(t.published for t in tokens.all())  # none in this build
         (a,) = first["plans/a.ics"]
-        assert a.token is not None and tokens.find(a.token) == a
+        found = tokens.find(a.token or "")
+        assert a.token is not None and found is not None and found.hash == a.hash
         assert a.path() == f"s/{a.token}/plans/a.ics"
         assert first[INDEX][0].path() == f"s/{first[INDEX][0].token}/index.html"
         gone = tokens.revoke(a, NOW)
-        assert gone.token is None and tokens.find(a.token) == gone
+        again_found = tokens.find(a.token)  # a revoked token is still recognised, by hash
+        assert gone.token is None and again_found is not None
+        assert (again_found.hash, again_found.token, again_found.revoked) == (a.hash, None, NOW)
         assert "plans/a.ics" not in tokens.live()
         assert len({t.token for ts in first.values() for t in ts}) == 3
 
@@ -254,3 +259,19 @@ def test_the_build_says_where_the_private_addresses_are(tmp_path: Path) -> None:
             f"{site}" in out
     code, out = run("build", "--out", str(tmp_path / "public"), "--now", "01/06/2024")
     assert code == 0 and "nội bộ" not in out
+
+
+def test_a_plan_made_public_leaves_its_secret_addresses_unanswered_and_says_so(
+        site: Path, tmp_path: Path) -> None:
+    plan_feed = f"plans/{PRIVATE_ID}.ics"
+    old = live(site)[plan_feed][0]
+    plan = tmp_path / "plans" / "private.yaml"
+    plan.write_text(plan.read_text("utf-8").replace("private: true\n", ""), "utf-8")
+    build(site, tmp_path / "plans")
+    assert not (site / SECRET).exists()  # no private plan left: no secret folder at all
+    assert (site / plan_feed).is_file()  # public now, at its public address
+    code, out = run("token", "list", "--out", str(site), "--json")
+    rows = {r["feed"]: r for r in json.loads(out)}
+    assert rows[plan_feed]["token"] == old and rows[plan_feed]["published"] is False
+    code, out = run("token", "list", "--out", str(site))
+    assert code == 0 and "không còn trong lần tạo trang gần nhất" in out and old not in out

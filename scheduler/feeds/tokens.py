@@ -54,6 +54,7 @@ class Token:
     token: str | None = None  # None once revoked
     revoked: datetime | None = None
     name: str = ""  # the feed's calendar name when last built
+    published: bool = True  # its feed was in the last build (a plan made public: no more)
 
     @property
     def hint(self) -> str:
@@ -89,7 +90,8 @@ class Tokens:
     def all(self) -> list[Token]:
         """Every token, live and revoked, by feed and age."""
         return [Token(feed, h, datetime.fromisoformat(created), token,
-                      datetime.fromisoformat(revoked) if revoked else None, name or "")
+                      datetime.fromisoformat(revoked) if revoked else None, name or "",
+                      name is not None)
                 for h, token, feed, created, revoked, name in self.db.execute(
                     "SELECT hash, token, t.feed, created, revoked, name FROM tokens AS t "
                     "LEFT JOIN names AS n ON n.feed = t.feed ORDER BY t.feed, created, hash")]
@@ -116,8 +118,9 @@ class Tokens:
         wanted = sorted(feeds)
         live = self.live()
         with self._transaction():
-            self.db.executemany("INSERT OR REPLACE INTO names VALUES (?, ?)",
-                                sorted(feeds.items()))
+            self.db.execute("DELETE FROM names")  # those of the feeds published now
+            self.db.executemany("INSERT INTO names VALUES (?, ?)",
+                                sorted({**feeds, **({INDEX: ""} if feeds else {})}.items()))
             for feed in [*wanted, INDEX] if wanted else []:
                 if feed not in live:
                     self.issue(feed, now)

@@ -90,4 +90,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "build_private": ("{n} lịch nội bộ chỉ có ở địa chỉ bí mật: kyniem token list --out {out}",
                       "{n} internal calendars, at secret addresses only: kyniem token list "
                       "--out {out}"),
+    "token_unpublished": ("lịch này không còn trong lần tạo trang gần nhất (kế hoạch đã công "
+                          "khai hoặc đã bỏ): địa chỉ không trả lời; thu hồi nếu không cần nữa",
+                          "this calendar was not in the last build (the plan was made public "
+                          "or removed): the address does not answer; revoke it if no longer "
+                          "needed"),
 }

@@ -24,6 +24,7 @@ class TokenRow:
     token: str | None  # None once revoked
     path: str | None  # s/<token>/… in the site
     url: str | None  # with --base-url (or the config's base_url)
+    published: bool = True  # its calendar was in the last build
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,9 @@ class TokensView:
                 continue
             out.append(("cyan", say("token_live_line", feed=feed,
                                     day=fmt(r.created)).render(w)))
+            if not r.published:
+                out.append(("yellow", "  " + say("token_unpublished").render(w)))
+                continue
             out.append(("", "  " + (r.url or r.path or "")))
         if self.action == "new" or (self.action == "list" and self.rows
                                     and not any(r.url for r in self.rows)):
@@ -66,7 +70,8 @@ class TokensView:
     def as_json(self) -> list[dict[str, Any]]:
         return [{"feed": r.feed, "name": r.name, "token": r.token, "hint": r.hint, "path": r.path,
                  "url": r.url, "created": r.created.isoformat(),
-                 "revoked": r.revoked.isoformat() if r.revoked else None} for r in self.rows]
+                 "revoked": r.revoked.isoformat() if r.revoked else None,
+                 "published": r.published} for r in self.rows]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.text import Text

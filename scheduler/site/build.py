@@ -110,6 +110,8 @@ def write_private(put: Put, feeds: Sequence[Listed], sizes: dict[str, int],
                   pages: Sequence[Token], lang: str, base_url: str | None) -> None:
     """The office's page of private feeds, at each live address of the index (issue 13):
     each feed once, at its first live address."""
+    if not feeds:  # no private plan (any more): no page either
+        return
     first: dict[str, Listed] = {}
     for feed in feeds:
         first.setdefault(feed.key, feed)
