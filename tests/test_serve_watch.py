@@ -186,3 +186,41 @@ def test_private_feeds_answer_only_at_live_secret_addresses(tmp_path: Path) -> N
         assert server.get("/" + again[feed]["path"])[0] == 200
     finally:
         server.stop()
+
+
+def test_a_refused_change_shows_no_private_text_on_the_public_page(tmp_path: Path) -> None:
+    """Regression (review): the banner once put a private plan's path, line and text on the
+    public index page; now the public page only says that a change was refused, and the
+    office's private page shows the problems whole."""
+    import json
+
+    from test_feeds_tokens import plans_with_a_private_copy
+    from test_serve import kyniem
+
+    env = isolated_env(tmp_path)
+    plans = plans_with_a_private_copy(tmp_path / "plans")
+    site = tmp_path / "site"
+    server = start(env, tmp_path, str(site), "--watch", "--plans", str(plans), "--now",
+                   "01/06/2024")
+    try:
+        server.wait_for(lambda t: WATCHING in t and BUILT in t)
+        rows = json.loads(kyniem(env, "token", "list", "--out", str(site), "--json").stdout)
+        office = "/" + next(r["path"] for r in rows if r["feed"] == "index")
+        plan = plans / "private.yaml"
+        text = plan.read_text(encoding="utf-8")
+        plan.write_text(text.replace("\nyear: 2024\n", "\nyear: BIMAT họp kín\n", 1),
+                        encoding="utf-8")
+        log = server.wait_for(lambda t: REFUSED in t)
+        assert "private.yaml" in log and "BIMAT" in log  # the server's own log says all
+        public = _page(server, "/")
+        assert 'role="alert"' in public
+        assert "BIMAT" not in public and "private.yaml" not in public
+        assert MESSAGES["serve_refused_withheld"][0][:40] in public
+        inside = _page(server, office)
+        assert "BIMAT" in inside and "private.yaml" in inside and 'role="alert"' in inside
+        plan.write_text(text, encoding="utf-8")
+        server.wait_for(lambda t: t.count(BUILT) == 2)
+        assert 'role="alert"' not in _page(server, "/")
+        assert 'role="alert"' not in _page(server, office)
+    finally:
+        server.stop()

@@ -68,4 +68,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "serve_not_found": ("Không tìm thấy trang hoặc tệp này.", "No such page or file."),
     "serve_method": ("Máy chủ chỉ nhận yêu cầu GET và HEAD.",
                      "This server answers only GET and HEAD requests."),
+    "serve_refused_withheld": (
+        "Một thay đổi trong tệp kế hoạch hoặc danh mục bị từ chối vì có lỗi; trang vẫn là bản "
+        "tốt gần nhất. Chi tiết (tệp, dòng, trường) ở nhật ký máy chủ và trên trang lịch nội "
+        "bộ, không hiện ở đây vì trang có kế hoạch nội bộ.",
+        "A change to a plan or directory file was refused for its errors; the site is still "
+        "the last good one. The details (file, line, field) are in the server's log and on "
+        "the internal calendars page, not here, since the site has internal plans."),
 }

@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import html
 import os
+import re
 from collections.abc import Iterable
 
 import anyio.to_thread
@@ -31,6 +32,7 @@ from .files import OPEN_FLAGS, Cache, Entry, Found, Moved, Root, Site, load
 from .http import accepts_gzip, none_match, not_modified_since, site_path
 
 _INDEX = ("", "index.html")  # where a refused change is shown
+_SECRET_INDEX = re.compile(r"s/[a-z2-7]{32}/(?:index\.html)?")  # the office's private page
 _CHUNK = 1 << 20
 
 
@@ -41,16 +43,21 @@ class Files:
         self.site = site
         self.lang = lang
         self.cache = cache or Cache()
-        self.banner: str | None = None
+        self.banner: str | None = None  # on the public index page
+        self.inside: str | None = None  # on the office's private pages (s/<token>/)
         self._generation = 0  # moves with the banner: a load begun before is not kept
         self._pending: dict[tuple[Root, str], asyncio.Future[Found]] = {}
 
-    def show(self, problems: str | None) -> None:
-        """Show ``problems`` on the index page (None: take the banner away)."""
-        if problems != self.banner:
-            self.banner = problems
+    def show(self, problems: str | None, withheld: bool = False) -> None:
+        """Show ``problems`` on the index page (None: take the banner away); ``withheld``:
+        the sources hold internal plans or units (issue 13), whose text must not reach the
+        public page, which then only says that a change was refused; the office's private
+        pages show the problems whole."""
+        public = self._say("serve_refused_withheld") if problems and withheld else problems
+        if (public, problems) != (self.banner, self.inside):
+            self.banner, self.inside = public, problems
             self._generation += 1
-            self.cache.forget(*_INDEX)
+            self.cache.clear(self.cache.root)  # the index pages, public and private
 
     def _say(self, key: str) -> str:
         return MESSAGES[key][1 if self.lang == "en" else 0]
@@ -92,7 +99,8 @@ class Files:
         self._pending[key] = future
         generation = self._generation
         try:
-            banner = self.banner if rel in _INDEX else None
+            banner = self.banner if rel in _INDEX else self.inside \
+                if _SECRET_INDEX.fullmatch(rel) else None
             found = await anyio.to_thread.run_sync(load, root, rel, banner, self.lang)
         except BaseException:
             future.cancel()

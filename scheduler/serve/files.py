@@ -142,7 +142,8 @@ def load(root: Root, rel: str, banner: str | None, lang: str) -> Found:
             name = f"{name}/index.html" if name else "index.html"
         elif folder:
             return None
-        return _read(real, name, banner if name == "index.html" else None, lang)
+        page = name.rsplit("/", 1)[-1] == "index.html"  # the site's, or a private one
+        return _read(real, name, banner if page else None, lang)
     except OSError:
         return None
 

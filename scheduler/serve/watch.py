@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from ..sanitize import strip_controls
 from ..wording import say
 
 Log = Callable[[str], None]
+_PRIVATE = re.compile(r"^\s*-?\s*private:\s*[\"']?(?:true|yes)\b", re.M | re.I)
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,28 @@ class Sources:
         """The folders to watch (not recursively): each file's and each plan folder."""
         found = {os.path.dirname(f) for f in self.files} | set(self.folders)
         return sorted(f for f in found if os.path.isdir(f))
+
+    def private(self) -> bool:
+        """Whether any watched plan or unit file marks something private (issue 13), read
+        as text: a file that does not read as YAML still says so."""
+        for path in self.plan_files():
+            try:
+                with open(path, encoding="utf-8", errors="replace") as fh:
+                    if _PRIVATE.search(fh.read()):
+                        return True
+            except OSError:
+                continue
+        return False
+
+    def plan_files(self) -> list[str]:
+        found = [f for f in self.files if f.endswith((".yaml", ".yml"))]
+        for folder in self.folders:
+            try:
+                found += [os.path.join(folder, n) for n in os.listdir(folder)
+                          if n.endswith(".yaml") and not n.startswith(".")]
+            except OSError:
+                continue
+        return found
 
     def __call__(self, change: Change, path: str) -> bool:
         return path in self.files or (os.path.dirname(path) in self.folders
@@ -101,7 +125,8 @@ def commands(settings: Settings, directory: str, base_url: str | None, years: in
 class Rebuilder:
     """Runs check and build on each change; ``show`` gets the problems (None when good)."""
 
-    def __init__(self, run: Commands, watched: Sources, show: Callable[[str | None], None],
+    def __init__(self, run: Commands, watched: Sources,
+                 show: Callable[[str | None, bool], None],
                  log: Log) -> None:
         self.run = run
         self.watched = watched
@@ -115,14 +140,14 @@ class Rebuilder:
         if code == 0:
             code, out, err = await self._spawn(self.run.build)
         if code == 0:
-            self.show(None)
+            self.show(None, False)
             self.log(str(say("serve_built")))
             return True
         text = problems or strip_controls((err.strip() or out.strip()) or str(
             say("serve_build_failed", command="kyniem", code=code)))
         self.log(str(say("serve_refused")))
         self.log(text)
-        self.show(text)
+        self.show(text, self.watched.private())
         return False
 
     async def forever(self, stop: asyncio.Event) -> None:
