@@ -275,3 +275,23 @@ def test_a_plan_made_public_leaves_its_secret_addresses_unanswered_and_says_so(
     assert rows[plan_feed]["token"] == old and rows[plan_feed]["published"] is False
     code, out = run("token", "list", "--out", str(site))
     assert code == 0 and "không còn trong lần tạo trang gần nhất" in out and old not in out
+
+
+def test_build_reports_never_print_a_token(tmp_path: Path) -> None:
+    """Regression (review): ``kyniem build --json`` listed every secret address whole under
+    written, bytes and removed (a build's output often lands in a shared log)."""
+    plans = plans_with_a_private_copy(tmp_path / "plans")
+    site = tmp_path / "site"
+    code, out = run("build", "--out", str(site), "--plans", str(plans), "--now",
+                    "01/06/2024", "--json")
+    assert code == 0
+    tokens = [t for ts in live(site).values() for t in ts]
+    assert tokens and not [t for t in tokens if t in out]
+    report = json.loads(out)
+    assert f"s/…/plans/{PRIVATE_ID}.ics" in report["written"]
+    assert f"s/…/plans/{PRIVATE_ID}.ics" in report["bytes"]
+    code, out = run("token", "revoke", live(site)["all.ics"][0], "--out", str(site))
+    code, out = run("build", "--out", str(site), "--plans", str(plans), "--now",
+                    "01/06/2024", "--json")
+    assert "s/…/all.ics" in json.loads(out)["removed"]
+    assert not re.search(r"s/[a-z2-7]{32}/", out)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+import re
 import secrets
 import sqlite3
 from collections.abc import Iterator, Mapping
@@ -146,6 +147,15 @@ class Tokens:
             self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
+
+
+_SECRET_PATH = re.compile(r"^s/[a-z2-7]{32}/")
+
+
+def masked(path: str) -> str:
+    """A site path as reports show it: a secret address without its token (``s/…/all.ics``),
+    since a build's output often lands in a shared log."""
+    return _SECRET_PATH.sub("s/…/", path)
 
 
 def fingerprint(live: dict[str, list[Token]]) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..feeds.site import BIG_FEED, CROWDED_FEED, BuildReport
-from ..feeds.tokens import SECRET
+from ..feeds.tokens import SECRET, masked
 from ..wording import feed_text, worded
 
 if TYPE_CHECKING:
@@ -54,9 +54,10 @@ class BuildView:
         r = self.report
         lines = [_w("built", self.lang, out=r.out, feeds=self.feeds, events=r.events,
                     written=len(r.written), unchanged=len(r.unchanged), removed=len(r.removed))]
-        lines += [_w("big", self.lang, path=p, size=r.sizes[p] // 1024) for p in r.big]
-        lines += [feed_text("crowded", self.lang, path=p, n=r.counts[p], limit=CROWDED_FEED)
-                  for p in r.crowded]
+        lines += [_w("big", self.lang, path=masked(p), size=r.sizes[p] // 1024)
+                  for p in r.big]
+        lines += [feed_text("crowded", self.lang, path=masked(p), n=r.counts[p],
+                            limit=CROWDED_FEED) for p in r.crowded]
         if r.kept:
             lines.append(_w("kept", self.lang, path=r.kept))
         lines.append(_w("open", self.lang, out=r.out))
@@ -70,9 +71,13 @@ class BuildView:
 
     def as_json(self) -> dict[str, Any]:
         r = self.report
-        return {"out": r.out, "feeds": self.feeds, "events": r.events, "written": r.written,
-                "unchanged": len(r.unchanged), "removed": r.removed, "bytes": r.sizes,
-                "over_1mb": r.big, "limit": BIG_FEED, "over_1000_events": r.crowded,
+        # secret addresses without their tokens (issue 13): reports end up in shared logs
+        return {"out": r.out, "feeds": self.feeds, "events": r.events,
+                "written": [masked(p) for p in r.written],
+                "unchanged": len(r.unchanged), "removed": [masked(p) for p in r.removed],
+                "bytes": {masked(p): n for p, n in r.sizes.items()},
+                "over_1mb": [masked(p) for p in r.big], "limit": BIG_FEED,
+                "over_1000_events": [masked(p) for p in r.crowded],
                 "event_limit": CROWDED_FEED, "release": r.release, "kept": r.kept}
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
