@@ -66,13 +66,20 @@ def all_feeds(settings: Settings, years: tuple[int, int]) -> list[Feed]:
 
     registry = settings.registry()
     plans = load(settings)
+    public = [p for p in plans if not p.private]
     # the registry's occurrences first: where a plan's anniversary day is the same event
     # (same UID), the one computed with --leap-day wins
-    own = {a.id for p in plans for a in (p.anniversary, *combined(p))}
+    own = {a.id for p in public for a in (p.anniversary, *combined(p))}
     items = [*from_occurrences(_occurrences(settings, years, own), settings.lang),
-             *items_of(plans)]
-    events = identify(events_of(items, settings.lang), {p.id: p for p in plans},
-                      settings.resolver())
+             *items_of(public)]
+    known = {p.id: p for p in plans}
+    events = identify(events_of(items, settings.lang), known, settings.resolver())
+    # a private plan's events, its anniversary days among them, go to private feeds only
+    # (issue 13); a day the public list has already is that one event
+    seen = {(e.uid, e.recurrence_id) for e in events}
+    events += [e._replace(private=True) for e in identify(
+        events_of(items_of([p for p in plans if p.private]), settings.lang), known,
+        settings.resolver()) if (e.uid, e.recurrence_id) not in seen]
     return catalogue(events, plans, registry.anniversaries, settings.lang, years)
 
 
@@ -248,13 +255,18 @@ def build(settings: Settings, out: str, base_url: str | None, years: int | None,
             from .plans.load import load_plans
 
             (plan,) = load_plans([path], registry)
-            days = [a.id for a in (plan.anniversary, *combined(plan)) if registry.get(a.id)]
             # the registry part has these days (it is asked for them); a plan's own
-            # anniversary that the registry lacks stays in the plan's part
+            # anniversary that the registry lacks stays in the plan's part, as do a private
+            # plan's days (issue 13: asking the registry for a year outside the horizon would
+            # put that day, and a year page, in the public site)
+            days = [a.id for a in (plan.anniversary, *combined(plan))
+                    if registry.get(a.id) and not plan.private]
             events = [e for e in identify(events_of(items_of([plan]), lang), {plan.id: plan},
                                           settings.resolver())
                       if not (e.kind is ItemKind.ANNIVERSARY and e.anniversaries
                               and e.anniversaries[0] in days)]
+            if plan.private:  # its anniversary days too (the registry's UIDs, no plan id)
+                events = [e._replace(private=True) for e in events]
             return events, head_of(plan), [(a, plan.year) for a in days]  # head: its page
 
         name = hashlib.blake2b(os.path.realpath(path).encode(), digest_size=8).hexdigest()

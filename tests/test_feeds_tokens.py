@@ -295,3 +295,35 @@ def test_build_reports_never_print_a_token(tmp_path: Path) -> None:
                     "01/06/2024", "--json")
     assert "s/…/all.ics" in json.loads(out)["removed"]
     assert not re.search(r"s/[a-z2-7]{32}/", out)
+
+
+def test_a_private_plan_outside_the_years_adds_nothing_public(tmp_path: Path) -> None:
+    """Regression (review): a private 2022 plan in a 2024 site added years/2022.html and its
+    2022 anniversary days to the public all.ics, telling outsiders it exists."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    text = (bundled_plans_dir() / "quan-dbp-tren-khong-50-2022.yaml").read_text("utf-8")
+    (plans / "p.yaml").write_text(text.replace("\nyear: 2022\n", "\nyear: 2022\nprivate: "
+                                               "true\n", 1), "utf-8")
+    assert "private: true" in (plans / "p.yaml").read_text("utf-8")
+    site, public = tmp_path / "site", tmp_path / "public"
+    for out, folder in ((site, plans), (public, tmp_path / "none")):
+        folder.mkdir(exist_ok=True)
+        code, report = run("build", "--out", str(out), "--plans", str(folder), "--now",
+                           "02/03/2024")
+        assert code == 0, report
+    mine = {p: d for p, d in published(site).items() if not p.startswith(SECRET)}
+    assert mine.keys() == published(public).keys()  # no year page, no feed more than none
+    assert uids(mine["all.ics"]) == uids(published(public)["all.ics"])
+    assert not [u for u in uids(mine["all.ics"]) if u.endswith("/2022@kyniem")]
+    secret = {p: d for p, d in published(site).items() if p.endswith(".ics")
+              and p.startswith(SECRET)}
+    plan_feed = next(d for p, d in secret.items() if p.endswith("/plans/"
+                                                                 "quan-dbp-tren-khong-50-2022.ics"))
+    assert [u for u in uids(plan_feed) if u.endswith("/2022@kyniem")]  # its day, privately
+    for path, data in secret.items():  # never one event twice in a feed
+        blocks = re.findall(r"BEGIN:VEVENT\r\n(.*?)END:VEVENT", data.decode(), re.S)
+        found = [(re.findall(r"^UID:(.*)\r$", b, re.M), re.findall(r"^RECURRENCE-ID.*$", b,
+                                                                      re.M)) for b in blocks]
+        keys = [repr(k) for k in found]
+        assert blocks and len(keys) == len(set(keys)), path

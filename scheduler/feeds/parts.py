@@ -170,6 +170,7 @@ def make_part(source: str, key: tuple[object, ...], events: Sequence[FeedEvent],
             for a in e.anniversaries:
                 part.days.setdefault((a, e.start.year), []).append(i)
         part.rows.append(_row(e))
+    own: dict[Pair, int] = {}
     if origin:  # the plan's own anniversary days (not the registry's) are its units' context
         own = {(a, e.start.year): i for i, e in enumerate(events)
                if e.kind is ItemKind.ANNIVERSARY for a in e.anniversaries}
@@ -184,7 +185,9 @@ def make_part(source: str, key: tuple[object, ...], events: Sequence[FeedEvent],
     part.feeds = dict(feeds)
     part.keys = [e.key for e in (*events, *extra)]
     _pages(part, head, events)
-    part.borrows.update({q: sorted(pairs) for p, pairs in unit_pairs.items()
+    # days it holds itself are not borrowed too (a private plan keeps the registry's days
+    # of its anniversaries: publish.py), so no feed gets one UID twice
+    part.borrows.update({q: sorted(pairs - own.keys()) for p, pairs in unit_pairs.items()
                          for q in (p, days_path(p))})
     h = hashlib.blake2b(repr(key).encode(), digest_size=16)
     h.update("".join(e.digest for e in events).encode())

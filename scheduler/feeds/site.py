@@ -211,8 +211,8 @@ def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]
     planned = _plan_parts(plans, state, made, stamps, step, fresh, run)
     # the registry part holds every anniversary day the plans borrow, so that a day two plans
     # share (outside the horizon too) is one event, never one per plan
-    wanted = frozenset(pair for part in planned for pairs in part.borrows.values()
-                       for pair in pairs)
+    wanted = frozenset(pair for part in planned for path, pairs in part.borrows.items()
+                       if not path.startswith(PRIVATE) for pair in pairs)  # issue 13
     lender = registry(wanted)
     registry_part = part_of(lender)
     parts: list[Part] = [registry_part, *planned]

@@ -42,9 +42,11 @@ Put = Callable[[str, str, Callable[[], bytes]], None]  # path, fingerprint, its 
 
 
 def anniversary_days(parts: Sequence[Part]) -> dict[str, list[date]]:
-    """Every anniversary's days in the site, the registry's and the plans' own."""
+    """Every anniversary's days in the site, the registry's and the public plans' own."""
     found: dict[str, set[date]] = defaultdict(set)
     for part in parts:
+        if part.head is not None and part.head.private:  # issue 13: nothing public of it
+            continue
         for a, days in part.when.items():
             found[a].update(days)
     return {a: sorted(days) for a, days in found.items()}
@@ -55,7 +57,8 @@ def next_day(days: Sequence[date], today: date) -> date | None:
 
 
 def years_of(parts: Sequence[Part]) -> list[int]:
-    return sorted({y for p in parts for y in p.years})
+    """The years the public pages cover (a private plan's add none: issue 13)."""
+    return sorted({y for p in parts if p.head is None or not p.head.private for y in p.years})
 
 
 def write_pages(put: Put, listed: Sequence[Listed], parts: Sequence[Part],
