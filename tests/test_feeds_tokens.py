@@ -327,3 +327,41 @@ def test_a_private_plan_outside_the_years_adds_nothing_public(tmp_path: Path) ->
                                                                       re.M)) for b in blocks]
         keys = [repr(k) for k in found]
         assert blocks and len(keys) == len(set(keys)), path
+
+
+def test_a_plan_made_private_is_withdrawn_from_public_feeds_without_its_text(
+        tmp_path: Path) -> None:
+    """Regression (review): when a published plan became private, its events stayed in the
+    public feeds for 30 days as cancelled copies with their whole text, and its units'
+    feeds pointed subscribers at another district's unit."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for plan in bundled_plans_dir().glob("*.yaml"):
+        (plans / plan.name).write_bytes(plan.read_bytes())
+    site = tmp_path / "site"
+    build(site, plans)
+    plan = plans / "thanh-xuan-giai-phong-thu-do-70-2024.yaml"
+    before = uids((site / "plans" / "thanh-xuan-giai-phong-thu-do-70-2024.ics").read_bytes())
+    mine = {u for u in before if "thanh-xuan" in u}
+    assert mine
+    text = plan.read_text("utf-8")
+    plan.write_text(text.replace("\nactivities:", "\nprivate: true\nactivities:", 1), "utf-8")
+    build(site, plans)
+    public = {p: d for p, d in published(site).items() if not p.startswith(SECRET)}
+    blocks = [b for p, d in public.items() if p.endswith(".ics")
+              for b in re.findall(r"BEGIN:VEVENT\r\n(.*?)END:VEVENT",
+                                  d.decode().replace("\r\n ", ""), re.S)]
+    withdrawn = [b for b in blocks if any(f"UID:{u}\r" in b for u in mine)]
+    assert withdrawn  # each is still there once, to be cancelled by the client
+    for block in withdrawn:
+        assert "STATUS:CANCELLED" in block
+        assert not re.search(r"^(DESCRIPTION|URL|X-KYNIEM-[A-Z-]+)[;:]", block, re.M), block
+    # its units' public feeds are withdrawn too, sending nobody to another district's unit
+    for path, data in public.items():
+        if path.startswith("units/quan-thanh-xuan/"):
+            body = data.decode().replace("\r\n ", "")
+            assert "(đã ngừng)" in body and "đã chuyển" not in body, path
+            assert "kế hoạch công khai" in body
+    secret = live(site)["plans/thanh-xuan-giai-phong-thu-do-70-2024.ics"][0]
+    assert mine <= uids((site / SECRET / secret / "plans" /
+                         "thanh-xuan-giai-phong-thu-do-70-2024.ics").read_bytes())

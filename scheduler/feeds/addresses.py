@@ -117,10 +117,12 @@ class Book:
             if address.identity not in units and address.gone is None:
                 address.gone = self.now
                 old = before.get(address.identity)
-                address.moved_to = next(
+                place = address.identity.rpartition("/")[0]
+                address.moved_to = next(  # a body of the same place (as _inherit asks)
                     (paths[units[i].path] for i in sorted(units)
-                     if units[i].spellings & address.spellings
-                     or (old and _same_work(old.keys, units[i].keys))), None)
+                     if i.rpartition("/")[0] == place
+                     and (units[i].spellings & address.spellings
+                          or (old and _same_work(old.keys, units[i].keys)))), None)
         return paths
 
     def _inherit(self, identity: str, seen: Seen, present: set[str], before: dict[str, Seen]
@@ -153,11 +155,12 @@ class Book:
 
     def cancel(self, before: Iterable[Part], now_keys: dict[str, set[str]],
                site_path: Callable[[str], str], stamp: Callable[[str, str], Stamp],
-               live: set[str], lang: str) -> None:
+               live: set[str], lang: str, hidden: frozenset[str] = frozenset()) -> None:
         """Tombstones for each event of ``before`` (the previous parts of the plan files that
         changed or went) that is no longer in a feed it was in. ``now_keys``: site path →
         the keys it holds now; ``live``: every key of the site (those get no ledger bump,
-        their SEQUENCE stays theirs elsewhere)."""
+        their SEQUENCE stays theirs elsewhere); ``hidden``: the keys now in private plans
+        (issue 13), withdrawn from public feeds without their text."""
         for part in before:
             for canonical, indexes in part.feeds.items():
                 path = site_path(canonical)
@@ -170,8 +173,9 @@ class Book:
                     sequence = _sequence(old) + 1
                     if k not in live:
                         sequence = max(sequence, stamp(k, "cancelled").sequence)
+                    bare = k in hidden and not path.startswith("private/")
                     self.tombstones[path, k] = Tombstone(
-                        path, k, self.now, cancelled(old, sequence, self.now, lang))
+                        path, k, self.now, cancelled(old, sequence, self.now, lang, bare))
         for (path, k) in list(self.tombstones):
             if k in now_keys.get(path, set()) or self.now - self.tombstones[path, k].since \
                     >= GRACE:
@@ -255,9 +259,17 @@ def stored_parts(db: sqlite3.Connection, names: Iterable[str]) -> list[Part]:
 
 # -- bytes ----------------------------------------------------------------------------------
 
-def cancelled(data: bytes, sequence: int, now: datetime, lang: str) -> bytes:
+#: What a withdrawn event keeps when its plan went private (issue 13): enough for a client
+#: to find and cancel it (RFC 5546 §3.2.5: UID, SEQUENCE, DTSTAMP, DTSTART), and its title.
+BARE = frozenset({"BEGIN", "END", "UID", "DTSTAMP", "LAST-MODIFIED", "SEQUENCE",
+                  "RECURRENCE-ID", "DTSTART", "DTEND", "RRULE", "SUMMARY", "TRANSP"})
+
+
+def cancelled(data: bytes, sequence: int, now: datetime, lang: str, bare: bool = False
+              ) -> bytes:
     """A published VEVENT withdrawn: STATUS:CANCELLED, the next SEQUENCE, stamped now, its
-    alarms gone, its SUMMARY marked (RFC 5545 §3.8.1.11, §3.8.7.4)."""
+    alarms gone, its SUMMARY marked (RFC 5545 §3.8.1.11, §3.8.7.4); ``bare``: without its
+    description, units, plan and link (:data:`BARE`)."""
     lines = data.decode().replace("\r\n ", "").split("\r\n")
     out: list[str] = []
     alarm = False
@@ -269,7 +281,7 @@ def cancelled(data: bytes, sequence: int, now: datetime, lang: str) -> bytes:
         if alarm:
             alarm = line != "END:VALARM"
             continue
-        if not line or name == "STATUS":
+        if not line or name == "STATUS" or (bare and name not in BARE):
             continue
         if name == "SEQUENCE":
             line = f"SEQUENCE:{sequence}"

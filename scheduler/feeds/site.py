@@ -321,7 +321,8 @@ def _addresses(state: SiteState, now: datetime, parts: Sequence[Part],
                 if where in wanted:
                     held[where].update(part.keys[i] for i in indexes)
         book.cancel(before, held, site_path, stamps,
-                    held["all.ics"] | held[PRIVATE + "all.ics"], lang)
+                    held["all.ics"] | held[PRIVATE + "all.ics"], lang,
+                    frozenset(held[PRIVATE + "all.ics"]))
     return _Addresses(book, paths)
 
 

@@ -101,10 +101,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "The work of this calendar is now in {name!r}. Subscribe to it "
                         "({url}) and remove this one; this calendar stops in 30 days."),
     "word_feed_removed_notice": ("Lịch này đã ngừng", "This calendar has been discontinued"),
-    "word_feed_removed_text": ("Đơn vị của lịch này không còn việc trong kế hoạch nào; lịch "
-                               "sẽ ngừng sau 30 ngày. Các việc đã bỏ được ghi là đã hủy.",
-                          "This calendar's unit has no work in any plan now; it stops in 30 "
-                          "days. Its withdrawn events are marked cancelled."),
+    "word_feed_removed_text": ("Đơn vị của lịch này không còn việc trong kế hoạch công khai "
+                               "nào; lịch sẽ ngừng sau 30 ngày. Các việc đã bỏ được ghi là "
+                               "đã hủy.",
+                          "This calendar's unit has no work in any public plan now; it stops "
+                          "in 30 days. Its withdrawn events are marked cancelled."),
     # -- kind_words ------------------------------------------------------------
     "kind_holiday": ("ngày lễ", "holiday"),
     "kind_event": ("sự kiện", "event"),
