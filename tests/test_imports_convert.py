@@ -137,7 +137,9 @@ def test_warnings(edit: tuple[str, str], key: str) -> None:
     assert key in {k for k, _ in found.warnings}
 
 
-@pytest.mark.parametrize("mark", ["LƯU HÀNH NỘI BỘ", "(Lưu hành nội bộ)", "MẬT", "Tối mật"])
+@pytest.mark.parametrize("mark", ["LƯU HÀNH NỘI BỘ", "(Lưu hành nội bộ)", "MẬT", "Tối mật",
+                                  "Tài liệu lưu hành nội bộ",
+                                  "Số: 12/KH-UBND    LƯU HÀNH NỘI BỘ"])
 def test_a_document_for_internal_circulation_becomes_a_private_plan(mark: str) -> None:
     """Issue 13: the mark on the document, not a person re-typing it, makes the plan private
     (its calendars only at secret addresses)."""
@@ -146,6 +148,13 @@ def test_a_document_for_internal_circulation_becomes_a_private_plan(mark: str) -
     assert found.plan["private"] is True
     assert ("import_private", {"line": 3, "text": mark}) in found.warnings
     assert list(found.plan).index("private") < list(found.plan).index("activities")
+
+
+@pytest.mark.parametrize("word", ["Mặt", "Mất", "MẶT TRẬN"])
+def test_words_like_mat_are_no_secrecy_mark(word: str) -> None:
+    """Regression (review): accents were folded away, so a line "Mặt" made a plan private."""
+    lines = SMALL.splitlines()
+    assert "private" not in _small("\n".join([*lines[:2], word, *lines[2:]])).plan
 
 
 def test_a_plan_that_only_mentions_internal_things_stays_public() -> None:

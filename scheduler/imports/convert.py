@@ -130,14 +130,29 @@ def import_document(path: Path, registry: tuple[Anniversary, ...], *,
 def convert(paragraphs: tuple[Paragraph, ...], source: str, registry: tuple[Anniversary, ...],
             *, anniversary: Anniversary | None = None, year: int | None = None) -> Imported:
     lay = layout(paragraphs)
-    internal = next((p for p in paragraphs if INTERNAL.fullmatch(fold(p.text))), None)
-    return _Converter(lay, source, registry, anniversary, year, internal=internal).run()
+    return _Converter(lay, source, registry, anniversary, year,
+                      internal=internal_mark(paragraphs)).run()
 
 
-#: A document marked for internal circulation ("LƯU HÀNH NỘI BỘ") or stamped with a secrecy
-#: level (Luật Bảo vệ bí mật nhà nước 2018, Điều 8: "Tuyệt mật", "Tối mật", "Mật"): the plan
-#: it becomes is private (issue 13), its calendars only at secret addresses.
-INTERNAL = re.compile(r"[(\[]?\s*(?:luu hanh noi bo|(?:tuyet |toi )?mat)\s*[)\]]?\.?")
+#: A document marked for internal circulation ("LƯU HÀNH NỘI BỘ", "Tài liệu lưu hành nội bộ",
+#: beside "Số: …" on the header line) or stamped with a secrecy level (Luật Bảo vệ bí mật nhà
+#: nước 2018, Điều 8: "Tuyệt mật", "Tối mật", "Mật", read with its accents: "Mặt", "Mất"
+#: are other words): the plan it becomes is private (issue 13).
+CIRCULATION = re.compile(r"\bluu hanh noi bo\b")
+SECRECY = re.compile(r"[(\[]?\s*(?:tuyệt mật|tối mật|mật)\s*[)\]]?\.?")
+MARK_LINES = 12  # a mark stands in the header or at the foot, on a short line
+MARK_LENGTH = 80
+
+
+def internal_mark(paragraphs: tuple[Paragraph, ...]) -> Paragraph | None:
+    """The paragraph that marks the document internal, among the first and last lines."""
+    ends = [*paragraphs[:MARK_LINES], *paragraphs[-MARK_LINES:]]
+    for para in ends:
+        text = " ".join(para.text.split())
+        if len(text) <= MARK_LENGTH and (CIRCULATION.search(fold(text))
+                                         or SECRECY.fullmatch(text.lower())):
+            return para
+    return None
 
 
 @dataclass
