@@ -58,7 +58,9 @@ def _day(moment: datetime) -> date:
 
 
 def list_tokens(out: str, state: str | None, base_url: str | None, lang: str) -> TokensView:
+    """Every token; addresses whole with ``base_url``, else the one the site was built with."""
     with _open(out, state) as tokens:
+        base_url = base_url or tokens.base_url()
         rows = [_row(t, base_url) for t in tokens.all()]
     return TokensView(tuple(rows), lang, "list")
 
@@ -75,6 +77,7 @@ def new_token(out: str, state: str | None, feed: str, base_url: str | None, lang
             raise InputError([Problem("", None, "FEED", say(
                 "token_unknown_feed", feed=quote(feed), known=shown or "-"))])
         made = tokens.issue(wanted, now or datetime.now(UTC))
+        base_url = base_url or tokens.base_url()
     _changed(out, state)
     return TokensView((_row(made, base_url),), lang, "new")
 

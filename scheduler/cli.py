@@ -527,9 +527,10 @@ def token_list(settings: commands.Settings, out: str, state: str | None,
 def token_new(settings: commands.Settings, feed: str, out: str, state: str | None,
               base_url: str | None) -> View:
     """Another secret address for a private feed (``cli_cmd_token_new``)."""
-    from . import access
+    from . import access, publish
 
-    return access.new_token(out, state, feed, base_url, settings.lang)
+    return access.new_token(out, state, feed, base_url, settings.lang,
+                            publish.clock(settings))
 
 
 @token.command("revoke")
@@ -539,9 +540,9 @@ def token_new(settings: commands.Settings, feed: str, out: str, state: str | Non
 def token_revoke(settings: commands.Settings, given: str, out: str, state: str | None
                  ) -> View:
     """Revoke a secret address (``cli_cmd_token_revoke``)."""
-    from . import access
+    from . import access, publish
 
-    return access.revoke_token(out, state, given, settings.lang)
+    return access.revoke_token(out, state, given, settings.lang, publish.clock(settings))
 
 
 def _progress() -> Callable[[int], Callable[[], None]] | None:

@@ -203,6 +203,9 @@ def find(settings: Settings, text: str, kinds: Sequence[str], limit: int) -> Fou
     from .outputs.found import Found
 
     if not text.strip():  # regression: "" found nothing and exited 0
-        raise InputError([Problem("", None, "TEXT", say("option_empty"))])
+        from .clilang import metavar  # the argument as the help names it ("CHỮ")
+
+        raise InputError([Problem("", None, metavar("TEXT", settings.lang),
+                                  say("option_empty"))])
     hits, matched = search(settings, text, kinds or KINDS, limit)
     return Found(text, tuple(hits), settings.lang, matched)

@@ -489,6 +489,12 @@ CALENDAR_DESCRIPTIONS: dict[str, tuple[str, str]] = {
             "công bố{at}.",
             "Every activity, peak, deadline and anniversary day of the published "
             "commemoration plans{at}."),
+    "private_all": ("Mọi hoạt động, cao điểm và hạn chót của các kế hoạch lưu hành nội bộ"
+                    "{at}, cùng ngày kỷ niệm mà các kế hoạch hướng tới. Địa chỉ lịch này là "
+                    "địa chỉ bí mật: chỉ gửi cho người được giao.",
+                    "Every activity, peak and deadline of the internal plans{at}, with the "
+                    "anniversary days they mark. This calendar's address is secret: give it "
+                    "only to the people concerned."),
     "milestones": ("Các ngày kỷ niệm rơi vào năm tổ chức lễ (năm tròn, năm lẻ 5 theo Nghị "
                    "định 145/2013/NĐ-CP){at}.",
                    "Anniversary days in the years they are marked with a ceremony (round "

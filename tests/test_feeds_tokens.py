@@ -365,3 +365,24 @@ def test_a_plan_made_private_is_withdrawn_from_public_feeds_without_its_text(
     secret = live(site)["plans/thanh-xuan-giai-phong-thu-do-70-2024.ics"][0]
     assert mine <= uids((site / SECRET / secret / "plans" /
                          "thanh-xuan-giai-phong-thu-do-70-2024.ics").read_bytes())
+
+
+def test_token_commands_remember_the_sites_address_and_take_now(site: Path) -> None:
+    """Review: ``token list`` printed bare paths unless given --base-url again, and ``token
+    new`` dated a token by the clock, not by --now."""
+    code, out = run("token", "list", "--out", str(site))
+    assert code == 0 and "https://lich.example.vn/kyniem/s/" in out
+    code, out = run("token", "new", "all.ics", "--out", str(site), "--now", "05/06/2024")
+    assert code == 0 and "cấp ngày 05/06/2024" in out
+    assert "https://lich.example.vn/kyniem/s/" in out
+    code, out = run("token", "list", "--out", str(site), "--json")
+    rows = [r for r in json.loads(out) if r["feed"] == "all.ics"]
+    assert sorted(r["created"] for r in rows) == ["2024-06-01", "2024-06-05"]
+
+
+def test_the_office_wide_private_calendar_says_what_it_is(site: Path) -> None:
+    token = live(site)["all.ics"][0]
+    text = (site / SECRET / token / "all.ics").read_bytes().decode().replace("\r\n ", "")
+    head = text.split("BEGIN:VEVENT", 1)[0]
+    assert "X-WR-CALNAME:Tất cả hoạt động nội bộ" in head
+    assert "lưu hành nội bộ" in head and "đã công bố" not in head

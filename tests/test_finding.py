@@ -117,4 +117,4 @@ def test_an_empty_search_is_refused(text: str) -> None:
     """Regression: ``kyniem find ""`` printed "not found" and exited 0."""
     result = CliRunner().invoke(main, ["find", text])
     assert result.exit_code == 2
-    assert "TEXT: đang để trống" in result.output
+    assert "CHỮ: đang để trống" in result.output  # the argument as --help names it

@@ -109,6 +109,15 @@ def underlying(key: str) -> str:
     return {"plans/": "plan", "units/": "unit"}.get(key[:key.find("/") + 1], "all")
 
 
+def described(group: str, key: str) -> str:
+    """The kind of calendar a feed's description tells of (:func:`calendar_description`):
+    a private feed's public twin's, the office-wide one its own."""
+    if group != "private":
+        return group
+    kind = underlying(key)
+    return "private_all" if kind == "all" else kind
+
+
 def days_path(path: str) -> str:
     """The "deadlines and key days" feed beside a plan's or unit's feed, private or not."""
     if path.startswith(PRIVATE):
@@ -268,9 +277,8 @@ def catalogue(events: Sequence[FeedEvent], plans: Sequence[Plan],
                           route_name(route.group, route.key, route.name, lang,
                                      route.locality),
                           _ordered([*members[path], *lent]), route.locality,
-                          calendar_description(
-                              underlying(route.key) if route.group == "private"
-                              else route.group, route.name, lang, route.locality)))
+                          calendar_description(described(route.group, route.key),
+                                               route.name, lang, route.locality)))
     # units by locality, then name (as the site); then the key-days feeds, the private ones
     head = len(feeds) - len(units) - len(seconds) - len(hidden)
     tail = len(feeds) - len(seconds) - len(hidden)

@@ -35,7 +35,7 @@ from ..site.pages import Listed
 from ..wording import calendar_description, quote, say
 from . import pool, quiet, release
 from .addresses import Address, Book, Tombstone, notice, stored_parts, units_of
-from .catalogue import DAYS, PRIVATE, Pair, plan_path, route_name, underlying
+from .catalogue import DAYS, PRIVATE, Pair, described, plan_path, route_name, underlying
 from .events import FeedEvent
 from .files import Files
 from .ledger import Ledger, Stamp
@@ -222,7 +222,8 @@ def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]
     book = _addresses(state, now, parts, fresh, keep, stamps, lang)
     listed, contributors, borrowed, canonical = _relocate(listed, contributors, borrowed,
                                                           book.paths)
-    live = run.tokens.ensure({f.key: f.name for f in listed if f.group == "private"}, now)
+    live = run.tokens.ensure({f.key: f.name for f in listed if f.group == "private"}, now,
+                             base_url)
     listed, hidden = _secrets(listed, contributors, borrowed, canonical, live)
     # fingerprints hold only for the release they were recorded with
     before = state.published() if current and current == state.meta("release") else {}
@@ -402,8 +403,8 @@ def _write(out: release.Release, before: dict[str, Published], listed: list[List
             source = canonical.get(feed.path, feed.path)
             body = chain((p.chunk(source) for p in mine), [registry_part.lend(lent)],
                          (t.data for t in dead))
-            kind = underlying(feed.key) if feed.group == "private" else feed.group
-            about = calendar_description(kind, feed.short or feed.name, lang, feed.locality)
+            about = calendar_description(described(feed.group, feed.key),
+                                         feed.short or feed.name, lang, feed.locality)
             return calendar_pieces(CalendarMeta(feed.name, about, url), body)
 
         files.put(feed.path, _digest(head, [p.token for p in mine]), feed_bytes)

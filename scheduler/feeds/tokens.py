@@ -40,6 +40,7 @@ _TABLE = """
 CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, token TEXT, feed TEXT NOT NULL,
     created TEXT NOT NULL, revoked TEXT);
 CREATE TABLE IF NOT EXISTS names (feed TEXT PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 
@@ -112,13 +113,17 @@ class Tokens:
                         (made.hash, token, feed, now.isoformat()))
         return made
 
-    def ensure(self, feeds: Mapping[str, str], now: datetime) -> dict[str, list[Token]]:
+    def ensure(self, feeds: Mapping[str, str], now: datetime, base_url: str | None = None
+               ) -> dict[str, list[Token]]:
         """Live tokens for every one of ``feeds`` (key → calendar name) and for the private
         index (when there is any feed): a private feed first published gets its address
-        here. The names are kept for ``kyniem token list``."""
+        here. The names and the site's address are kept for ``kyniem token list``."""
         wanted = sorted(feeds)
         live = self.live()
         with self._transaction():
+            self.db.execute("DELETE FROM meta WHERE key = 'base_url'")
+            if base_url:
+                self.db.execute("INSERT INTO meta VALUES ('base_url', ?)", (base_url,))
             self.db.execute("DELETE FROM names")  # those of the feeds published now
             self.db.executemany("INSERT INTO names VALUES (?, ?)",
                                 sorted({**feeds, **({INDEX: ""} if feeds else {})}.items()))
@@ -126,6 +131,11 @@ class Tokens:
                 if feed not in live:
                     self.issue(feed, now)
         return self.live()
+
+    def base_url(self) -> str | None:
+        """The site's address at its last build (``--base-url``), if it had one."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'base_url'").fetchone()
+        return str(row[0]) if row else None
 
     def find(self, given: str) -> Token | None:
         """The token ``given`` names: the token itself, or its hash as ``list`` shows it."""
