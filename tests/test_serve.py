@@ -383,3 +383,20 @@ def test_startup_line_in_the_users_language(tmp_path: Path) -> None:
     finally:
         server.stop()
     assert server.process.returncode == 0  # a SIGTERM ends it cleanly
+
+
+def test_every_interface_is_announced_by_an_address_a_phone_can_open() -> None:
+    """Review: ``--host 0.0.0.0`` announced http://0.0.0.0:8080/, which no phone opens."""
+    import ipaddress
+
+    from scheduler.serve.run import _lan_address, _url
+
+    found = _lan_address()
+    if found is not None:
+        address = ipaddress.ip_address(found)
+        assert address.version == 4 and not address.is_loopback and not address.is_unspecified
+        assert _url("0.0.0.0", 8080) == f"http://{found}:8080/"
+    else:  # no network at all: the machine's own words
+        assert _url("0.0.0.0", 8080) == "http://0.0.0.0:8080/"
+    assert _url("127.0.0.1", 8080) == "http://127.0.0.1:8080/"
+    assert _url("::1", 8080) == "http://[::1]:8080/"

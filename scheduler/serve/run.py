@@ -134,5 +134,21 @@ def _bind(host: str, port: int) -> socket.socket:
 
 
 def _url(host: str, port: int) -> str:
+    """The address to open: on every interface (0.0.0.0, ::), this machine's address on
+    its network, which a phone or another office computer can reach (0.0.0.0 is none)."""
+    if host in ("0.0.0.0", "::", ""):
+        host = _lan_address() or host
     shown = f"[{host}]" if ":" in host else host
     return f"http://{shown}:{port}/"
+
+
+def _lan_address() -> str | None:
+    """The IPv4 address this machine's default route goes out from: a UDP socket
+    "connected" to a private address sends nothing, but learns its own address."""
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("10.254.254.254", 9))
+            found: str = probe.getsockname()[0]
+    except OSError:
+        return None
+    return None if found.startswith("127.") or found == "0.0.0.0" else found
