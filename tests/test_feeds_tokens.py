@@ -386,3 +386,15 @@ def test_the_office_wide_private_calendar_says_what_it_is(site: Path) -> None:
     head = text.split("BEGIN:VEVENT", 1)[0]
     assert "X-WR-CALNAME:Tất cả hoạt động nội bộ" in head
     assert "lưu hành nội bộ" in head and "đã công bố" not in head
+
+
+def test_a_unit_made_private_sends_its_subscribers_nowhere_else(tmp_path: Path) -> None:
+    """Regression (review): the public feed of a unit made private said "moved: subscribe
+    to Ban Chỉ huy Quân sự phường", another ward's body, matched by spelling alone."""
+    site = tmp_path / "site"
+    build(site, bundled_plans_dir())
+    gone = site / "units" / "quan-thanh-xuan" / "ban-chi-huy-quan-su.ics"
+    assert gone.is_file()
+    build(site, bundled_plans_dir(), "--units", str(FIXTURES / "units.yaml"))
+    text = gone.read_bytes().decode().replace("\r\n ", "")
+    assert "(đã ngừng)" in text and "đã chuyển" not in text and "phường" not in text

@@ -89,11 +89,13 @@ class Book:
 
     # -- paths -------------------------------------------------------------------------------
 
-    def place(self, units: dict[str, Seen], before: dict[str, Seen]) -> dict[str, str]:
+    def place(self, units: dict[str, Seen], before: dict[str, Seen],
+              private: frozenset[str] = frozenset()) -> dict[str, str]:
         """Site paths of this build's unit feeds: ``units`` is this build's identities,
         ``before`` those of the previous parts of the plan files that changed; canonical
         path → site path out. Identities no longer present are marked gone (and where
-        their work moved)."""
+        their work moved; nowhere when one of their spellings is in ``private``, the
+        spellings of private units: the feed went private, issue 13)."""
         taken = {a.path: a.identity for a in self.addresses.values()}
         paths: dict[str, str] = {}
         for identity in sorted(units):
@@ -116,6 +118,8 @@ class Book:
         for address in self.addresses.values():
             if address.identity not in units and address.gone is None:
                 address.gone = self.now
+                if address.spellings & private:  # its work did not move: it is internal
+                    continue
                 old = before.get(address.identity)
                 place = address.identity.rpartition("/")[0]
                 address.moved_to = next(  # a body of the same place (as _inherit asks)

@@ -34,7 +34,15 @@ from ..site.data import PlanHead
 from ..site.pages import Listed
 from ..wording import calendar_description, quote, say
 from . import pool, quiet, release
-from .addresses import Address, Book, Tombstone, notice, stored_parts, units_of
+from .addresses import (
+    Address,
+    Book,
+    Tombstone,
+    notice,
+    spelling_keys,
+    stored_parts,
+    units_of,
+)
 from .catalogue import DAYS, PRIVATE, Pair, described, plan_path, route_name, underlying
 from .events import FeedEvent
 from .files import Files
@@ -305,7 +313,12 @@ def _addresses(state: SiteState, now: datetime, parts: Sequence[Part],
     gone = [name for (name,) in state.db.execute("SELECT name FROM parts")
             if name not in keep]
     before = stored_parts(state.db, [name for name, _ in fresh] + gone)
-    paths = book.place(units_of(parts), units_of(before))
+    hidden = {key for part in parts for group, key, _, _ in part.titles.values()
+              if group == "private" and key.startswith("units/")}
+    private = frozenset(k for part in parts if hidden & part.spellings.keys()
+                        for path, keys in spelling_keys(part).items() if path in hidden
+                        for k in keys)  # spellings of private units (rarely any)
+    paths = book.place(units_of(parts), units_of(before), private)
     paths.update({DAYS + p: DAYS + q for p, q in list(paths.items())})
     if before or book.tombstones:
         def site_path(canonical: str) -> str:
