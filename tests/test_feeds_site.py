@@ -89,16 +89,30 @@ def test_an_edit_keeps_uids_and_moves_only_the_edited_event(tmp_path: Path) -> N
     assert (other.stat().st_mtime_ns, other.stat().st_ino) == untouched
 
 
-def test_a_removed_plan_takes_its_feed_with_it(tmp_path: Path) -> None:
+def test_a_removed_plan_feed_answers_with_its_events_cancelled_then_goes(
+        tmp_path: Path) -> None:
+    """Issue 11, "a feed that must go away keeps answering": a removed plan's feed (and its
+    key-days feed) says so and cancels its events for 30 days, then goes (it was a 404)."""
     plans = tmp_path / "plans"
     shutil.copytree(bundled_plans_dir(), plans)
     site = tmp_path / "site"
     build(site, "--plans", str(plans))
-    assert (site / "plans" / "phuong-dien-bien-phu-70-2024.ics").exists()
+    feed = site / "plans" / "phuong-dien-bien-phu-70-2024.ics"
+    before = events(feed.read_bytes())
     (plans / "phuong-dien-bien-phu-70-2024.yaml").unlink()
-    build(site, "--plans", str(plans))
-    assert not (site / "plans" / "phuong-dien-bien-phu-70-2024.ics").exists()
+    build(site, "--plans", str(plans), now="02/06/2024")
+    for path in (feed, site / "days" / "plans" / "phuong-dien-bien-phu-70-2024.ics"):
+        text = path.read_bytes().decode().replace("\r\n ", "")
+        assert re.search(r"^X-WR-CALNAME:.*\(đã ngừng\)\r$", text, re.M), path
+        assert "không còn được đăng công khai" in text
+    after = events(feed.read_bytes())
+    mine = [k for k in before if "phuong-dien-bien-phu-70-2024" in k]
+    assert mine and all("STATUS:CANCELLED" in after[k] for k in mine)
+    listing = json.loads((site / "feeds.json").read_text(encoding="utf-8"))
+    assert not [f for f in listing if "phuong-dien-bien-phu-70-2024" in f["path"]]
     assert (site / "plans" / "quan-dbp-tren-khong-50-2022.ics").exists()
+    build(site, "--plans", str(plans), now="03/07/2024")  # 31 days later
+    assert not feed.exists()
 
 
 def test_a_failed_build_leaves_the_previous_site(tmp_path: Path,

@@ -36,6 +36,7 @@ from .parts import Part, read_part
 from .writer import event_bytes, fold
 
 GRACE = timedelta(days=30)
+PLAN = "plans:"  # the book's identity of a plan's feed (no unit id holds a colon)
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS addresses (identity TEXT PRIMARY KEY, path TEXT NOT NULL UNIQUE,
@@ -116,6 +117,8 @@ class Book:
             taken[known.path] = identity
             paths[seen.path] = known.path
         for address in self.addresses.values():
+            if address.identity.startswith(PLAN):  # plan feeds: keep_plans
+                continue
             if address.identity not in units and address.gone is None:
                 address.gone = self.now
                 if address.spellings & private:  # its work did not move: it is internal
@@ -135,13 +138,30 @@ class Book:
         spellings, or did the same work before: a rename keeps its subscribers."""
         place = identity.rpartition("/")[0]
         for old in sorted(self.addresses.values(), key=lambda a: a.identity):
-            if old.identity in present or old.identity.rpartition("/")[0] != place:
+            if old.identity in present or old.identity.rpartition("/")[0] != place \
+                    or old.identity.startswith(PLAN):
                 continue
             did = before.get(old.identity)
             if old.spellings & seen.spellings or (did and _same_work(did.keys, seen.keys)):
                 del self.addresses[old.identity]
                 return Address(identity, old.path, old.name, set(old.spellings))
         return None
+
+    def keep_plans(self, plans: dict[str, tuple[str, str]]) -> None:
+        """Plan feeds (``plan_id`` → (path, name)) in the book too: a plan removed, or made
+        private (issue 13), leaves a feed that keeps answering for :data:`GRACE`, its
+        events cancelled, instead of a 404 (issue 11: "a feed that must go away keeps
+        answering"). A plan's work never moves to another plan's feed."""
+        for plan_id, (path, name) in plans.items():
+            known = self.addresses.get(PLAN + plan_id)
+            if known is None or known.path != path:
+                known = Address(PLAN + plan_id, path, name, set())
+            known.name, known.gone, known.moved_to = name, None, None
+            self.addresses[known.identity] = known
+        for address in self.addresses.values():
+            if address.identity.startswith(PLAN) and address.gone is None \
+                    and address.identity.removeprefix(PLAN) not in plans:
+                address.gone = self.now
 
     def expires(self) -> str | None:
         """When the first grace period ends (a moved feed's, a cancelled event's): from then
@@ -314,6 +334,9 @@ def notice(address: Address, moved_url: str | None, moved_name: str | None, lang
     if moved_name:
         summary = word("feed_moved_notice", lang, name=moved_name)
         text = word("feed_moved_text", lang, name=moved_name, url=moved_url or "")
+    elif address.identity.startswith(PLAN):
+        summary = word("feed_removed_notice", lang)
+        text = word("feed_plan_removed_text", lang)
     else:
         summary = word("feed_removed_notice", lang)
         text = word("feed_removed_text", lang)

@@ -319,6 +319,10 @@ def _addresses(state: SiteState, now: datetime, parts: Sequence[Part],
                         for path, keys in spelling_keys(part).items() if path in hidden
                         for k in keys)  # spellings of private units (rarely any)
     paths = book.place(units_of(parts), units_of(before), private)
+    book.keep_plans({part.plan_id: (path, route_name("plan", key, title, lang, issuer))
+                     for part in parts if part.plan_id is not None
+                     for path, (group, key, title, issuer) in part.titles.items()
+                     if group == "plan"})  # a private plan's feed is no plan feed here
     paths.update({DAYS + p: DAYS + q for p, q in list(paths.items())})
     if before or book.tombstones:
         def site_path(canonical: str) -> str:

@@ -101,6 +101,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "The work of this calendar is now in {name!r}. Subscribe to it "
                         "({url}) and remove this one; this calendar stops in 30 days."),
     "word_feed_removed_notice": ("Lịch này đã ngừng", "This calendar has been discontinued"),
+    "word_feed_plan_removed_text": ("Kế hoạch của lịch này không còn được đăng công khai; lịch "
+                                    "sẽ ngừng sau 30 ngày. Các việc của kế hoạch được ghi là "
+                                    "đã hủy.",
+                                    "This calendar's plan is no longer published; this "
+                                    "calendar stops in 30 days. The plan's events are marked "
+                                    "cancelled."),
     "word_feed_removed_text": ("Đơn vị của lịch này không còn việc trong kế hoạch công khai "
                                "nào; lịch sẽ ngừng sau 30 ngày. Các việc đã bỏ được ghi là "
                                "đã hủy.",
