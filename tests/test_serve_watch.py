@@ -7,7 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
-from test_serve import Server, isolated_env, start
+from test_serve import Server, isolated_env, kyniem, start
 
 from scheduler.plans.load import bundled_plans_dir
 from scheduler.serve.watch import Sources, common_options, sources
@@ -145,21 +145,11 @@ def test_private_feeds_answer_only_at_live_secret_addresses(tmp_path: Path) -> N
     """Issue 13 through ``kyniem serve --watch``: the right token answers; an unknown,
     guessed or revoked one, ``/s/`` and the private plan's public paths are 404; a
     revocation is rebuilt without anyone running ``kyniem build``."""
-    import json
+    from test_feeds_tokens import PRIVATE_ID
 
-    from test_feeds_tokens import PRIVATE_ID, plans_with_a_private_copy
-    from test_serve import kyniem
-
-    env = isolated_env(tmp_path)
-    plans = plans_with_a_private_copy(tmp_path / "plans")
-    site = tmp_path / "site"
-    server = start(env, tmp_path, str(site), "--watch", "--plans", str(plans), "--now",
-                   "01/06/2024")
+    env, plans, site, server = _watching_a_private_plan(tmp_path)
     try:
-        server.wait_for(lambda t: WATCHING in t and BUILT in t)
-        listed = kyniem(env, "token", "list", "--out", str(site), "--json")
-        assert listed.returncode == 0, listed.stderr
-        tokens = {r["feed"]: r for r in json.loads(listed.stdout)}
+        tokens = _tokens(env, site)
         feed = f"plans/{PRIVATE_ID}.ics"
         for row in tokens.values():
             status, headers, body = server.get("/" + row["path"])
@@ -180,8 +170,7 @@ def test_private_feeds_answer_only_at_live_secret_addresses(tmp_path: Path) -> N
         assert revoked.returncode == 0, revoked.stderr
         server.wait_for(lambda t: t.count(BUILT) == 2)
         assert server.get(secret)[0] == 404
-        again = {r["feed"]: r for r in json.loads(kyniem(
-            env, "token", "list", "--out", str(site), "--json").stdout) if r["token"]}
+        again = _tokens(env, site)
         assert again[feed]["token"] != token  # the last one went: the build issued another
         assert server.get("/" + again[feed]["path"])[0] == 200
     finally:
@@ -192,20 +181,9 @@ def test_a_refused_change_shows_no_private_text_on_the_public_page(tmp_path: Pat
     """Regression (review): the banner once put a private plan's path, line and text on the
     public index page; now the public page only says that a change was refused, and the
     office's private page shows the problems whole."""
-    import json
-
-    from test_feeds_tokens import plans_with_a_private_copy
-    from test_serve import kyniem
-
-    env = isolated_env(tmp_path)
-    plans = plans_with_a_private_copy(tmp_path / "plans")
-    site = tmp_path / "site"
-    server = start(env, tmp_path, str(site), "--watch", "--plans", str(plans), "--now",
-                   "01/06/2024")
+    env, plans, site, server = _watching_a_private_plan(tmp_path)
     try:
-        server.wait_for(lambda t: WATCHING in t and BUILT in t)
-        rows = json.loads(kyniem(env, "token", "list", "--out", str(site), "--json").stdout)
-        office = "/" + next(r["path"] for r in rows if r["feed"] == "index")
+        office = "/" + _tokens(env, site)["index"]["path"]
         plan = plans / "private.yaml"
         text = plan.read_text(encoding="utf-8")
         plan.write_text(text.replace("\nyear: 2024\n", "\nyear: BIMAT họp kín\n", 1),
@@ -224,3 +202,25 @@ def test_a_refused_change_shows_no_private_text_on_the_public_page(tmp_path: Pat
         assert 'role="alert"' not in _page(server, office)
     finally:
         server.stop()
+
+
+def _watching_a_private_plan(tmp_path: Path) -> tuple[dict[str, str], Path, Path, Server]:
+    """``kyniem serve --watch`` over the bundled plans and a private copy of one, built."""
+    from test_feeds_tokens import plans_with_a_private_copy
+
+    env = isolated_env(tmp_path)
+    plans = plans_with_a_private_copy(tmp_path / "plans")
+    site = tmp_path / "site"
+    server = start(env, tmp_path, str(site), "--watch", "--plans", str(plans), "--now",
+                   "01/06/2024")
+    server.wait_for(lambda t: WATCHING in t and BUILT in t)
+    return env, plans, site, server
+
+
+def _tokens(env: dict[str, str], site: Path) -> dict[str, dict[str, str]]:
+    """The live secret addresses, by feed (``kyniem token list --json``)."""
+    import json
+
+    listed = kyniem(env, "token", "list", "--out", str(site), "--json")
+    assert listed.returncode == 0, listed.stderr
+    return {r["feed"]: r for r in json.loads(listed.stdout) if r["token"]}
