@@ -14,7 +14,7 @@ from pathlib import Path
 from .commands import Settings
 from .dates import VN_TZ
 from .feeds import parts, release, site
-from .feeds.catalogue import DAYS, Feed, catalogue, plan_path, units_feed
+from .feeds.catalogue import DAYS, Feed, catalogue, plan_path, unit_identity, units_feed
 from .feeds.events import FeedEvent, events_of
 from .feeds.ledger import Ledger
 from .feeds.parts import content_key
@@ -156,7 +156,7 @@ def _choose(feeds: list[Feed], s: Selection, lang: str) -> Feed:
             known = matches or [f for f in feeds if f.group == "unit"]
             raise InputError([Problem("", None, "--unit", say(
                 "unit_ambiguous" if matches else "unit_unknown", unit=s.unit,
-                known="; ".join(f"{f.key} ({f.name})" for f in known[:12])
+                known="; ".join(f"{unit_identity(f)} ({f.name})" for f in known[:12])
                 + (" …" if len(known) > 12 else "")))])
         return matches[0]
     for group, key in (("plan", s.plan), ("anniversary", s.anniversary)):

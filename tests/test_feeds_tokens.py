@@ -398,3 +398,18 @@ def test_a_unit_made_private_sends_its_subscribers_nowhere_else(tmp_path: Path) 
     build(site, bundled_plans_dir(), "--units", str(FIXTURES / "units.yaml"))
     text = gone.read_bytes().decode().replace("\r\n ", "")
     assert "(đã ngừng)" in text and "đã chuyển" not in text and "phường" not in text
+
+
+def test_kyniem_feed_finds_a_private_units_feed(tmp_path: Path) -> None:
+    """On the office's own machine ``kyniem feed --unit`` gives a private unit's calendar
+    (it said "no such unit")."""
+    output = tmp_path / "chqs.ics"
+    units = str(FIXTURES / "units.yaml")
+    code, out = run("feed", "--unit", "Ban CHQS quận", "--units", units, "--now", "01/06/2024")
+    assert code == 2 and "ban-chqs-thanh-xuan (Đơn vị: Ban CHQS quận" in out  # two bodies
+    code, out = run("feed", "--unit", "ban-chqs-thanh-xuan", "--units", units,
+                    "--now", "01/06/2024", "-o", str(output))
+    assert code == 0, out
+    text = output.read_bytes().decode().replace("\r\n ", "")
+    assert re.search(r"^X-WR-CALNAME:Đơn vị: Ban .*\(nội bộ\)\r$", text, re.M), text[:600]
+    assert "BEGIN:VEVENT" in text

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..i18n import sort_key, word
@@ -297,17 +297,31 @@ def _ordered(events: Iterable[FeedEvent]) -> tuple[FeedEvent, ...]:
     return tuple({(e.uid, e.recurrence_id): e for e in events}.values())
 
 
+def unit_identity(feed: Feed) -> str | None:
+    """The unit identity a feed is the calendar of: a unit's, or a private unit's (its key is
+    the public path it stands for, ``units/<id>.ics``); None for other feeds."""
+    if feed.group == "unit":
+        return feed.key
+    if feed.group == "private" and feed.key.startswith("units/"):
+        return feed.key.removeprefix("units/").removesuffix(".ics")
+    return None
+
+
 def units_feed(feeds: Sequence[Feed], unit: str) -> list[Feed]:
     """The unit feeds ``kyniem feed --unit`` may mean: the identity named exactly (its id,
     or a spelling of it: "Ban CHQS quận" finds "Ban Chỉ huy Quân sự Quận"), else those
     whose names hold the words; the caller asks to choose when there are several."""
-    units = [f for f in feeds if f.group == "unit"]
+    # a private unit's feed too (issue 13: this is the office's own machine)
+    ids = {f.path: found for f in feeds if (found := unit_identity(f)) is not None}
+    units = [f for f in feeds if f.path in ids]
     needle = unit_key(unit)
     spelled = {f.path: {unit_key(u) for e in f.events for i, u, _ in e.identities
-                        if i == f.key} for f in units}
-    for test in (lambda f: f.key == unit or f.key.endswith(f"/{unit}"),
-                 lambda f: needle in spelled[f.path],
-                 lambda f: any(needle in s for s in spelled[f.path])):
+                        if i == ids[f.path]} for f in units}
+    tests: list[Callable[[Feed], bool]] = [
+        lambda f: ids[f.path] == unit or ids[f.path].endswith(f"/{unit}"),
+        lambda f: needle in spelled[f.path],
+        lambda f: any(needle in s for s in spelled[f.path])]
+    for test in tests:
         chosen = [f for f in units if test(f)]
         if chosen:
             return chosen
