@@ -11,13 +11,13 @@ from pathlib import Path
 
 from .dates import VN_TZ
 from .feeds.links import join
-from .feeds.tokens import CHANGED, INDEX, Token, Tokens
+from .feeds.tokens import CHANGED, DATABASE, INDEX, SECRET, TOKEN, Token, Tokens
 from .outputs.tokens import TokenRow, TokensView
 from .registry import InputError, Problem
 from .wording import quote, say
 
 #: a token as a person may paste it: alone, or inside its address (``…/s/<token>/…``)
-_IN_ADDRESS = re.compile(r"(?:^|/)s/([a-z2-7]{32})(?:/|$)")
+_IN_ADDRESS = re.compile(rf"(?:^|/){SECRET}({TOKEN})(?:/|$)")
 
 
 def state_folder(out: str, state: str | None) -> Path:
@@ -34,20 +34,20 @@ def state_folder(out: str, state: str | None) -> Path:
 
 def _open(out: str, state: str | None) -> Tokens:
     folder = state_folder(out, state)
-    if not (folder / "tokens.sqlite").exists():
+    if not (folder / DATABASE).exists():
         raise InputError([Problem(out, None, "--out", say("token_no_site", out=out))])
     return Tokens(folder)
 
 
-def _changed(out: str, state: str | None) -> None:
+def _changed(tokens: Tokens) -> None:
     """Tell a watching server (``kyniem serve --watch``) that the addresses changed."""
     from .atomic import write_atomic
 
-    write_atomic(state_folder(out, state) / CHANGED, datetime.now(UTC).isoformat().encode())
+    write_atomic(tokens.folder / CHANGED, datetime.now(UTC).isoformat().encode())
 
 
-def _row(t: Token, base_url: str | None, feed: str | None = None) -> TokenRow:
-    path = t.path(feed) if t.token else None
+def _row(t: Token, base_url: str | None) -> TokenRow:
+    path = t.path() if t.token else None
     return TokenRow(t.feed, t.name, t.hint, _day(t.created), _day(t.revoked) if t.revoked else None,
                     t.token, path, join(base_url, path) if base_url and path else None,
                     t.published)
@@ -78,7 +78,7 @@ def new_token(out: str, state: str | None, feed: str, base_url: str | None, lang
                 "token_unknown_feed", feed=quote(feed), known=shown or "-"))])
         made = tokens.issue(wanted, now or datetime.now(UTC))
         base_url = base_url or tokens.base_url()
-    _changed(out, state)
+        _changed(tokens)
     return TokensView((_row(made, base_url),), lang, "new")
 
 
@@ -95,8 +95,8 @@ def revoke_token(out: str, state: str | None, given: str, lang: str,
             raise InputError([Problem("", None, "TOKEN", say(
                 "token_already_revoked", feed=token.feed))])
         done = tokens.revoke(token, now or datetime.now(UTC))
-        left = [t for t in tokens.all() if t.feed == done.feed and t.token is not None]
-    _changed(out, state)
+        left = done.feed in tokens.live()
+        _changed(tokens)
     return TokensView((_row(done, None),), lang, "revoked" if left else "revoked_last")
 
 

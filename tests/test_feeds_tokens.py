@@ -413,3 +413,16 @@ def test_kyniem_feed_finds_a_private_units_feed(tmp_path: Path) -> None:
     text = output.read_bytes().decode().replace("\r\n ", "")
     assert re.search(r"^X-WR-CALNAME:Đơn vị: Ban .*\(nội bộ\)\r$", text, re.M), text[:600]
     assert "BEGIN:VEVENT" in text
+
+
+def test_token_list_fits_80_columns_but_never_cuts_an_address(site: Path) -> None:
+    code, out = run("token", "list", "--out", str(site))
+    assert code == 0
+    lines = out.splitlines()
+    addresses = [line for line in lines if line.startswith("  https://")]
+    assert addresses
+    for line in lines:  # a line past 80 columns is an address, or one unbreakable path
+        assert len(line) <= 80 or line.startswith("  https://") or " " not in line.strip(), line
+    for path in (r["path"] for r in json.loads(run("token", "list", "--out", str(site),
+                                                   "--json")[1])):
+        assert any(line.endswith(path) for line in addresses), path

@@ -35,6 +35,8 @@ CHANGED = "tokens.changed"
 SECRET = "s/"  # where secret addresses live in a site
 INDEX = "index"  # the private index page's "feed": every private feed with its links
 TOKEN_BYTES = 20
+#: a token as written: 160 bits in lower-case base32, 32 characters
+TOKEN = r"[a-z2-7]{32}"
 
 _TABLE = """
 CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, token TEXT, feed TEXT NOT NULL,
@@ -76,6 +78,7 @@ class Tokens:
 
     def __init__(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
         self.db = sqlite3.connect(folder / DATABASE, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.executescript(_TABLE)
@@ -159,7 +162,7 @@ class Tokens:
         self.db.execute("COMMIT")
 
 
-_SECRET_PATH = re.compile(r"^s/[a-z2-7]{32}/")
+_SECRET_PATH = re.compile(rf"^{SECRET}{TOKEN}/")
 
 
 def masked(path: str) -> str:

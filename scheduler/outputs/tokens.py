@@ -3,6 +3,7 @@ never cut to fit a terminal: a clerk copies it), with its state (plain, rich, JS
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -12,6 +13,9 @@ from ..wording import say
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
+
+
+WIDTH = 80  # a pipe has no width: the house rule
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,16 @@ class TokensView:
         return out
 
     def plain(self) -> str:
-        return "\n".join(text for _, text in self._lines())
+        """Within 80 columns, but for an address: a clerk copies it whole."""
+        out = []
+        for _, text in self._lines():
+            if text.startswith("  ") and "/" in text:
+                out.append(text)
+            else:
+                indent = " " * (len(text) - len(text.lstrip()))
+                out += textwrap.wrap(text, WIDTH, subsequent_indent=indent or "  ",
+                                     break_long_words=False, break_on_hyphens=False) or [""]
+        return "\n".join(out)
 
     def as_json(self) -> list[dict[str, Any]]:
         return [{"feed": r.feed, "name": r.name, "token": r.token, "hint": r.hint, "path": r.path,

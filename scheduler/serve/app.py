@@ -27,12 +27,13 @@ from starlette.responses import Response
 from starlette.routing import Route, Router
 from starlette.types import Receive, Scope, Send
 
-from ..wording import MESSAGES
+from ..feeds.tokens import SECRET, TOKEN
+from ..wording import worded
 from .files import OPEN_FLAGS, Cache, Entry, Found, Moved, Root, Site, load
 from .http import accepts_gzip, none_match, not_modified_since, site_path
 
 _INDEX = ("", "index.html")  # where a refused change is shown
-_SECRET_INDEX = re.compile(r"s/[a-z2-7]{32}/(?:index\.html)?")  # the office's private page
+_SECRET_INDEX = re.compile(rf"{SECRET}{TOKEN}/(?:index\.html)?")  # the office's private page
 _CHUNK = 1 << 20
 
 
@@ -60,7 +61,7 @@ class Files:
             self.cache.clear(self.cache.root)  # the index pages, public and private
 
     def _say(self, key: str) -> str:
-        return MESSAGES[key][1 if self.lang == "en" else 0]
+        return worded(key, self.lang)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         method = scope["method"]

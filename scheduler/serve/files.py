@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..feeds.release import SiteDir
+from ..feeds.tokens import SECRET
 from ..feeds.writer import REFRESH
 from .http import duration_seconds, http_date
 
@@ -129,7 +130,7 @@ def load(root: Root, rel: str, banner: str | None, lang: str) -> Found:
     try:
         info = os.stat(real)
         if stat.S_ISDIR(info.st_mode):
-            if name == "s" or name.startswith("s/"):
+            if name == SECRET.rstrip("/") or name.startswith(SECRET):
                 # secret addresses (issue 13): a folder there is never confirmed by a
                 # redirect (nor listed); only its index.html, asked for by its path, answers
                 if not folder or name == "s":
@@ -221,9 +222,9 @@ _BODY = re.compile(rb"<body\b[^>]*>", re.IGNORECASE)
 def with_banner(page: bytes, text: str, lang: str) -> bytes:
     """``page`` with a banner showing ``text`` (escaped): before ``</main>``, else right
     after ``<body…>``, else first."""
-    from ..wording import MESSAGES
+    from ..wording import worded
 
-    title = MESSAGES["serve_banner_title"][1 if lang == "en" else 0]
+    title = worded("serve_banner_title", lang)
     banner = (f'<div role="alert" lang="{lang}" id="kyniem-serve-alert" style="border:2px '
               f'solid #b00020;background:#fff4f4;color:#222;padding:.75em 1em;margin:1em">'
               f"<p><strong>{html.escape(title)}</strong></p>"
