@@ -5,7 +5,6 @@ the feeds the user asked for. Plain functions returning views; the CLI only pars
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -26,6 +25,7 @@ from .occurrences import occurrence
 from .occurrences import of as occurrences_of
 from .outputs.feeds import BuildView, FeedView
 from .plans.load import plan_paths
+from .plans.paths import real_paths
 from .registry import InputError, Problem
 from .registry.cache import source_key
 from .rules import LUNAR_YEARS
@@ -228,9 +228,11 @@ def build(settings: Settings, out: str, base_url: str | None, years: int | None,
         raise InputError([Problem(str(folder), None, "--state", say("state_not_folder"))])
     registry = settings.registry()
     lang = settings.lang
-    context = (parts.FORMAT, source_key(settings.paths()), span, lang, settings.leap_day.value,
-               source_key(settings.unit_paths()), base_url,  # base_url: each event's URL
-               settings.locality)
+    inputs = (parts.FORMAT, source_key(settings.paths()), span, lang, settings.leap_day.value,
+              source_key(settings.unit_paths()), base_url,  # base_url: each event's URL
+              settings.locality)
+    # in every part's key: as one digest (a thousand keys repeat it, and are hashed twice)
+    context = (hashlib.blake2b(repr(inputs).encode(), digest_size=16).hexdigest(),)
 
     def registry_source(borrowed: frozenset[tuple[str, int]]) -> site.Source:
         """The registry's occurrences over the horizon, and the days plans borrow outside it
@@ -248,7 +250,7 @@ def build(settings: Settings, out: str, base_url: str | None, years: int | None,
 
         return site.Source("registry", "registry", (*context, extra), read, span)
 
-    def plan_source(path: Path) -> site.Source:
+    def plan_source(path: Path, real: str) -> site.Source:
         def read() -> tuple[list[FeedEvent], PlanHead, list[tuple[str, int]]]:
             from .items import combined
             from .items import of as items_of
@@ -269,11 +271,13 @@ def build(settings: Settings, out: str, base_url: str | None, years: int | None,
                 events = [e._replace(private=True) for e in events]
             return events, head_of(plan), [(a, plan.year) for a in days]  # head: its page
 
-        name = hashlib.blake2b(os.path.realpath(path).encode(), digest_size=8).hexdigest()
+        name = hashlib.blake2b(real.encode(), digest_size=8).hexdigest()
         return site.Source(name, str(path), (*context, content_key(path)), read)
 
     names = {a.id: a.display_name(lang) for a in registry.anniversaries}
+    paths = plan_paths(settings.plans)
     report = site.build(site.Target(found, folder, force), registry_source,
-                        [plan_source(p) for p in plan_paths(settings.plans)], names, span,
+                        [plan_source(p, r) for p, r in zip(paths, real_paths(paths),
+                                                           strict=True)], names, span,
                         lang, base_url, clock(settings), progress, tuning)
     return BuildView(report, len(report.sizes), lang)

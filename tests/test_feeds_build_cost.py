@@ -107,10 +107,11 @@ def test_a_pooled_build_is_byte_identical_to_a_serial_one(
     assert max(row[2] for row in ledger(pooled)) >= 1  # some SEQUENCE moved
 
 
-def _edit(source: Path) -> None:
+def _edit(source: Path, old: str = "Hoạt động 1 ", new: str = "Hoạt động một ") -> None:
     for path in sorted(source.glob("plan-*.yaml"))[:2]:
         text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("Hoạt động 1 ", "Hoạt động một ", 1), encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _swap(source: Path) -> None:
@@ -205,16 +206,55 @@ def test_a_rebuild_reads_only_the_bytes_of_feeds_that_changed(
     assert {name for name, _ in read} <= {part_name(source / "plan-0001.yaml"), "registry"}
     assert part_name(source / "plan-0001.yaml") in {name for name, _ in read}
     assert sum(n for _, n in read) < view.report.sizes[plan_feed]
-    # two plans edited: all.ics holds every part, so every cached one is read, for the
-    # feeds the edited plans are in only; the edited ones are made, not read
+    # two plans edited: all.ics holds every part, yet no cached part is read: the feeds
+    # written copy the unchanged parts' shares from their previous files (the edited
+    # parts are made, not read)
     read.clear()
     _edit(source)
     view = site_build(source, site, date(2026, 1, 4), SERIAL)
+    assert "all.ics" in feeds_written(view)
+    assert read == []
+    assert len(feeds_written(view)) < len(view.report.sizes)
+    # a state that kept no layouts (kyniem before them): the cached shares are read
+    db = sqlite3.connect(site.parent / "site.state" / "site.sqlite")
+    db.execute("DELETE FROM layouts")
+    db.commit()
+    db.close()
+    _edit(source, "Hoạt động 2 ", "Hoạt động hai ")
+    view = site_build(source, site, date(2026, 1, 5), SERIAL)
     edited = {part_name(source / "plan-0000.yaml"), part_name(source / "plan-0001.yaml")}
     assert {name for name, _ in read} == (
         {part_name(p) for p in source.glob("*.yaml")} - edited | {"registry"})
     assert sum(n for _, n in read) < sum(view.report.sizes[p] for p in feeds_written(view))
-    assert len(feeds_written(view)) < len(view.report.sizes)
+
+
+def test_a_feed_made_of_copied_segments_is_the_feed_made_whole(tmp_path: Path) -> None:
+    """Two sites with the same history, one of them rebuilt without its layouts each time
+    (every part's share read and written): the same files, byte for byte; a feed no edit
+    touched stays the same file (its inode: HTTP validators stay)."""
+    source = plans(tmp_path / "plans", count=4)
+    copied, whole = tmp_path / "copied", tmp_path / "whole"
+    for site in (copied, whole):
+        site_build(source, site, date(2026, 1, 1), SERIAL)
+    inodes = {p: (copied / p).stat().st_ino for p in files(copied)}
+    steps = [(2, ("Hoạt động 1 ", "Hoạt động một ")), (3, ("Hoạt động 2 ", "Hoạt động hai ")),
+             (4, None), (5, ("Hoạt động một ", "Hoạt động 1 "))]  # the last: undone
+    for day, edit in steps:
+        if edit is None:  # a plan file goes: its shares leave every feed
+            (source / "plan-0002.yaml").unlink()
+        else:
+            _edit(source, *edit)
+        db = sqlite3.connect(whole.parent / "whole.state" / "site.sqlite")
+        db.execute("DELETE FROM layouts")
+        db.commit()
+        db.close()
+        views = [site_build(source, site, date(2026, 1, day), SERIAL)
+                 for site in (copied, whole)]
+        assert files(copied) == files(whole), day
+        assert views[0].report.written == views[1].report.written
+    kept = [p for p in files(copied) if p.endswith(".ics")
+            and inodes.get(p) == (copied / p).stat().st_ino]
+    assert kept and "all.ics" not in kept
 
 
 WORKERS_HANG = """
@@ -256,6 +296,40 @@ def test_a_killed_pooled_build_leaves_no_worker_and_no_lock(tmp_path: Path) -> N
     assert not any(_running(pid) for pid in workers)
     site_build(source, out, date(2026, 1, 1), SERIAL)  # the lock is free, the state whole
     assert (out / "all.ics").is_file()
+
+
+def test_a_second_build_of_a_site_is_refused_while_one_runs(tmp_path: Path) -> None:
+    """One build per site: another process holding the state's lock (flock, as a running
+    build does) makes a build stop at once, naming the site and the state; once it lets go
+    the build goes on."""
+    import fcntl
+
+    source, out = plans(tmp_path / "plans", 2), tmp_path / "site"
+    state = tmp_path / "site.state"
+    state.mkdir()
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import fcntl, os, sys, time\n"
+        "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)\n"
+        "fcntl.flock(fd, fcntl.LOCK_EX)\nprint('held', flush=True)\ntime.sleep(60)\n"),
+        str(state / "build.lock")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(InputError) as refused:
+            site_build(source, out, date(2026, 1, 1), SERIAL)
+        (problem,) = refused.value.problems
+        assert problem.file == str(out) and problem.field == "--out"
+        assert str(state) in problem.text("vi")
+        assert not out.exists()
+    finally:
+        holder.kill()
+        holder.wait()
+    site_build(source, out, date(2026, 1, 1), SERIAL)
+    assert (out / "all.ics").is_file()
+    fd = os.open(state / "build.lock", os.O_RDWR)  # and the build let go of it
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    finally:
+        os.close(fd)
 
 
 def _running(pid: int) -> bool:

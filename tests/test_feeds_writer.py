@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 
 from scheduler.feeds.events import FeedEvent
 from scheduler.feeds.ledger import Stamp
-from scheduler.feeds.writer import CalendarMeta, calendar_bytes, escape, event_bytes, fold
+from scheduler.feeds.writer import (
+    CalendarMeta,
+    calendar_bytes,
+    escape,
+    event_bytes,
+    fold,
+    vtimezone,
+    vtimezone_from_tzdb,
+)
 from scheduler.items import ItemKind
 
 STAMP = Stamp(2, datetime(2024, 6, 1, 17, 0, tzinfo=UTC))
@@ -69,6 +77,15 @@ def test_an_event_reads_back_as_written() -> None:
             for a in ev.walk("VALARM")] == [datetime(2024, 12, 13, 8), datetime(2024, 12, 19, 8)]
     assert ev["CATEGORIES"].cats == ["Hạn chót"]
     assert "URL" not in ev  # no base URL given
+
+
+def test_the_written_time_zone_is_the_tz_databases() -> None:
+    """The VTIMEZONE is kept as text (a rebuild imports no icalendar): it must stay what
+    icalendar derives from the installed tz database, offsets and all."""
+    assert vtimezone() == vtimezone_from_tzdb()
+    (zone,) = parse(calendar_bytes(CalendarMeta("x"), [])).walk("VTIMEZONE")
+    assert [(str(s["TZNAME"]), s["TZOFFSETTO"].to_ical()) for s in zone.walk("STANDARD")] == \
+        [("+08", "+0800"), ("+07", "+0700")]
 
 
 def test_a_window_spans_its_days_and_has_no_alarm() -> None:

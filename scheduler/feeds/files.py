@@ -13,13 +13,25 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import pool
+from .release import Layout, Segment
 from .state import Published
 
 if TYPE_CHECKING:
     from .release import Release
     from .site import BuildReport
 
-Make = Callable[[], bytes | Iterable[bytes]]  # a file's bytes, whole or piece by piece
+
+@dataclass(frozen=True)
+class Segments:
+    """A file as segments (:meth:`.release.Release.assemble`): those the previous release's
+    file holds are copied from it."""
+
+    items: list[Segment]
+
+
+Make = Callable[[], bytes | Iterable[bytes] | Segments]  # a file's bytes, whole, piece by
+# piece or in segments
+Made = tuple[int, bool, Layout | None]  # its size, whether it was kept, its layout
 
 
 @dataclass
@@ -29,7 +41,10 @@ class Files:
     report: BuildReport
     keep_closed: Sequence[int] = ()  # descriptors workers close (the build lock)
     tuning: pool.Tuning = field(default_factory=pool.Tuning)
+    #: the layout of a file of the previous release (the state's: as ``before``)
+    layout_of: Callable[[str], Layout | None] = lambda path: None
     published: dict[str, Published] = field(default_factory=dict)
+    layouts: dict[str, Layout | None] = field(default_factory=dict)  # files made: theirs
     _asked: list[tuple[str, str, Make, bool]] = field(default_factory=list)
     _same: list[tuple[str, Make]] = field(default_factory=list)  # unchanged: linked at last
 
@@ -60,7 +75,8 @@ class Files:
         if workers > 1:
             for i in elsewhere:
                 self.out.prepare(asked[i][0])  # folders made here: workers only fill them
-        jobs = [(asked[i][0], asked[i][2]) for i in elsewhere]
+        # read here: forked workers ask the state nothing
+        jobs = [(asked[i][0], asked[i][2], self.layout_of(asked[i][0])) for i in elsewhere]
         made = dict(zip(elsewhere, pool.map_forked(
             len(jobs), lambda j: self._make(*jobs[j]), workers, self.keep_closed), strict=True))
         todo_set = set(todo)
@@ -69,9 +85,11 @@ class Files:
                 self.report.unchanged.append(path)
                 self.published[path] = self.before[path]
                 continue
-            size, kept = made[i] if i in made else self._make(path, make)
+            size, kept, layout = made[i] if i in made else self._make(
+                path, make, self.layout_of(path))
             (self.report.unchanged if kept else self.report.written).append(path)
             self.published[path] = Published(fingerprint, size)
+            self.layouts[path] = layout
 
     def finish(self) -> bool:
         """Whether the build made a new release: when it wrote a file or leaves one out.
@@ -80,17 +98,20 @@ class Files:
         if not self.out.opened and self.before and set(self.before) <= set(self.published):
             return False
         for path, make in self._same:
-            if not self.out.keep(path):
-                self._make(path, make)
+            if not self.out.keep(path):  # the previous file went meanwhile: no layout holds
+                self.layouts[path] = self._make(path, make, None)[2]
         self.out.open()  # the release's folder, should it hold no file at all
         return True
 
-    def _make(self, path: str, make: Make) -> tuple[int, bool]:
-        """The file's size, and whether the previous release's held the same bytes."""
+    def _make(self, path: str, make: Make, layout: Layout | None) -> Made:
+        """The file's size, whether the previous release's held the same bytes, and its
+        layout when made of segments (``layout``: the previous file's)."""
         data = make()
+        if isinstance(data, Segments):
+            return self.out.assemble(path, data.items, layout)
         if not isinstance(data, bytes):
-            return self.out.stream(path, data)
+            return (*self.out.stream(path, data), None)
         if self.out.keep(path, data):
-            return len(data), True
+            return len(data), True, None
         self.out.write(path, data, replace=True)  # a worker that died may have begun it
-        return len(data), False
+        return len(data), False, None

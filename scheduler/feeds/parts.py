@@ -40,12 +40,14 @@ from .catalogue import (
 )
 from .events import FeedEvent, key_days
 from .ledger import Stamp
+from .quiet import code_version
 from .writer import event_bytes
 
 #: reads byte ranges [start, end) of a cached part's events, in order
 Reader = Callable[[Sequence[tuple[int, int]]], list[bytes]]
 
-FORMAT = 13  # bump when a Part changes shape: older cached parts become misses
+FORMAT = 14  # bump when a Part changes shape: older cached parts become misses
+PRINT = 24  # hex digits of a feed's print in a part
 
 
 @dataclass
@@ -67,6 +69,10 @@ class Part:
     rows: list[Entry] = field(default_factory=list)  # event i as the pages show it
     years: list[int] = field(default_factory=list)  # the years its events start in
     milestones: int = 0
+    #: feed path → a digest of exactly its events' bytes here (their ledger keys, digests and
+    #: stamps, and the part's key): a feed's fingerprint, and its segment's id (:mod:`.release`)
+    prints: dict[str, str] = field(default_factory=dict)
+    day_prints: dict[Pair, str] = field(default_factory=dict)  # registry part: each day's
     data: bytes = b""  # a cached part's stay in the state: see payload()
     rows_reader: Callable[[], str] | None = None  # cached parts read rows only for a page
     reader: Reader | None = None  # and their bytes only for a feed that changed
@@ -92,6 +98,13 @@ class Part:
 
     def lend(self, pairs: Iterable[Pair]) -> bytes:
         return self._slices([i for pair in pairs for i in self.days.get(pair, ())])
+
+    def lent_print(self, pairs: Iterable[Pair]) -> str:
+        """What :meth:`lend` gives, as a digest (its segment's id, :mod:`.release`)."""
+        h = hashlib.blake2b(self.token.encode() if not self.day_prints else b"",
+                            digest_size=PRINT // 2)
+        h.update("".join(self.day_prints.get(pair, "-") for pair in pairs).encode())
+        return h.hexdigest()
 
     def payload(self) -> bytes:
         """All the events' bytes (a cached part's read from the state each time)."""
@@ -134,12 +147,14 @@ def make_part(source: str, key: tuple[object, ...], events: Sequence[FeedEvent],
     # its feeds are named after the plan's subject and issuer (catalogue.feed_name)
     origin = (head.id, head.title, head.issuer) if head is not None else None
     extra, marks = _key_days(events, lang)
-    chunks, bounds, at = [], [0], 0
+    chunks, bounds, at, ids = [], [0], 0, []
     for e in (*events, *extra):
-        data = event_bytes(e, stamp(e.key, e.digest), lang, base_url)
+        stamped = stamp(e.key, e.digest)
+        data = event_bytes(e, stamped, lang, base_url)
         chunks.append(data)
         at += len(data)
         bounds.append(at)
+        ids.append(f"{e.key}\x1f{e.digest}\x1f{stamped.sequence}\x1f{stamped.modified}")
     part = Part(source, key, "", origin[0] if origin else None, bounds,
                 data=b"".join(chunks))
     feeds: dict[str, list[int]] = defaultdict(list)
@@ -190,9 +205,20 @@ def make_part(source: str, key: tuple[object, ...], events: Sequence[FeedEvent],
     part.borrows.update({q: sorted(pairs - own.keys()) for p, pairs in unit_pairs.items()
                          for q in (p, days_path(p))})
     h = hashlib.blake2b(repr(key).encode(), digest_size=16)
-    h.update("".join(e.digest for e in events).encode())
+    h.update("\n".join(ids).encode())  # stamps too: the same token, the same bytes
     part.token = h.hexdigest()
+    # what else an event's bytes depend on (not the plan file's hash: an edit leaves its
+    # other events' prints as they were)
+    where = repr((FORMAT, code_version(), lang, base_url))
+    part.prints = {path: _print(where, ids, indexes) for path, indexes in part.feeds.items()}
+    part.day_prints = {pair: _print(where, ids, indexes) for pair, indexes in part.days.items()}
     return part
+
+
+def _print(context: str, ids: Sequence[str], indexes: Sequence[int]) -> str:
+    h = hashlib.blake2b(context.encode(), digest_size=PRINT // 2)
+    h.update("\n".join([ids[i] for i in indexes]).encode())
+    return h.hexdigest()
 
 
 def _plan_route(origin: tuple[str, str, str], head: PlanHead | None) -> Route:
@@ -258,10 +284,12 @@ def part_info(part: Part) -> str:
     return json.dumps({
         "source": part.source, "token": part.token, "plan_id": part.plan_id,
         "bounds": _packed(part.bounds), "feeds": _packed_lists(part.feeds),
+        "prints": "".join(part.prints[path] for path in part.feeds),
         "titles": {p: list(t) for p, t in part.titles.items()},
-        "borrows": {p: [list(x) for x in pairs] for p, pairs in part.borrows.items()},
+        "borrows": _shared(part.borrows),
         "keys": _lines(part.keys), "spellings": part.spellings,
-        "days": [[a, y, _packed(i)] for (a, y), i in part.days.items()],
+        "days": [[a, y, _packed(i, "I"), part.day_prints[(a, y)]]
+                 for (a, y), i in part.days.items()],
         "years": part.years, "milestones": part.milestones,
         "head": head_json(part.head),
         "when": {a: [d.isoformat() for d in days] for a, days in part.when.items()},
@@ -292,13 +320,17 @@ def read_part(key: tuple[object, ...], info: str, data: bytes | Reader,
                 None if raw.get("plan_id") is None else expect(raw["plan_id"], str, "plan_id"),
                 bounds, data=data if isinstance(data, bytes) else b"", reader=reader)
     part.feeds = _lists(raw.get("feeds"), count)
+    prints = expect(raw.get("prints"), str, "prints")
+    if len(prints) != PRINT * len(part.feeds) or not prints.isalnum() or not prints.isascii():
+        raise Invalid("prints: not one digest per feed")
+    part.prints = {path: prints[PRINT * i:PRINT * (i + 1)] for i, path in enumerate(part.feeds)}
     for path, title in expect(raw.get("titles"), dict, "titles").items():
-        group, k, name, locality = _n(expect_list(title, str, "title"), 4)
-        part.titles[path] = (group, k, name, locality)
+        if type(title) is not list or len(title) != 4 or {*map(type, title)} != {str}:
+            raise Invalid("title: expected four texts")
+        part.titles[path] = tuple(title)
     if not part.titles.keys() <= part.feeds.keys():
         raise Invalid("titles: a feed the part has no events list for")
-    part.borrows = {p: [_pair(x) for x in expect_list(v, list, "borrows")]
-                    for p, v in expect(raw.get("borrows"), dict, "borrows").items()}
+    part.borrows = _unshared(raw.get("borrows"))
     keys = expect(raw.get("keys"), str, "keys")
     part.keys = keys.split("\n") if keys else []
     if len(part.keys) != count:
@@ -306,8 +338,9 @@ def read_part(key: tuple[object, ...], info: str, data: bytes | Reader,
     part.spellings = {expect(p, str, "feed"): expect_list(v, str, "spellings")
                       for p, v in expect(raw.get("spellings"), dict, "spellings").items()}
     for row in expect_list(raw.get("days"), list, "days"):
-        a, y, indexes = _n(row, 3)
+        a, y, indexes, printed = _n(row, 4)
         part.days[_pair([a, y])] = _indexes(indexes, count)
+        part.day_prints[_pair([a, y])] = expect(printed, str, "days")
     part.years = expect_list(raw.get("years"), int, "years")
     part.milestones = expect(raw.get("milestones"), int, "milestones")
     part.head = read_head(raw.get("head"))
@@ -332,24 +365,25 @@ def _day(text: str) -> date:
         raise Invalid(f"day: {text!r} is no ISO date") from None
 
 
-def _packed(numbers: Sequence[int]) -> str:
-    """Whole numbers ≥ 0 as base64 of little-endian 64-bit words: a rebuild reads every
-    part's record, and JSON lists of 150,000 numbers were most of that (issue 11)."""
-    words = array("Q", numbers)
+def _packed(numbers: Sequence[int], code: str = "Q") -> str:
+    """Whole numbers ≥ 0 as base64 of little-endian words (``code``: "Q" 64-bit, "I" 32-bit
+    for event indexes): a rebuild reads every part's record, and JSON lists of 150,000
+    numbers were most of that (issue 11)."""
+    words = array(code, numbers)
     if sys.byteorder == "big":
         words.byteswap()
     return base64.b64encode(words.tobytes()).decode("ascii")
 
 
-def _ints(value: object, what: str) -> list[int]:
+def _ints(value: object, what: str, code: str = "Q") -> list[int]:
     """:func:`_packed` numbers read back, checked."""
-    try:
-        data = base64.b64decode(expect(value, str, what), validate=True)
+    try:  # strict: only the alphabet, padded (b64decode's validate runs a regex first)
+        data = binascii.a2b_base64(expect(value, str, what), strict_mode=True)
     except binascii.Error:
         raise Invalid(f"{what}: not base64") from None
-    if len(data) % 8:
-        raise Invalid(f"{what}: not whole 64-bit words")
-    words = array("Q")
+    words = array(code)
+    if len(data) % words.itemsize:
+        raise Invalid(f"{what}: not whole {8 * words.itemsize}-bit words")
     words.frombytes(data)
     if sys.byteorder == "big":
         words.byteswap()
@@ -359,14 +393,14 @@ def _ints(value: object, what: str) -> list[int]:
 def _packed_lists(lists: dict[str, list[int]]) -> list[object]:
     """Feed path → event indexes, as [paths, their lengths, every index]: one decoding per
     part however many feeds it is in (a national part is in about 35)."""
-    return [list(lists), _packed([len(v) for v in lists.values()]),
-            _packed([i for v in lists.values() for i in v])]
+    return [list(lists), _packed([len(v) for v in lists.values()], "I"),
+            _packed([i for v in lists.values() for i in v], "I")]
 
 
 def _lists(value: object, count: int) -> dict[str, list[int]]:
     paths, lengths, flat = _n(expect(value, list, "feeds"), 3)
     names = expect_list(paths, str, "feeds")
-    sizes = _ints(lengths, "feeds")
+    sizes = _ints(lengths, "feeds", "I")
     indexes = _indexes(flat, count)
     if len(sizes) != len(names) or sum(sizes) != len(indexes):
         raise Invalid("feeds: lengths do not add up")
@@ -392,10 +426,30 @@ def _bounds(value: object, size: int) -> list[int]:
 
 
 def _indexes(value: object, count: int) -> list[int]:
-    found = _ints(value, "indexes")
-    if found and (min(found) < 0 or max(found) >= count):
+    found = _ints(value, "indexes", "I")  # unsigned words: never below 0
+    if found and max(found) >= count:
         raise Invalid("indexes: past the events")
     return found
+
+
+def _shared(lists: dict[str, list[Pair]]) -> list[object]:
+    """Feed path → registry days, as [paths, each distinct list of days, which one each
+    path has]: a plan's feeds mostly borrow one list (its anniversary's days), so a rebuild
+    checks it once per part, not once per feed (issue 11)."""
+    distinct: dict[tuple[Pair, ...], int] = {}
+    which = [distinct.setdefault(tuple(pairs), len(distinct)) for pairs in lists.values()]
+    return [list(lists), [[list(p) for p in pairs] for pairs in distinct], _packed(which)]
+
+
+def _unshared(value: object) -> dict[str, list[Pair]]:
+    paths, distinct, which = _n(expect(value, list, "borrows"), 3)
+    names = expect_list(paths, str, "borrows")
+    lists = [[_pair(x) for x in expect_list(v, list, "borrows")]
+             for v in expect_list(distinct, list, "borrows")]
+    chosen = _ints(which, "borrows")
+    if len(chosen) != len(names) or any(i >= len(lists) for i in set(chosen)):
+        raise Invalid("borrows: lists do not add up")
+    return {name: lists[i] for name, i in zip(names, chosen, strict=True)}
 
 
 def _pair(value: list[object]) -> Pair:

@@ -68,11 +68,12 @@ def cpus() -> int:
 def workers_for(count: int, tuning: Tuning, least: int | None = None) -> int:
     """How many processes make ``count`` fresh parts (or, ``least`` given, files): 1 (here)
     when fewer than that, or without fork."""
+    wanted = cpus() if tuning.workers is None else tuning.workers
+    if count < (tuning.pooled if least is None else least) or wanted < 2:
+        return 1  # before importing multiprocessing: a one-plan rebuild needs none of it
     import multiprocessing
 
-    wanted = cpus() if tuning.workers is None else tuning.workers
-    if (count < (tuning.pooled if least is None else least) or wanted < 2
-            or "fork" not in multiprocessing.get_all_start_methods()):
+    if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return min(wanted, count)
 

@@ -28,7 +28,7 @@ import re
 import secrets
 import shutil
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
@@ -39,6 +39,11 @@ from ..registry import InputError, Problem
 from ..state import DAMAGED, Invalid, expect
 from ..wording import say
 from .ledger import Entry, entry
+
+#: a piece of a file: an id that names its bytes (the same id, the same bytes; a feed's
+#: part: its print, :mod:`.parts`), and how to make them when they must be made
+Segment = tuple[str, Callable[[], bytes]]
+Layout = list[tuple[str, int]]  # how a file was made: its segments' ids and lengths, in order
 
 MARKER = ".kyniem-site"
 _RELEASE = re.compile(r"^(r\d{8}T\d{6}|legacy-\d{8}T\d{6})-[0-9a-f]{8}$")
@@ -142,6 +147,7 @@ class Release:
         self.name = f"r{stamp}-{secrets.token_hex(4)}"
         self.path = site.release(self.name)
         self.before = _open_dir(previous) if previous is not None else None
+        self._old_dirs: dict[str, int | None] = {}  # the previous release's folders, opened
         self._dirs: dict[str, int] = {}  # made with the first file: a build that changes
         # nothing makes no release (issue 11: a no-change rebuild linked every file anew)
 
@@ -155,9 +161,10 @@ class Release:
             self._dirs[""] = os.open(self.path, _DIR)
 
     def close(self) -> None:
-        for fd in {*self._dirs.values(), *([self.before] if self.before is not None else [])}:
+        opened = {*self._dirs.values(), *(fd for fd in self._old_dirs.values() if fd is not None)}
+        for fd in {*opened, *([self.before] if self.before is not None else [])}:
             os.close(fd)
-        self._dirs = {}
+        self._dirs, self._old_dirs = {}, {}
         self.before = None
 
     def discard(self) -> None:
@@ -174,23 +181,23 @@ class Release:
     @contextlib.contextmanager
     def _old(self, path: str) -> Iterator[tuple[int, str, os.stat_result] | None]:
         """The previous release's regular file at ``path``: its folder's descriptor (open
-        for the block), its name and its stat; None when there is none."""
-        if self.before is None:
-            yield None
-            return
-        try:
-            old, name = _walk(self.before, path)
-        except OSError:
-            yield None
-            return
-        try:
-            try:
-                found = os.stat(name, dir_fd=old, follow_symlinks=False)
+        while this release is), its name and its stat; None when there is none."""
+        _parts(path)  # a site path, or ValueError
+        folder, _, name = path.rpartition("/")
+        old = self._old_dirs.get(folder, -1)
+        if old == -1 and self.before is not None:
+            try:  # each folder opened once (a rebuild looks up thousands of files)
+                old = _walk(self.before, path)[0]
             except OSError:
-                found = None
-            yield (old, name, found) if found and stat.S_ISREG(found.st_mode) else None
-        finally:
-            os.close(old)
+                old = None
+            self._old_dirs[folder] = old
+        if old is None or old == -1:
+            yield None
+            return
+        found = None
+        with contextlib.suppress(OSError):
+            found = os.stat(name, dir_fd=old, follow_symlinks=False)
+        yield (old, name, found) if found and stat.S_ISREG(found.st_mode) else None
 
     def prepare(self, path: str) -> None:
         """The folders ``path`` goes in, made (before forked workers write into them)."""
@@ -239,6 +246,63 @@ class Release:
             raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), path)
         return size, False
 
+    def assemble(self, path: str, segments: Sequence[Segment], layout: Layout | None
+                 ) -> tuple[int, bool, Layout]:
+        """Write ``path`` from its segments, copying in the kernel (copy_file_range(2)) each
+        one the previous release's file holds, as ``layout`` (the state's record of how that
+        file was made) says, instead of making it again: a national all.ics is 190 MB, and
+        one plan's share of it is a thousandth (issue 11). The same ids in the same order
+        are the same bytes: then the previous file, linked. Returned: the size, whether the
+        file was kept, and its layout."""
+        old = self._previous(path) if layout else None
+        try:
+            where: dict[str, tuple[int, int]] = {}
+            if old is not None and layout is not None \
+                    and os.fstat(old.fileno()).st_size == sum(n for _, n in layout):
+                if [sid for sid, _ in segments] == [sid for sid, _ in layout] \
+                        and self.keep(path):
+                    return sum(n for _, n in layout), True, layout
+                at = 0
+                for sid, n in layout:
+                    where.setdefault(sid, (at, n))
+                    at += n
+            if not where:  # no record of the previous file: compared as it is written
+                return self._streamed(path, segments)
+            folder, name = self._folder(path, create=True)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(name, dir_fd=folder)  # a worker that died may have begun it
+            fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644,
+                         dir_fd=folder)
+            made: Layout = []
+            try:
+                os.fchmod(fd, 0o644)
+                for sid, make in segments:
+                    found = where.get(sid)
+                    if found is not None and old is not None:
+                        _copy(old.fileno(), fd, *found)
+                        made.append((sid, found[1]))
+                    else:
+                        data = make()
+                        _write_all(fd, data)
+                        made.append((sid, len(data)))
+            finally:
+                os.close(fd)
+        finally:
+            if old is not None:
+                old.close()
+        return sum(n for _, n in made), False, made
+
+    def _streamed(self, path: str, segments: Sequence[Segment]) -> tuple[int, bool, Layout]:
+        made: Layout = []
+
+        def pieces() -> Iterator[bytes]:
+            for sid, make in segments:
+                data = make()
+                made.append((sid, len(data)))
+                yield data
+
+        return (*self.stream(path, pieces()), made)
+
     def _previous(self, path: str) -> BinaryIO | None:
         """The previous release's regular file at ``path``, open for reading, or None."""
         with self._old(path) as found:
@@ -283,6 +347,33 @@ class Release:
                     os.mkdir(part, 0o755, dir_fd=parent)
                 self._dirs[key] = os.open(part, _DIR, dir_fd=parent)
         return self._dirs[key], name
+
+
+def _copy(source: int, target: int, offset: int, count: int) -> None:
+    """``count`` bytes of ``source`` from ``offset`` onto the end of ``target``: in the
+    kernel where it can (no copy through this process), else read and written."""
+    kernel = hasattr(os, "copy_file_range")
+    while count > 0:
+        done = 0
+        if kernel:
+            try:
+                done = os.copy_file_range(source, target, count, offset)
+            except OSError:  # another file system, an old kernel: read and write instead
+                kernel = False
+        if done <= 0:
+            data = os.pread(source, min(count, 1 << 22), offset)
+            if not data:
+                raise OSError(errno.EIO, "the previous release's file is shorter than recorded")
+            _write_all(target, data)
+            done = len(data)
+        offset += done
+        count -= done
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
 def _parts(path: str) -> list[str]:

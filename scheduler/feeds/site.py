@@ -10,12 +10,14 @@ files (hard links: their HTTP Last-Modified/ETag stay, subscribers re-download n
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
+import os
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from itertools import chain
+from functools import partial
 from pathlib import Path
 
 from ..dates import VN_TZ
@@ -25,6 +27,7 @@ from ..sanitize import json_text
 from ..site.build import (
     anniversary_days,
     next_day,
+    printed,
     write_index,
     write_pages,
     write_private,
@@ -45,14 +48,14 @@ from .addresses import (
 )
 from .catalogue import DAYS, PRIVATE, Pair, described, plan_path, route_name, underlying
 from .events import FeedEvent
-from .files import Files
+from .files import Files, Segments
 from .ledger import Ledger, Stamp
 from .links import join
 from .parts import Part, make_part
 from .release import Found, SiteDir
 from .state import Published, SiteState
 from .tokens import INDEX, Token, Tokens, fingerprint
-from .writer import CalendarMeta, calendar_bytes, calendar_pieces
+from .writer import CALENDAR_END, CalendarMeta, calendar_bytes, calendar_head
 
 BIG_FEED = 1_000_000  # Google drops events from feeds around 1 MB
 CROWDED_FEED = 1_000  # events: Google and Outlook slow down or drop events beyond (issue 11)
@@ -120,10 +123,22 @@ class _Run:
     tokens: Tokens  # the secret addresses of private feeds
 
 
-def _descriptor(lock: object) -> list[int]:
-    """The build lock's file descriptor (filelock keeps it private; none when it moves)."""
-    fd = getattr(getattr(lock, "_context", None), "lock_file_fd", None)
-    return [fd] if isinstance(fd, int) else []
+def _lock(target: Target) -> int:
+    """One build per site: ``flock(2)`` on the state's ``build.lock``, held while the returned
+    descriptor is open (the kernel drops it when a killed build's process ends)."""
+    path = target.state / "build.lock"
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError as exc:
+        raise InputError([Problem(str(path), None, "--state", say(
+            "state_unusable", why=exc.strerror or str(exc)))]) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise InputError([Problem(str(target.site.link), None, "--out",
+                                  say("build_running", state=target.state))]) from None
+    return fd
 
 
 @dataclass(frozen=True)
@@ -143,20 +158,12 @@ def build(target: Target, registry: Callable[[frozenset[Pair]], Source],
     """Build the site as a new release and make it current (:mod:`.release`), its state
     committed in the same step; one build per site at a time. ``tuning``: how (never what):
     fresh plan files in a pool of processes, the collector held back (:mod:`.pool`)."""
-    from filelock import FileLock, Timeout
-
     target.state.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(target.state / "build.lock"), timeout=0)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise InputError([Problem(str(target.site.link), None, "--out",
-                                  say("build_running", state=target.state))]) from None
+    lock = _lock(target)
     try:
         state = SiteState.open(target.state)
         try:
-            run = _Run(tuning or pool.Tuning(), _descriptor(lock),
-                       Tokens(target.state))
+            run = _Run(tuning or pool.Tuning(), [lock], Tokens(target.state))
             try:
                 with pool.held_gc(run.tuning.hold_gc):  # the registry, loaded, is frozen out
                     return _build(target, state, registry, plans, names, years, lang,
@@ -166,7 +173,7 @@ def build(target: Target, registry: Callable[[frozenset[Pair]], Source],
         finally:
             state.close()
     finally:
-        lock.release()
+        os.close(lock)
 
 
 def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]], Source],
@@ -240,7 +247,8 @@ def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]
     out = release.Release(site, previous)
     try:
         files = _write(out, before, listed, contributors, borrowed, registry_part, parts,
-                       lang, base_url, report, book, canonical, stamps, today, run, hidden)
+                       lang, base_url, report, book, canonical, stamps, today, run, hidden,
+                       state.layout if before else lambda path: None)
         renewed = files.finish()  # nothing changed: the current release stays
         name = out.name if renewed or current is None else current
         settled = quiet.whole_key((*sources, fingerprint(live)))  # with new tokens, if any
@@ -249,7 +257,8 @@ def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]
             book.book.expires(), quiet.folders(site.release(name)), report.counts,
             report.events, sorted(report.pages), report.moved)
         state.commit(name, stamps.ledger, fresh, keep, files.published,
-                     {"site": str(site.link), "quiet": record.text()}, book.book.save)
+                     {"site": str(site.link), "quiet": record.text()}, book.book.save,
+                     files.layouts)
     except BaseException:
         out.discard()
         raise
@@ -279,7 +288,7 @@ def _plan_parts(plans: Sequence[Source], state: SiteState,
     """Each plan file's part, in order: the cached one while its key holds, else made anew,
     in a pool of forked workers when many are (issue 11; :mod:`.pool`); every bad plan file
     is reported, not just the first."""
-    found = [state.part(source.name, source.key) for source in plans]
+    found = state.parts([(source.name, source.key) for source in plans])
     missing = [i for i, part in enumerate(found) if part is None]
     for _ in range(len(plans) - len(missing)):
         step()
@@ -329,15 +338,19 @@ def _addresses(state: SiteState, now: datetime, parts: Sequence[Part],
             return paths.get(canonical, _old_path(book, canonical))
 
         # the keys of the feeds that can lose an event: those the changed plans' events were
-        # in, those holding cancelled events, and all.ics (every key of the site)
+        # in, those holding cancelled events, and all.ics (every key of the site); of them
+        # only those the changed plans had, or cancelled events have, are asked about
         wanted = {site_path(c) for p in before for c in p.feeds}
         wanted |= {path for path, _ in book.tombstones} | {"all.ics", PRIVATE + "all.ics"}
+        asked = {k for p in before for k in p.keys} | {k for _, k in book.tombstones}
         held: dict[str, set[str]] = defaultdict(set)
         for part in parts:
+            if asked.isdisjoint(part.keys):  # most parts: another plan's events
+                continue
             for path, indexes in part.feeds.items():
                 where = paths.get(path, path)
                 if where in wanted:
-                    held[where].update(part.keys[i] for i in indexes)
+                    held[where].update(k for i in indexes if (k := part.keys[i]) in asked)
         book.cancel(before, held, site_path, stamps,
                     held["all.ics"] | held[PRIVATE + "all.ics"], lang,
                     frozenset(held[PRIVATE + "all.ics"]))
@@ -397,46 +410,57 @@ def _write(out: release.Release, before: dict[str, Published], listed: list[List
            registry_part: Part, parts: list[Part], lang: str, base_url: str | None,
            report: BuildReport, addresses: _Addresses, canonical: dict[str, str],
            stamps: Callable[[str, str], Stamp], today: date, run: _Run,
-           hidden: dict[str, str]) -> Files:
+           hidden: dict[str, str], layout_of: Callable[[str], release.Layout | None]
+           ) -> Files:
     """Every file of the new release: taken from the previous one when its fingerprint (or
-    its bytes) did not move, else written (:mod:`.files`). ``hidden``: the private feeds'
-    secret paths (:func:`_secrets`), which no public page or listing names."""
-    files = Files(out, before, report, keep_closed=run.lock, tuning=run.tuning)
+    its bytes) did not move, else written (:mod:`.files`), a feed from its segments: its
+    head, each part's share, the registry's days it borrows, its cancelled events
+    (``layout_of``: how the previous release's feed was made of them). ``hidden``: the
+    private feeds' secret paths (:func:`_secrets`), which no public page or listing
+    names."""
+    files = Files(out, before, report, keep_closed=run.lock, tuning=run.tuning,
+                  layout_of=layout_of)
     book = addresses.book
     for feed in listed:
         mine = contributors[feed.path]
         lent = borrowed.get(feed.path, [])
         # events that left it, cancelled (addresses.py)
         dead = book.held(hidden.get(feed.path, feed.path))
-        head = (f"{feed.name}\x1f{base_url}\x1f{lent}\x1f"
-                f"{registry_part.token if lent else ''}\x1f"
+        lent_id = registry_part.lent_print(lent)
+        head = (f"{feed.name}\x1f{base_url}\x1f{lent}\x1f{lent_id if lent else ''}\x1f"
                 f"{[(t.key, t.since.isoformat()) for t in dead]}")
         url = join(base_url, feed.path) if base_url else None
+        source = canonical.get(feed.path, feed.path)
 
         def feed_bytes(feed: Listed = feed, mine: list[Part] = mine, lent: list[Pair] = lent,
-                       url: str | None = url, dead: list[Tombstone] = dead
-                       ) -> Iterator[bytes]:
-            # piece by piece: each part's events read only as the file gets them
-            source = canonical.get(feed.path, feed.path)
-            body = chain((p.chunk(source) for p in mine), [registry_part.lend(lent)],
-                         (t.data for t in dead))
+                       url: str | None = url, dead: list[Tombstone] = dead,
+                       source: str = source, lent_id: str = lent_id) -> Segments:
+            # each part's events read only when the previous file lacks them
             about = calendar_description(described(feed.group, feed.key),
                                          feed.short or feed.name, lang, feed.locality)
-            return calendar_pieces(CalendarMeta(feed.name, about, url), body)
+            top = calendar_head(CalendarMeta(feed.name, about, url))
+            return Segments([
+                (_digest(top.decode(), []), lambda: top),
+                *((p.prints[source], partial(p.chunk, source)) for p in mine),
+                (lent_id, partial(registry_part.lend, lent)),
+                *((_digest(t.key, [t.data.hex()]), partial(bytes, t.data)) for t in dead),
+                ("end", lambda: CALENDAR_END)])
 
-        files.put(feed.path, _digest(head, [p.token for p in mine]), feed_bytes)
+        files.put(feed.path, _digest(head, [p.prints[source] for p in mine]), feed_bytes)
         report.counts[feed.path] = feed.events
     retired = [path for gone in book.retired()  # a feed that went answers, saying where to
                for path in _write_retired(gone, book, listed, base_url, lang, stamps, files,
                                           report)]
     # year pages, plan pages (scheduler/site/build.py): public feeds only
     public = [f for f in listed if f.group != "private"]
-    years = write_pages(files.put, public, parts, canonical, lang, base_url)
+    cards = printed(public)
+    years = write_pages(files.put, public, parts, canonical, lang, base_url, cards)
     files.flush(pooled=all(p.in_memory for p in parts))
     for path in (*(f.path for f in listed), *retired):
         report.sizes[path] = files.size(path)
     report.pages = {path: files.size(path) for path in years}
-    write_index(files.put, public, report.sizes, lang, base_url, years_of(parts), today)
+    write_index(files.put, public, report.sizes, lang, base_url, years_of(parts), today,
+                cards)
     write_private(files.put, [f for f in listed if f.group == "private"], report.sizes,
                   run.tokens.live().get(INDEX, []), lang, base_url)
     listing = json_text(

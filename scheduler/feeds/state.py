@@ -12,6 +12,7 @@ atomiccommit.html). Nothing here is pickled; every value read back is checked.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 import time
@@ -26,6 +27,7 @@ from ..state import DAMAGED, Invalid, expect, note
 from ..wording import say
 from .ledger import Entry, Ledger, entry
 from .parts import Part, key_digest, part_info, read_part, rows_json
+from .release import Layout
 
 SCHEMA = 1
 DATABASE = "site.sqlite"
@@ -40,6 +42,7 @@ CREATE TABLE IF NOT EXISTS parts (name TEXT PRIMARY KEY, key TEXT NOT NULL,
     info TEXT NOT NULL, data BLOB NOT NULL, rows TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, print TEXT NOT NULL,
     size INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS layouts (path TEXT PRIMARY KEY, layout TEXT NOT NULL);
 """
 
 
@@ -150,6 +153,17 @@ class SiteState:
         made again from its plan."""
         row = self._one("SELECT key, info, typeof(data), length(data), rowid FROM parts "
                         "WHERE name = ?", (name,))  # length() reads no blob's content
+        return self._part(name, key, row)
+
+    def parts(self, wanted: Sequence[tuple[str, tuple[object, ...]]]) -> list[Part | None]:
+        """:meth:`part` of each (name, key), in one pass over the table (a national site's
+        rebuild asks for a thousand)."""
+        rows = {str(r[0]): r[1:] for r in self._all(
+            "SELECT name, key, info, typeof(data), length(data), rowid FROM parts")}
+        return [self._part(name, key, rows.get(name)) for name, key in wanted]
+
+    def _part(self, name: str, key: tuple[object, ...], row: Sequence[object] | None
+              ) -> Part | None:
         if row is None or row[0] != key_digest(key):
             return None
         try:
@@ -189,6 +203,26 @@ class SiteState:
             raise Invalid(f"part {name} has no rows")
         return str(row[0])
 
+    def layout(self, path: str) -> Layout | None:
+        """How the current release's ``path`` was made from segments (:mod:`.release`),
+        checked; None when it was not, or the record is damaged (the file is then made
+        whole again)."""
+        row = self._one("SELECT layout FROM layouts WHERE path = ?", (path,))
+        if row is None:
+            return None
+        try:
+            found = expect(json.loads(expect(row[0], str, "layout")), list, "layout")
+            out: Layout = []
+            for item in found:
+                sid, size = expect(item, list, "layout")
+                out.append((expect(sid, str, "segment"), expect(size, int, "size")))
+                if size < 0:
+                    raise Invalid("layout: a negative size")
+        except (*DAMAGED, ValueError) as exc:
+            note(say("state_damaged", why=f"layout of {path}: {exc}"))
+            return None
+        return out
+
     def published(self) -> dict[str, Published]:
         out = {}
         for path, fingerprint, size in self._all("SELECT * FROM files"):
@@ -200,10 +234,13 @@ class SiteState:
 
     def commit(self, release: str, ledger: Ledger | None, fresh: Iterable[tuple[str, Part]],
                keep: set[str], files: dict[str, Published], meta: dict[str, str],
-               also: Callable[[sqlite3.Connection], None] | None = None) -> None:
+               also: Callable[[sqlite3.Connection], None] | None = None,
+               layouts: dict[str, Layout | None] | None = None) -> None:
         """Record a built release, all at once: the ledger's changes, the new parts (and
-        the end of parts whose plan files are gone), the files and the release's name, and
-        whatever ``also`` writes (the feeds' addresses: :mod:`.addresses`)."""
+        the end of parts whose plan files are gone), the files and the release's name, the
+        layouts of the files made (None: made whole; files taken from the previous
+        release keep theirs), and whatever ``also`` writes (the feeds' addresses:
+        :mod:`.addresses`)."""
         try:
             with self._transaction() as db:
                 if also is not None:
@@ -220,6 +257,13 @@ class SiteState:
                 db.execute("DELETE FROM files")
                 db.executemany("INSERT INTO files VALUES (?, ?, ?)",
                                ((p, f.print, f.size) for p, f in sorted(files.items())))
+                made = layouts or {}
+                db.executemany("DELETE FROM layouts WHERE path = ?",
+                               ((p,) for p, layout in sorted(made.items()) if layout is None))
+                db.executemany("INSERT OR REPLACE INTO layouts VALUES (?, ?)", (
+                    (p, json.dumps(layout, ensure_ascii=False, separators=(",", ":")))
+                    for p, layout in sorted(made.items()) if layout is not None))
+                db.execute("DELETE FROM layouts WHERE path NOT IN (SELECT path FROM files)")
                 db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                                sorted({**meta, "release": release}.items()))
         except sqlite3.Error as exc:

@@ -168,9 +168,19 @@ def calendar_bytes(meta: CalendarMeta, events: Iterable[bytes]) -> bytes:
 
 
 def calendar_pieces(meta: CalendarMeta, events: Iterable[bytes]) -> Iterator[bytes]:
-    """:func:`calendar_bytes` piece by piece, ``events`` taken as they come: a site writes
-    its largest feeds so, never holding one whole (issue 11: a one-plan rebuild of a
-    national site held all.ics, 190 MB, twice)."""
+    """:func:`calendar_bytes` piece by piece, ``events`` taken as they come."""
+    yield calendar_head(meta)
+    yield from events
+    yield CALENDAR_END
+
+
+CALENDAR_END = b"END:VCALENDAR\r\n"
+
+
+def calendar_head(meta: CalendarMeta) -> bytes:
+    """What comes before a feed's events: the VCALENDAR's properties and the VTIMEZONE.
+    A site writes its feeds from it, their events and :data:`CALENDAR_END` (issue 11: a
+    national site's all.ics is 190 MB, never held whole)."""
     head = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -187,16 +197,31 @@ def calendar_pieces(meta: CalendarMeta, events: Iterable[bytes]) -> Iterator[byt
              f"X-PUBLISHED-TTL:{REFRESH}"]
     if meta.url:
         head += [f"SOURCE;VALUE=URI:{meta.url}", f"URL:{meta.url}"]
-    yield "".join(map(fold, head)).encode()
-    yield vtimezone()
-    yield from events
-    yield b"END:VCALENDAR\r\n"
+    return "".join(map(fold, head)).encode() + vtimezone()
+
+
+#: Asia/Ho_Chi_Minh since 1970 (UTC+8, then UTC+7 from 13/6/1975), as icalendar derives it
+#: from the tz database (tests/test_feeds_writer.py checks that it still does): written as
+#: text, a rebuild that writes one feed need not import icalendar (issue 11)
+_VTIMEZONE = (
+    "BEGIN:VTIMEZONE", f"TZID:{TZID}",
+    "BEGIN:STANDARD", "DTSTART:19700101T000000", "TZNAME:+08", "TZOFFSETFROM:+0800",
+    "TZOFFSETTO:+0800", "END:STANDARD",
+    "BEGIN:STANDARD", "DTSTART:19750613T000000", "TZNAME:+07", "TZOFFSETFROM:+0800",
+    "TZOFFSETTO:+0700", "END:STANDARD",
+    "END:VTIMEZONE",
+)
 
 
 @cache
 def vtimezone() -> bytes:
-    """Asia/Ho_Chi_Minh as a VTIMEZONE (§3.6.5), from the tz database via icalendar;
-    Outlook wants one for the X-WR-TIMEZONE it is told about."""
+    """Asia/Ho_Chi_Minh as a VTIMEZONE (RFC 5545 §3.6.5); Outlook wants one for the
+    X-WR-TIMEZONE it is told about."""
+    return "".join(fold(line) for line in _VTIMEZONE).encode()
+
+
+def vtimezone_from_tzdb() -> bytes:
+    """The same, derived from the tz database by icalendar: what :func:`vtimezone` must be."""
     from icalendar import Timezone
 
     zone = Timezone.from_tzid(TZID, first_date=date(1970, 1, 1), last_date=date(2100, 1, 1))

@@ -61,11 +61,18 @@ def years_of(parts: Sequence[Part]) -> list[int]:
     return sorted({y for p in parts if p.head is None or not p.head.private for y in p.years})
 
 
+def printed(listed: Sequence[Listed]) -> dict[str, str]:
+    """Each feed as its cards show it, as a short digest of its ``repr``: made once per
+    build for the index and every plan page (a unit's card names all its plans; issue 11)."""
+    return {f.path: _digest(repr(f), []) for f in listed}
+
+
 def write_pages(put: Put, listed: Sequence[Listed], parts: Sequence[Part],
-                canonical: dict[str, str], lang: str, base_url: str | None) -> list[str]:
+                canonical: dict[str, str], lang: str, base_url: str | None,
+                shown: dict[str, str] | None = None) -> list[str]:
     """The year pages and the plans' pages (the year pages' paths returned); the index
     comes after, with every feed's size (:func:`write_index`). ``canonical``: a feed's path
-    in the site → the path its parts know it by."""
+    in the site → the path its parts know it by; ``shown``: :func:`printed`."""
     pages: list[str] = []
     registry = next((p for p in parts if p.plan_id is None), None)  # the anniversaries'
     plan_feeds = {f.key: f for f in listed if f.group == "plan"}
@@ -91,7 +98,7 @@ def write_pages(put: Put, listed: Sequence[Listed], parts: Sequence[Part],
     known = {canonical.get(f.path, f.path): f for f in listed}
     site = _Site(known, label, anniversary_days(parts), seconds(listed),
                  {f.key: f.short or f.name for f in listed if f.group == "anniversary"},
-                 {f.path: repr(f) for f in listed})
+                 shown if shown is not None else printed(listed))
     for part in parts:
         if part.head is not None and not part.head.private:  # issue 13: no public page
             _plan(put, part, site, lang, base_url)
@@ -99,13 +106,15 @@ def write_pages(put: Put, listed: Sequence[Listed], parts: Sequence[Part],
 
 
 def write_index(put: Put, listed: Sequence[Listed], sizes: dict[str, int], lang: str,
-                base_url: str | None, years: Sequence[int], today: date) -> None:
+                base_url: str | None, years: Sequence[int], today: date,
+                shown: dict[str, str] | None = None) -> None:
     """The index, made only when what it shows moved: every feed as listed, its size in KB
     (the card says it), the years, the language and the address. Today only orders the
     anniversaries that have no next day, all last, so it is none of these."""
-    shown = repr((pages_version(), lang, base_url, list(years),
-                  [(f, sizes.get(f.path, 0) // 1024) for f in listed]))
-    put("index.html", _digest(shown, []),
+    cards = shown if shown is not None else printed(listed)
+    text = repr((pages_version(), lang, base_url, list(years),
+                 [(cards[f.path], sizes.get(f.path, 0) // 1024) for f in listed]))
+    put("index.html", _digest(text, []),
         lambda: index_page(listed, sizes, lang, base_url, years, today).encode())
 
 
@@ -133,7 +142,7 @@ class _Site:
     days: dict[str, list[date]]  # anniversary → its days
     second: dict[str, Listed]  # "deadlines and key days" feeds by their main feed's path
     names: dict[str, str]  # anniversary → its name
-    shown: dict[str, str]  # each feed as its cards show it (repr), made once for every page
+    shown: dict[str, str]  # each feed as its cards show it (printed), made once
 
 
 def _plan(put: Put, part: Part, site: _Site, lang: str, base_url: str | None) -> None:
