@@ -74,6 +74,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "và bắt đầu trạng thái mới (SEQUENCE tiếp nối các lịch đã xuất bản)",
                           "{path} is not a usable database; moved to {aside}, starting a new "
                           "state (SEQUENCE goes on from the published feeds)"),
+    "layout_ignored": ("cách ghép {path} ghi trong trạng thái không hợp lệ ({why}); tệp được "
+                       "ghi lại toàn bộ",
+                       "the recorded layout of {path} is invalid ({why}); the file is written "
+                       "whole"),
     "part_rebuilt": ("phần lưu sẵn {name} không hợp lệ ({why}); đã tạo lại",
                      "the cached part {name} was invalid ({why}); made again"),
     "build_running": ("một lần kyniem build khác đang chạy cho trang này (khoá trong "

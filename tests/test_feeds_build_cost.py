@@ -228,6 +228,28 @@ def test_a_rebuild_reads_only_the_bytes_of_feeds_that_changed(
     assert sum(n for _, n in read) < sum(view.report.sizes[p] for p in feeds_written(view))
 
 
+@pytest.mark.parametrize("layout", ["[[", '[["a", -1]]', '[["x", 1]]', '{"a": 1}'])
+def test_a_damaged_layout_makes_the_feed_whole_again(
+        tmp_path: Path, layout: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A layout that does not read back, or does not add up to the previous file, is not
+    used: the feed is written whole, the same as a site whose layouts are fine."""
+    source = plans(tmp_path / "plans", count=3)
+    damaged, fine = tmp_path / "damaged", tmp_path / "fine"
+    for site in (damaged, fine):
+        site_build(source, site, date(2026, 1, 1), SERIAL)
+    db = sqlite3.connect(tmp_path / "damaged.state" / "site.sqlite")
+    assert db.execute("UPDATE layouts SET layout = ? WHERE path = 'all.ics'",
+                      (layout,)).rowcount == 1
+    db.commit()
+    db.close()
+    _edit(source)
+    for site in (damaged, fine):
+        site_build(source, site, date(2026, 1, 2), SERIAL)
+    assert files(damaged) == files(fine)
+    told = capsys.readouterr().err
+    assert ("all.ics" in told) is (layout in ("[[", '[["a", -1]]', '{"a": 1}'))
+
+
 def test_a_feed_made_of_copied_segments_is_the_feed_made_whole(tmp_path: Path) -> None:
     """Two sites with the same history, one of them rebuilt without its layouts each time
     (every part's share read and written): the same files, byte for byte; a feed no edit
@@ -236,7 +258,7 @@ def test_a_feed_made_of_copied_segments_is_the_feed_made_whole(tmp_path: Path) -
     copied, whole = tmp_path / "copied", tmp_path / "whole"
     for site in (copied, whole):
         site_build(source, site, date(2026, 1, 1), SERIAL)
-    inodes = {p: (copied / p).stat().st_ino for p in files(copied)}
+    held = tmp_path / "held"  # the last release's files, linked: their inodes stay taken
     steps = [(2, ("Hoạt động 1 ", "Hoạt động một ")), (3, ("Hoạt động 2 ", "Hoạt động hai ")),
              (4, None), (5, ("Hoạt động một ", "Hoạt động 1 "))]  # the last: undone
     for day, edit in steps:
@@ -244,6 +266,10 @@ def test_a_feed_made_of_copied_segments_is_the_feed_made_whole(tmp_path: Path) -
             (source / "plan-0002.yaml").unlink()
         else:
             _edit(source, *edit)
+        shutil.rmtree(held, ignore_errors=True)
+        for p in files(copied):
+            (held / p).parent.mkdir(parents=True, exist_ok=True)
+            os.link(copied / p, held / p)
         db = sqlite3.connect(whole.parent / "whole.state" / "site.sqlite")
         db.execute("DELETE FROM layouts")
         db.commit()
@@ -252,8 +278,8 @@ def test_a_feed_made_of_copied_segments_is_the_feed_made_whole(tmp_path: Path) -
                  for site in (copied, whole)]
         assert files(copied) == files(whole), day
         assert views[0].report.written == views[1].report.written
-    kept = [p for p in files(copied) if p.endswith(".ics")
-            and inodes.get(p) == (copied / p).stat().st_ino]
+    kept = [p for p in files(copied) if p.endswith(".ics") and (held / p).exists()
+            and (held / p).stat().st_ino == (copied / p).stat().st_ino]
     assert kept and "all.ics" not in kept
 
 

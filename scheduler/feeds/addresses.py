@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -206,9 +207,12 @@ class Book:
                 del self.tombstones[path, k]
                 self.dropped.add((path, k))
 
-    def held(self, path: str) -> list[Tombstone]:
-        return sorted((t for t in self.tombstones.values() if t.path == path),
-                      key=lambda t: t.key)
+    def held(self) -> dict[str, list[Tombstone]]:
+        """The cancelled events each feed holds, by its path (once the book is settled)."""
+        out: dict[str, list[Tombstone]] = defaultdict(list)
+        for t in sorted(self.tombstones.values(), key=lambda t: t.key):
+            out[t.path].append(t)
+        return out
 
     def save(self, db: sqlite3.Connection) -> None:
         """Write the book (inside the build's transaction)."""

@@ -335,8 +335,9 @@ def read_part(key: tuple[object, ...], info: str, data: bytes | Reader,
     part.keys = keys.split("\n") if keys else []
     if len(part.keys) != count:
         raise Invalid("keys: not one per event")
-    part.spellings = {expect(p, str, "feed"): expect_list(v, str, "spellings")
-                      for p, v in expect(raw.get("spellings"), dict, "spellings").items()}
+    part.spellings = expect(raw.get("spellings"), dict, "spellings")
+    if not all(type(v) is list and {*map(type, v)} <= {str} for v in part.spellings.values()):
+        raise Invalid("spellings: expected lists of names")  # (JSON keys are texts)
     for row in expect_list(raw.get("days"), list, "days"):
         a, y, indexes, printed = _n(row, 4)
         part.days[_pair([a, y])] = _indexes(indexes, count)

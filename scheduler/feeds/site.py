@@ -421,11 +421,12 @@ def _write(out: release.Release, before: dict[str, Published], listed: list[List
     files = Files(out, before, report, keep_closed=run.lock, tuning=run.tuning,
                   layout_of=layout_of)
     book = addresses.book
+    cancelled = book.held()
     for feed in listed:
         mine = contributors[feed.path]
         lent = borrowed.get(feed.path, [])
         # events that left it, cancelled (addresses.py)
-        dead = book.held(hidden.get(feed.path, feed.path))
+        dead = cancelled.get(hidden.get(feed.path, feed.path), [])
         lent_id = registry_part.lent_print(lent)
         head = (f"{feed.name}\x1f{base_url}\x1f{lent}\x1f{lent_id if lent else ''}\x1f"
                 f"{[(t.key, t.since.isoformat()) for t in dead]}")
@@ -449,8 +450,8 @@ def _write(out: release.Release, before: dict[str, Published], listed: list[List
         files.put(feed.path, _digest(head, [p.prints[source] for p in mine]), feed_bytes)
         report.counts[feed.path] = feed.events
     retired = [path for gone in book.retired()  # a feed that went answers, saying where to
-               for path in _write_retired(gone, book, listed, base_url, lang, stamps, files,
-                                          report)]
+               for path in _write_retired(gone, book, cancelled, listed, base_url, lang,
+                                          stamps, files, report)]
     # year pages, plan pages (scheduler/site/build.py): public feeds only
     public = [f for f in listed if f.group != "private"]
     cards = printed(public)
@@ -472,7 +473,8 @@ def _write(out: release.Release, before: dict[str, Published], listed: list[List
     return files
 
 
-def _write_retired(gone: Address, book: Book, listed: list[Listed], base_url: str | None,
+def _write_retired(gone: Address, book: Book, cancelled: dict[str, list[Tombstone]],
+                   listed: list[Listed], base_url: str | None,
                    lang: str, stamps: Callable[[str, str], Stamp], files: Files,
                    report: BuildReport) -> list[str]:
     """The calendars a gone unit's feeds answer with during its grace period (its feed and
@@ -485,7 +487,7 @@ def _write_retired(gone: Address, book: Book, listed: list[Listed], base_url: st
                        and f.path == prefix + gone.moved_to), None)
         url = join(base_url, target.path) if base_url and target else None
         name = word("feed_moved_name" if target else "feed_removed_name", lang, name=gone.name)
-        dead = book.held(path)
+        dead = cancelled.get(path, [])
         head = (f"{name}\x1f{url}\x1f{target.name if target else ''}\x1f"
                 f"{[(t.key, t.since.isoformat()) for t in dead]}")
         # the key-days feed's notice is an event of its own (a UID means one event)

@@ -12,6 +12,7 @@ atomiccommit.html). Nothing here is pickled; every value read back is checked.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import sqlite3
@@ -160,7 +161,13 @@ class SiteState:
         rebuild asks for a thousand)."""
         rows = {str(r[0]): r[1:] for r in self._all(
             "SELECT name, key, info, typeof(data), length(data), rowid FROM parts")}
-        return [self._part(name, key, rows.get(name)) for name, key in wanted]
+        enabled = gc.isenabled()
+        gc.disable()  # a million young objects and no cycle: no collection is worth its time
+        try:
+            return [self._part(name, key, rows.get(name)) for name, key in wanted]
+        finally:
+            if enabled:
+                gc.enable()
 
     def _part(self, name: str, key: tuple[object, ...], row: Sequence[object] | None
               ) -> Part | None:
@@ -219,7 +226,7 @@ class SiteState:
                 if size < 0:
                     raise Invalid("layout: a negative size")
         except (*DAMAGED, ValueError) as exc:
-            note(say("state_damaged", why=f"layout of {path}: {exc}"))
+            note(say("layout_ignored", path=path, why=exc))
             return None
         return out
 
