@@ -159,15 +159,20 @@ class SiteState:
     def parts(self, wanted: Sequence[tuple[str, tuple[object, ...]]]) -> list[Part | None]:
         """:meth:`part` of each (name, key), in one pass over the table (a national site's
         rebuild asks for a thousand)."""
-        rows = {str(r[0]): r[1:] for r in self._all(
-            "SELECT name, key, info, typeof(data), length(data), rowid FROM parts")}
+        keys = dict(wanted)
+        found: dict[str, Part | None] = {}
         enabled = gc.isenabled()
         gc.disable()  # a million young objects and no cycle: no collection is worth its time
-        try:
-            return [self._part(name, key, rows.get(name)) for name, key in wanted]
+        try:  # each record read as the scan gives it, never all of them held at once
+            for row in self._all("SELECT name, key, info, typeof(data), length(data), rowid "
+                                 "FROM parts"):
+                name = str(row[0])
+                if name in keys:
+                    found[name] = self._part(name, keys[name], row[1:])
         finally:
             if enabled:
                 gc.enable()
+        return [found.get(name) for name, _ in wanted]
 
     def _part(self, name: str, key: tuple[object, ...], row: Sequence[object] | None
               ) -> Part | None:
