@@ -6,11 +6,13 @@ for the national scale).
    ``kyniem build`` now (fresh plan files in a pool of forked workers, the collector frozen
    and relaxed: scheduler/feeds/pool.py), each cold in a process of its own: wall time and
    CPU per event (CPU: the build's process and its workers), peak RSS of the process and of
-   its largest worker, full collections. Target: new/old wall time per event <= 0.6.
+   its largest worker, full collections, against the build before issue 11 (``--baseline``,
+   from ``git archive``). Target: now/before CPU per event <= 0.6 (wall printed too).
    Then rebuilds of the new site, nothing changed and one plan changed, as fractions of its
-   cold build (targets <= 1 % and <= 3 %), with the cached event bytes each read from the
-   state (issue 11: a no-change rebuild read all 192 MB of them). Times are the build's own
-   (``publish.build``); "process" adds starting Python and importing.
+   cold build, in time and in CPU (targets <= 1 % and <= 3 %), with the cached event bytes
+   each read from the state (issue 11: a no-change rebuild read all 192 MB of them; a
+   rebuild now copies the unchanged parts' shares of a feed from its previous file).
+   Times are the build's own (``publish.build``).
 2. ``--writers``: every feed of the site written two ways from the same feed events:
    kyniem's writer, and the plain approach (one ``icalendar.Event`` per item added to a
    ``Calendar``, ``to_ical()``). Target: ours >= 10x faster. Both outputs are then parsed by
