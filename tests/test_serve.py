@@ -400,3 +400,49 @@ def test_every_interface_is_announced_by_an_address_a_phone_can_open() -> None:
         assert _url("0.0.0.0", 8080) == "http://0.0.0.0:8080/"
     assert _url("127.0.0.1", 8080) == "http://127.0.0.1:8080/"
     assert _url("::1", 8080) == "http://[::1]:8080/"
+
+
+@pytest.mark.parametrize(("host", "flag", "words"), [
+    ("khong-co-may-nay.invalid", "--host", ("không tìm thấy địa chỉ", "no such address")),
+    ("192.0.2.1", "--host", ("không thuộc máy này", "not an address of this machine")),
+])
+def test_a_host_that_cannot_be_listened_on_names_the_host(
+        host: str, flag: str, words: tuple[str, str]) -> None:
+    """Review: an unknown name or another machine's address said "choose another port"."""
+    from scheduler.registry import InputError
+    from scheduler.serve.run import _bind
+
+    with pytest.raises(InputError) as refused:
+        _bind(host, 0)
+    (problem,) = refused.value.problems
+    assert problem.field == flag and host in problem.text("vi")
+    assert words[0] in problem.text("vi") and words[1] in problem.text("en")
+    assert "--port" not in problem.text("vi")
+
+
+def test_a_busy_port_and_a_denied_port_say_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    from scheduler.registry import InputError
+    from scheduler.serve.run import _bind
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    try:
+        with pytest.raises(InputError) as busy:
+            _bind("127.0.0.1", taken.getsockname()[1])
+    finally:
+        taken.close()
+    (problem,) = busy.value.problems
+    assert problem.field == "--port" and "chọn cổng khác" in problem.text("vi")
+
+    def denied(self: socket.socket, address: object) -> None:  # a user's port 80
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(socket.socket, "bind", denied)
+    with pytest.raises(InputError) as refused:
+        _bind("127.0.0.1", 80)
+    (problem,) = refused.value.problems
+    assert problem.field == "--port" and "dưới 1024" in problem.text("vi")
+    assert "below 1024" in problem.text("en")

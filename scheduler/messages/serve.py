@@ -45,6 +45,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "first, or use kyniem serve --watch to build and update it"),
     "serve_port_busy": ("không mở được cổng {host}:{port} ({why}); chọn cổng khác bằng --port",
                         "cannot listen on {host}:{port} ({why}); choose another with --port"),
+    "serve_port_denied": ("không được phép mở cổng {port} ({why}): các cổng dưới 1024 cần "
+                          "quyền quản trị; chọn cổng khác bằng --port, ví dụ 8080",
+                          "not allowed to listen on port {port} ({why}): ports below 1024 "
+                          "need administrator rights; choose another with --port, e.g. 8080"),
+    "serve_host_unknown": ("không tìm thấy địa chỉ {host} ({why}); dùng --host 127.0.0.1 "
+                           "(chỉ máy này) hoặc --host 0.0.0.0 (cả mạng nội bộ)",
+                           "no such address as {host} ({why}); use --host 127.0.0.1 (this "
+                           "machine only) or --host 0.0.0.0 (the whole local network)"),
+    "serve_host_not_here": ("địa chỉ {host} không thuộc máy này ({why}); dùng --host "
+                            "127.0.0.1 (chỉ máy này) hoặc --host 0.0.0.0 (cả mạng nội bộ)",
+                            "{host} is not an address of this machine ({why}); use --host "
+                            "127.0.0.1 (this machine only) or --host 0.0.0.0 (the whole "
+                            "local network)"),
     "serve_building": ("Đang kiểm tra và tạo lại trang ({why})…",
                        "Checking and building the site again ({why})…"),
     "serve_why_start": ("khởi động", "start-up"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import signal
 import socket
 import sys
@@ -112,12 +113,25 @@ def _log(text: str) -> None:
     print(strip_controls(text), file=sys.stderr, flush=True)
 
 
+#: why a port cannot be listened on → what to say, and which option to change
+_BIND_ERRORS = {
+    errno.EADDRNOTAVAIL: ("serve_host_not_here", "--host"),  # another machine's address
+    errno.EACCES: ("serve_port_denied", "--port"),  # below 1024, without the right
+    errno.EPERM: ("serve_port_denied", "--port"),
+}
+
+
 def _bind(host: str, port: int) -> socket.socket:
     """The listening socket, made here so that a busy port is a message (exit 2), not
     uvicorn's log line."""
     try:
         family, kind, proto, _, address = socket.getaddrinfo(
             host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+    except (socket.gaierror, UnicodeError) as exc:  # no such name
+        raise InputError([Problem("", None, "--host", say(
+            "serve_host_unknown", host=host, why=getattr(exc, "strerror", None) or exc))
+        ]) from None
+    try:
         sock = socket.socket(family, kind, proto)
         with contextlib.suppress(OSError):
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -127,8 +141,9 @@ def _bind(host: str, port: int) -> socket.socket:
             sock.close()
             raise
     except OSError as exc:
-        raise InputError([Problem("", None, "--port", say(
-            "serve_port_busy", host=host, port=port, why=exc.strerror or exc))]) from None
+        key, flag = _BIND_ERRORS.get(exc.errno or 0, ("serve_port_busy", "--port"))
+        raise InputError([Problem("", None, flag, say(
+            key, host=host, port=port, why=exc.strerror or exc))]) from None
     sock.set_inheritable(False)
     return sock
 
