@@ -115,6 +115,36 @@ def test_a_removed_plan_feed_answers_with_its_events_cancelled_then_goes(
     assert not feed.exists()
 
 
+def test_a_plan_whose_id_changed_sends_its_old_feeds_subscribers_to_the_new_one(
+        tmp_path: Path) -> None:
+    """Review of issue 13: the same plan file with another ``id`` retired its old feed as
+    "(đã ngừng)", naming no new address. It is the same plan: the old feed and its
+    key-days feed say where it is now; a removed plan still says it stopped."""
+    plans = tmp_path / "plans"
+    shutil.copytree(bundled_plans_dir(), plans)
+    site = tmp_path / "site"
+    build(site, "--plans", str(plans), "--base-url", "https://lich.example.vn")
+    source = plans / "phuong-dien-bien-phu-70-2024.yaml"
+    text = source.read_text(encoding="utf-8")
+    old = "phuong-dien-bien-phu-70-2024"
+    assert f'id: "{old}"\n' in text
+    source.write_text(text.replace(f'id: "{old}"\n', 'id: "dbp-70-phuong"\n', 1),
+                      encoding="utf-8")
+    build(site, "--plans", str(plans), "--base-url", "https://lich.example.vn",
+          now="02/06/2024")
+    for prefix in ("", "days/"):
+        feed = (site / prefix / "plans" / f"{old}.ics").read_bytes().decode()
+        feed = feed.replace("\r\n ", "")
+        assert re.search(r"^X-WR-CALNAME:.*\(đã chuyển\)\r$", feed, re.M), prefix
+        assert f"https://lich.example.vn/{prefix}plans/dbp-70-phuong.ics" in feed, prefix
+        assert (site / prefix / "plans" / "dbp-70-phuong.ics").exists()
+    (plans / "quan-dbp-tren-khong-50-2022.yaml").unlink()  # gone: nowhere to send anyone
+    build(site, "--plans", str(plans), "--base-url", "https://lich.example.vn",
+          now="03/06/2024")
+    gone = (site / "plans" / "quan-dbp-tren-khong-50-2022.ics").read_bytes().decode()
+    assert re.search(r"^X-WR-CALNAME:.*\(đã ngừng\)\r$", gone.replace("\r\n ", ""), re.M)
+
+
 def test_a_failed_build_leaves_the_previous_site(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     site = tmp_path / "site"

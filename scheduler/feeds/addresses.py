@@ -148,11 +148,14 @@ class Book:
                 return Address(identity, old.path, old.name, set(old.spellings))
         return None
 
-    def keep_plans(self, plans: dict[str, tuple[str, str]]) -> None:
+    def keep_plans(self, plans: dict[str, tuple[str, str]],
+                   renamed: dict[str, str] | None = None) -> None:
         """Plan feeds (``plan_id`` → (path, name)) in the book too: a plan removed, or made
         private (issue 13), leaves a feed that keeps answering for :data:`GRACE`, its
         events cancelled, instead of a 404 (issue 11: "a feed that must go away keeps
-        answering"). A plan's work never moves to another plan's feed."""
+        answering"). A plan's work never moves to another plan's feed, but a plan file
+        whose ``id`` was changed (``renamed``: old id → new) is the same plan: its old feed
+        says where the plan is now, when that feed is public."""
         for plan_id, (path, name) in plans.items():
             known = self.addresses.get(PLAN + plan_id)
             if known is None or known.path != path:
@@ -160,9 +163,12 @@ class Book:
             known.name, known.gone, known.moved_to = name, None, None
             self.addresses[known.identity] = known
         for address in self.addresses.values():
+            plan_id = address.identity.removeprefix(PLAN)
             if address.identity.startswith(PLAN) and address.gone is None \
-                    and address.identity.removeprefix(PLAN) not in plans:
+                    and plan_id not in plans:
                 address.gone = self.now
+                now = (renamed or {}).get(plan_id)
+                address.moved_to = plans[now][0] if now in plans else None
 
     def expires(self) -> str | None:
         """When the first grace period ends (a moved feed's, a cancelled event's): from then

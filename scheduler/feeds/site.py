@@ -328,10 +328,13 @@ def _addresses(state: SiteState, now: datetime, parts: Sequence[Part],
                         for path, keys in spelling_keys(part).items() if path in hidden
                         for k in keys)  # spellings of private units (rarely any)
     paths = book.place(units_of(parts), units_of(before), private)
+    now_of = {part.source: part.plan_id for part in parts}  # a plan file's id now
     book.keep_plans({part.plan_id: (path, route_name("plan", key, title, lang, issuer))
                      for part in parts if part.plan_id is not None
                      for path, (group, key, title, issuer) in part.titles.items()
-                     if group == "plan"})  # a private plan's feed is no plan feed here
+                     if group == "plan"},  # a private plan's feed is no plan feed here
+                    {p.plan_id: new_id for p in before if p.plan_id is not None
+                     and (new_id := now_of.get(p.source)) not in (None, p.plan_id)})
     paths.update({DAYS + p: DAYS + q for p, q in list(paths.items())})
     if before or book.tombstones:
         def site_path(canonical: str) -> str:
