@@ -59,3 +59,23 @@ def test_the_private_page_fits_a_phone_and_names_every_link(
     assert page.evaluate("navigator.clipboard.readText()") == shown
     _shoot(page, f"private-{width}.png")
     page.context.close()
+
+
+def test_two_internal_plans_on_one_subject_have_headings_of_their_own() -> None:
+    """Review of issue 13: two private plans on one subject showed one heading twice on the
+    office's page; they differ by their issuer (and, that failing, their id)."""
+    import re
+
+    from scheduler.site.pages import Listed
+    from scheduler.site.private import private_page
+
+    title = "Kế hoạch tuyên truyền kỷ niệm 70 năm Chiến thắng Điện Biên Phủ"
+    feeds = [Listed("private", f"plans/{i}.ics", f"s/abc/plans/{i}.ics", f"{title} — {who}",
+                    3, who, short=title)
+             for i, who in (("a", "Đảng ủy phường Ba Đình"), ("b", "Đảng ủy phường Ngọc Hà"),
+                            ("c", "Đảng ủy phường Ngọc Hà"))]
+    html = private_page(feeds, {}, "vi", "https://lich.example.vn")
+    headings = re.findall(r"<h3>(.*?)</h3>", html)
+    assert len(headings) == 3 and len(set(headings)) == 3
+    assert headings[0] == f"{title} (Đảng ủy phường Ba Đình)"
+    assert all(h.startswith(title) for h in headings)

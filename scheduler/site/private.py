@@ -10,7 +10,7 @@ from dataclasses import replace
 from itertools import count
 
 from ..feeds.catalogue import underlying
-from .cards import card, labels
+from .cards import card, labels, unique
 from .html import SECRET_HEAD, escape, page, w
 from .pages import Listed
 
@@ -25,6 +25,9 @@ def private_page(feeds: Sequence[Listed], sizes: dict[str, int], lang: str,
     # the cards' groups are their public twins' (names, labels), their paths the secret ones
     shown = [replace(f, group=underlying(f.key)) for f in feeds]
     label = labels(shown, lang)
+    # headings unique too: two internal plans on one subject differ by issuer, else by id
+    heads = unique({f.path: f.short or f.name for f in shown}, {f.path: f for f in shown})
+    shown = [replace(f, short=heads[f.path]) for f in shown]
     number = count(1)
     body = [f"<h1>{escape(w('private_title', lang))}</h1>",
             f"<p>{escape(w('private_intro', lang))}</p>"]
