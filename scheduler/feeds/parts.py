@@ -154,7 +154,9 @@ def make_part(source: str, key: tuple[object, ...], events: Sequence[FeedEvent],
         chunks.append(data)
         at += len(data)
         bounds.append(at)
-        ids.append(f"{e.key}\x1f{e.digest}\x1f{stamped.sequence}\x1f{stamped.modified}")
+        # what its bytes are made of (private: no URL, and not in the digest)
+        ids.append(f"{e.key}\x1f{e.digest}\x1f{stamped.sequence}\x1f{stamped.modified}"
+                   f"\x1f{e.private}")
     part = Part(source, key, "", origin[0] if origin else None, bounds,
                 data=b"".join(chunks))
     feeds: dict[str, list[int]] = defaultdict(list)
