@@ -228,26 +228,58 @@ def test_a_rebuild_reads_only_the_bytes_of_feeds_that_changed(
     assert sum(n for _, n in read) < sum(view.report.sizes[p] for p in feeds_written(view))
 
 
-@pytest.mark.parametrize("layout", ["[[", '[["a", -1]]', '[["x", 1]]', '{"a": 1}'])
+def _other_file(layout: str) -> str:
+    """The layout as recorded, said of another file (its inode one more)."""
+    raw = json.loads(layout)
+    raw["file"][1] += 1
+    return json.dumps(raw)
+
+
+@pytest.mark.parametrize(("damage", "told"), [
+    (lambda layout: "[[", True), (lambda layout: '[["a", 1]]', True),
+    (lambda layout: '{"file": [1, 2, 3], "segments": []}', True),
+    (lambda layout: layout.replace('",', '",-', 1), True),  # a negative length
+    (lambda layout: b"\xff", True),  # not even text (review: it stopped the build)
+    (_other_file, False)])  # another file now: nothing is wrong with the record
 def test_a_damaged_layout_makes_the_feed_whole_again(
-        tmp_path: Path, layout: str, capsys: pytest.CaptureFixture[str]) -> None:
-    """A layout that does not read back, or does not add up to the previous file, is not
+        tmp_path: Path, damage: Any, told: bool, capsys: pytest.CaptureFixture[str]) -> None:
+    """A layout that does not read back, or does not describe the previous file, is not
     used: the feed is written whole, the same as a site whose layouts are fine."""
     source = plans(tmp_path / "plans", count=3)
     damaged, fine = tmp_path / "damaged", tmp_path / "fine"
     for site in (damaged, fine):
         site_build(source, site, date(2026, 1, 1), SERIAL)
     db = sqlite3.connect(tmp_path / "damaged.state" / "site.sqlite")
+    (layout,) = db.execute("SELECT layout FROM layouts WHERE path = 'all.ics'").fetchone()
     assert db.execute("UPDATE layouts SET layout = ? WHERE path = 'all.ics'",
-                      (layout,)).rowcount == 1
+                      (damage(layout),)).rowcount == 1
     db.commit()
     db.close()
     _edit(source)
     for site in (damaged, fine):
         site_build(source, site, date(2026, 1, 2), SERIAL)
     assert files(damaged) == files(fine)
-    told = capsys.readouterr().err
-    assert ("all.ics" in told) is (layout in ("[[", '[["a", -1]]', '{"a": 1}'))
+    assert ("all.ics" in capsys.readouterr().err) is told
+
+
+def test_a_feed_another_writer_replaced_is_not_copied_from(tmp_path: Path) -> None:
+    """Review: a layout was trusted when the previous file had its size; an older kyniem
+    (or anything else) that rewrote all.ics with other bytes of the same length made the
+    next build copy shares from the wrong offsets. The layout names the file it describes."""
+    source = plans(tmp_path / "plans", count=3)
+    replaced, fine = tmp_path / "replaced", tmp_path / "fine"
+    for site in (replaced, fine):
+        site_build(source, site, date(2026, 1, 1), SERIAL)
+    feed = replaced.resolve() / "all.ics"
+    data = feed.read_bytes()
+    swapped = data.replace(b"SEQUENCE:0", b"SEQUENCE:9")  # same length, other bytes
+    assert swapped != data and len(swapped) == len(data)
+    feed.unlink()
+    feed.write_bytes(swapped)
+    _edit(source)
+    for site in (replaced, fine):
+        site_build(source, site, date(2026, 1, 2), SERIAL)
+    assert (replaced / "all.ics").read_bytes() == (fine / "all.ics").read_bytes()
 
 
 def test_a_feed_made_of_copied_segments_is_the_feed_made_whole(tmp_path: Path) -> None:

@@ -43,7 +43,24 @@ from .ledger import Entry, entry
 #: a piece of a file: an id that names its bytes (the same id, the same bytes; a feed's
 #: part: its print, :mod:`.parts`), and how to make them when they must be made
 Segment = tuple[str, Callable[[], bytes]]
-Layout = list[tuple[str, int]]  # how a file was made: its segments' ids and lengths, in order
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a file was made: its segments' ids and lengths, in order, and the file they
+    describe (device, inode, modification time, size: a file any other writer replaced,
+    an older kyniem for one, is not it; links keep all four)."""
+
+    segments: list[tuple[str, int]]
+    file: tuple[int, int, int, int]
+
+    def describes(self, info: os.stat_result) -> bool:
+        return self.file == _identity(info) and info.st_size == sum(n for _, n in self.segments)
+
+
+def _identity(info: os.stat_result) -> tuple[int, int, int, int]:
+    return info.st_dev, info.st_ino, info.st_mtime_ns, info.st_size
+
 
 MARKER = ".kyniem-site"
 _RELEASE = re.compile(r"^(r\d{8}T\d{6}|legacy-\d{8}T\d{6})-[0-9a-f]{8}$")
@@ -258,12 +275,12 @@ class Release:
         try:
             where: dict[str, tuple[int, int]] = {}
             if old is not None and layout is not None \
-                    and os.fstat(old.fileno()).st_size == sum(n for _, n in layout):
-                if [sid for sid, _ in segments] == [sid for sid, _ in layout] \
+                    and layout.describes(os.fstat(old.fileno())):
+                if [sid for sid, _ in segments] == [sid for sid, _ in layout.segments] \
                         and self.keep(path):
-                    return sum(n for _, n in layout), True, layout
+                    return sum(n for _, n in layout.segments), True, layout
                 at = 0
-                for sid, n in layout:
+                for sid, n in layout.segments:
                     where.setdefault(sid, (at, n))
                     at += n
             if not where:  # no record of the previous file: compared as it is written
@@ -273,7 +290,7 @@ class Release:
                 os.unlink(name, dir_fd=folder)  # a worker that died may have begun it
             fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644,
                          dir_fd=folder)
-            made: Layout = []
+            made: list[tuple[str, int]] = []
             try:
                 os.fchmod(fd, 0o644)
                 for sid, make in segments:
@@ -285,15 +302,16 @@ class Release:
                         data = make()
                         _write_all(fd, data)
                         made.append((sid, len(data)))
+                written = os.fstat(fd)
             finally:
                 os.close(fd)
         finally:
             if old is not None:
                 old.close()
-        return sum(n for _, n in made), False, made
+        return written.st_size, False, Layout(made, _identity(written))
 
     def _streamed(self, path: str, segments: Sequence[Segment]) -> tuple[int, bool, Layout]:
-        made: Layout = []
+        made: list[tuple[str, int]] = []
 
         def pieces() -> Iterator[bytes]:
             for sid, make in segments:
@@ -301,7 +319,10 @@ class Release:
                 made.append((sid, len(data)))
                 yield data
 
-        return (*self.stream(path, pieces()), made)
+        size, kept = self.stream(path, pieces())
+        folder, name = self._folder(path, create=True)
+        info = os.stat(name, dir_fd=folder, follow_symlinks=False)  # the new file, or the link
+        return size, kept, Layout(made, _identity(info))
 
     def _previous(self, path: str) -> BinaryIO | None:
         """The previous release's regular file at ``path``, open for reading, or None."""

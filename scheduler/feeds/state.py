@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..registry import InputError, Problem
-from ..state import DAMAGED, Invalid, expect, note
+from ..state import DAMAGED, Invalid, expect, expect_list, note
 from ..wording import say
 from .ledger import Entry, Ledger, entry
 from .parts import Part, key_digest, part_info, read_part, rows_json
@@ -218,22 +218,25 @@ class SiteState:
     def layout(self, path: str) -> Layout | None:
         """How the current release's ``path`` was made from segments (:mod:`.release`),
         checked; None when it was not, or the record is damaged (the file is then made
-        whole again)."""
-        row = self._one("SELECT layout FROM layouts WHERE path = ?", (path,))
+        whole again, and a note says so)."""
+        row = self._one("SELECT CAST(layout AS BLOB) FROM layouts WHERE path = ?", (path,))
         if row is None:
             return None
         try:
-            found = expect(json.loads(expect(row[0], str, "layout")), list, "layout")
-            out: Layout = []
-            for item in found:
-                sid, size = expect(item, list, "layout")
-                out.append((expect(sid, str, "segment"), expect(size, int, "size")))
+            raw = expect(json.loads(expect(row[0], bytes, "layout")), dict, "layout")
+            file = expect_list(raw.get("file"), int, "file")
+            if len(file) != 4:
+                raise Invalid("file: expected device, inode, time and size")
+            segments: list[tuple[str, int]] = []
+            for item in expect(raw.get("segments"), list, "segments"):
+                sid, size = expect(item, list, "segment")
+                segments.append((expect(sid, str, "segment"), expect(size, int, "size")))
                 if size < 0:
                     raise Invalid("layout: a negative size")
-        except (*DAMAGED, ValueError) as exc:
+        except (*DAMAGED, ValueError, RecursionError) as exc:
             note(say("layout_ignored", path=path, why=exc))
             return None
-        return out
+        return Layout(segments, (file[0], file[1], file[2], file[3]))
 
     def published(self) -> dict[str, Published]:
         out = {}
@@ -273,7 +276,8 @@ class SiteState:
                 db.executemany("DELETE FROM layouts WHERE path = ?",
                                ((p,) for p, layout in sorted(made.items()) if layout is None))
                 db.executemany("INSERT OR REPLACE INTO layouts VALUES (?, ?)", (
-                    (p, json.dumps(layout, ensure_ascii=False, separators=(",", ":")))
+                    (p, json.dumps({"file": layout.file, "segments": layout.segments},
+                                   ensure_ascii=False, separators=(",", ":")))
                     for p, layout in sorted(made.items()) if layout is not None))
                 db.execute("DELETE FROM layouts WHERE path NOT IN (SELECT path FROM files)")
                 db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
