@@ -78,6 +78,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "ghi lại toàn bộ",
                        "the recorded layout of {path} is invalid ({why}); the file is written "
                        "whole"),
+    "part_dropped": ("phần lưu sẵn {name} bị hỏng ({why}); đã bỏ nó khỏi trạng thái, hãy chạy "
+                     "lại kyniem build (phần này sẽ được tạo lại từ kế hoạch)",
+                     "the cached part {name} is damaged ({why}); it was dropped from the "
+                     "state: run kyniem build again (it is made again from its plan)"),
     "part_rebuilt": ("phần lưu sẵn {name} không hợp lệ ({why}); đã tạo lại",
                      "the cached part {name} was invalid ({why}); made again"),
     "build_running": ("một lần kyniem build khác đang chạy cho trang này (khoá trong "

@@ -450,18 +450,17 @@ def test_when_a_file_worker_dies_the_rest_is_made_here_after_the_pool_ended(
 
 
 @pytest.mark.parametrize("damage", [
-    lambda info: {**info, "bounds": "not base64!"},
-    lambda info: {**info, "bounds": info["bounds"][:-4]},  # not whole words
-    lambda info: {**info, "keys": info["keys"] + "\nextra"},  # one key too many
-    lambda info: {**info, "feeds": info["feeds"][:2] + ["AQAAAAAAAAA"]},  # padding
-    lambda info: {**info, "feeds": [["all.ics"], "AQAAAAAAAAA=", "AQAAAAAAAAA="]},  # titles
-    lambda info: {**info, "feeds": info["feeds"][:2] + ["//////////8="]},  # lengths
-    lambda info: {**info, "feeds": [["all.ics"], "AQAAAAAAAAA=", "//////////8="]},  # past
+    lambda info: {**info, "size": info["size"] + 1},  # not the bytes' length
+    lambda info: {**info, "feeds": [info["feeds"][0], "AQAAAA"]},  # padding
+    lambda info: {**info, "feeds": [["all.ics"], "AQAAAA=="]},  # titles for no feed
+    lambda info: {**info, "feeds": [info["feeds"][0], "AQAAAA=="]},  # one length, many feeds
+    lambda info: {**info, "prints": info["prints"][:-1]},  # not one print per feed
+    lambda info: {**info, "spellings": {"units/x.ics": [1]}},
     lambda info: {**info, "feeds": {"all.ics": "AQAAAAAAAAA="}}])  # an older shape
 def test_a_damaged_part_record_is_made_again_from_its_plan(
         tmp_path: Path, damage: Any) -> None:
-    """Records keep their numbers packed (base64 words) and keys one per line: whatever
-    a damaged one holds, the part is a miss, made again, and the site the same."""
+    """Records keep their numbers packed (base64 words): whatever a damaged one holds, the
+    part is a miss, made again, and the site the same."""
     source, site = plans(tmp_path / "plans", count=1), tmp_path / "site"
     site_build(source, site, date(2026, 1, 2), SERIAL)
     before = files(site)
@@ -475,3 +474,44 @@ def test_a_damaged_part_record_is_made_again_from_its_plan(
     db.close()
     again = site_build(source, site, date(2026, 1, 2), SERIAL)
     assert again.report.written == [] and files(site) == before
+
+
+@pytest.mark.parametrize("damage", [
+    lambda detail: {**detail, "bounds": "not base64!"},
+    lambda detail: {**detail, "bounds": detail["bounds"][:-4]},  # not whole words
+    lambda detail: {**detail, "keys": detail["keys"] + "\nextra"},  # one key too many
+    lambda detail: {**detail, "indexes": "/////w=="},  # past the events, and too few
+    lambda detail: {**detail, "days": ["AQAAAA=="]},  # a day the record does not have
+    lambda detail: "not json at all"])
+def test_a_damaged_part_detail_stops_the_build_once_then_it_is_made_again(
+        tmp_path: Path, damage: Any) -> None:
+    """A part's detail (its events' bounds, lists and keys) is read only when a build needs
+    it, mid-build: a damaged one drops the part from the state and stops that build with a
+    message naming the state (exit 2, no traceback); the next build makes the part again,
+    and the site is what it was."""
+    source, site = plans(tmp_path / "plans", count=2), tmp_path / "site"
+    site_build(source, site, date(2026, 1, 2), SERIAL)
+    before = files(site)
+    state = tmp_path / "site.state" / "site.sqlite"
+    db = sqlite3.connect(state)
+    name = part_name(source / "plan-0001.yaml")
+    (detail,) = db.execute("SELECT detail FROM parts WHERE name = ?", (name,)).fetchone()
+    damaged = damage(json.loads(detail))
+    db.execute("UPDATE parts SET detail = ? WHERE name = ?",
+               (damaged if isinstance(damaged, str) else json.dumps(damaged), name))
+    db.execute("DELETE FROM layouts")  # feeds written whole: every share is read
+    db.commit()
+    db.close()
+    (source / "plan-0000.yaml").write_text((source / "plan-0000.yaml").read_text(
+        encoding="utf-8").replace("Hoạt động 1 ", "Hoạt động một ", 1), encoding="utf-8")
+    with pytest.raises(InputError) as stopped:
+        site_build(source, site, date(2026, 1, 3), SERIAL)
+    (problem,) = stopped.value.problems
+    assert problem.file == str(state) and name in problem.text("vi")
+    assert "kyniem build" in problem.text("vi")
+    assert files(site) == before  # the site as it was
+    site_build(source, site, date(2026, 1, 3), SERIAL)
+    assert "Hoạt động một" in (site / "all.ics").read_bytes().decode().replace("\r\n ", "")
+    db = sqlite3.connect(state)
+    assert db.execute("SELECT count(*) FROM parts WHERE name = ?", (name,)).fetchone() == (1,)
+    db.close()

@@ -186,7 +186,8 @@ def test_a_part_caches_what_the_pages_need() -> None:
     part = make_part("p.yaml", ("k",), events, _stamp, "vi", head, [], {})
     assert part.head == head and part.when == {"dbp": [date(2024, 5, 7)]}
     assert part.span == (date(2024, 1, 20), date(2024, 12, 20))  # the recurrence's UNTIL
-    back = read_part(("k",), part_info(part), part.data, lambda: rows_json(part))
+    info, detail = part_info(part)
+    back = read_part(("k",), info, part.data, lambda: rows_json(part), detail)
     assert (back.head, back.when, back.span, back.years) == (head, part.when, part.span,
                                                              [2024])
     assert back.entries() == part.rows

@@ -281,11 +281,12 @@ def stored_parts(db: sqlite3.Connection, names: Iterable[str]) -> list[Part]:
 
     out = []
     for name in names:
-        row = db.execute("SELECT info, data FROM parts WHERE name = ?", (name,)).fetchone()
+        row = db.execute("SELECT info, data, detail FROM parts WHERE name = ?",
+                         (name,)).fetchone()
         if row is None:
             continue
         try:
-            out.append(read_part((), str(row[0]), bytes(row[1]), lambda: "{}"))
+            out.append(read_part((), str(row[0]), bytes(row[1]), lambda: "{}", str(row[2])))
         except DAMAGED:
             continue
     return out

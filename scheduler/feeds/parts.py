@@ -46,7 +46,8 @@ from .writer import event_bytes
 #: reads byte ranges [start, end) of a cached part's events, in order
 Reader = Callable[[Sequence[tuple[int, int]]], list[bytes]]
 
-FORMAT = 14  # bump when a Part changes shape: older cached parts become misses
+FORMAT = 15  # bump when a Part changes shape: older cached parts become misses
+DETAIL = ("bounds", "feeds", "keys", "days")  # a cached part's, read when asked for
 PRINT = 24  # hex digits of a feed's print in a part
 
 
@@ -73,12 +74,29 @@ class Part:
     #: stamps, and the part's key): a feed's fingerprint, and its segment's id (:mod:`.release`)
     prints: dict[str, str] = field(default_factory=dict)
     day_prints: dict[Pair, str] = field(default_factory=dict)  # registry part: each day's
+    day_sizes: dict[Pair, int] = field(default_factory=dict)  # and how many events it has
+    sizes: dict[str, int] = field(default_factory=dict)  # feed path → how many events here
+    count: int = 0  # its events (markers of long windows included)
+    size: int = 0  # their bytes
+    spaces: list[str] = field(default_factory=list)  # its keys' namespaces (key_space)
+    #: fills in a cached part's bounds, feeds' event lists, keys and days when one is first
+    #: asked for (issue 11: a rebuild asks them of few parts); see :func:`read_detail`
+    detail: Callable[[Part], None] | None = None
     data: bytes = b""  # a cached part's stay in the state: see payload()
     rows_reader: Callable[[], str] | None = None  # cached parts read rows only for a page
     reader: Reader | None = None  # and their bytes only for a feed that changed
     head: PlanHead | None = None  # a plan file's: what its page says of the plan
     when: dict[str, list[date]] = field(default_factory=dict)  # anniversary → its days here
     span: tuple[date, date] | None = None  # the first and last day of its events
+
+    def __getattr__(self, name: str) -> object:
+        """A detail of a cached part (:data:`DETAIL`), read now (never for other names)."""
+        fill = self.__dict__.get("detail")
+        if name not in DETAIL or fill is None:
+            raise AttributeError(name)
+        fill(self)
+        self.detail = None
+        return self.__dict__[name]
 
     @property
     def in_memory(self) -> bool:
@@ -201,6 +219,9 @@ def make_part(source: str, key: tuple[object, ...], events: Sequence[FeedEvent],
             part.borrows[route.path] = sorted(set(plan_pairs))
     part.feeds = dict(feeds)
     part.keys = [e.key for e in (*events, *extra)]
+    part.sizes = {path: len(indexes) for path, indexes in part.feeds.items()}
+    part.count, part.size = len(part.keys), part.bounds[-1]
+    part.spaces = sorted({key_space(k) for k in part.keys})
     _pages(part, head, events)
     # days it holds itself are not borrowed too (a private plan keeps the registry's days
     # of its anniversaries: publish.py), so no feed gets one UID twice
@@ -214,6 +235,7 @@ def make_part(source: str, key: tuple[object, ...], events: Sequence[FeedEvent],
     where = repr((FORMAT, code_version(), lang, base_url))
     part.prints = {path: _print(where, ids, indexes) for path, indexes in part.feeds.items()}
     part.day_prints = {pair: _print(where, ids, indexes) for pair, indexes in part.days.items()}
+    part.day_sizes = {pair: len(indexes) for pair, indexes in part.days.items()}
     return part
 
 
@@ -263,6 +285,12 @@ def _pages(part: Part, head: PlanHead | None, events: Sequence[FeedEvent]) -> No
         part.span = (min(r.start for r in part.rows), max(r.last for r in part.rows))
 
 
+def key_space(key: str) -> str:
+    """A ledger key's namespace: its first two parts ("plan/<plan id>", "anniversary/<id>"),
+    so that a build asks only the parts that may hold a key for their keys."""
+    return "/".join(key.split("/", 2)[:2])
+
+
 def content_key(path: Path) -> tuple[object, ...]:
     """A plan file's identity for the cache: its path and a hash of its bytes (not its
     modification time: an edit restored with ``touch -r`` or unpacked from an archive is
@@ -281,22 +309,31 @@ def key_digest(key: tuple[object, ...]) -> str:
     return hashlib.blake2b(repr((FORMAT, key)).encode(), digest_size=16).hexdigest()
 
 
-def part_info(part: Part) -> str:
-    """Everything of a part but its bytes and rows, as JSON."""
-    return json.dumps({
+def part_info(part: Part) -> tuple[str, str]:
+    """Everything of a part but its bytes and rows, as JSON: what every build reads, and
+    the detail (bounds, feeds' event lists, keys, days' events) read when needed."""
+    info = json.dumps({
         "source": part.source, "token": part.token, "plan_id": part.plan_id,
-        "bounds": _packed(part.bounds), "feeds": _packed_lists(part.feeds),
+        "count": part.count, "size": part.size,
+        "feeds": [list(part.feeds), _packed([len(v) for v in part.feeds.values()], "I")],
         "prints": "".join(part.prints[path] for path in part.feeds),
         "titles": {p: list(t) for p, t in part.titles.items()},
         "borrows": _shared(part.borrows),
-        "keys": _lines(part.keys), "spellings": part.spellings,
-        "days": [[a, y, _packed(i, "I"), part.day_prints[(a, y)]]
-                 for (a, y), i in part.days.items()],
+        "spaces": part.spaces, "spellings": part.spellings,
+        "days": [[a, y, part.day_prints[(a, y)], part.day_sizes[(a, y)]]
+                 for (a, y) in part.days],
         "years": part.years, "milestones": part.milestones,
         "head": head_json(part.head),
         "when": {a: [d.isoformat() for d in days] for a, days in part.when.items()},
         "span": [d.isoformat() for d in part.span] if part.span else [],
     }, ensure_ascii=False, separators=(",", ":"))
+    detail = json.dumps({
+        "bounds": _packed(part.bounds),
+        "indexes": _packed([i for v in part.feeds.values() for i in v], "I"),
+        "keys": _lines(part.keys),
+        "days": [_packed(i, "I") for i in part.days.values()],
+    }, separators=(",", ":"))
+    return info, detail
 
 
 def rows_json(part: Part) -> str:
@@ -305,45 +342,50 @@ def rows_json(part: Part) -> str:
 
 
 def read_part(key: tuple[object, ...], info: str, data: bytes | Reader,
-              rows: Callable[[], str], size: int | None = None) -> Part:
+              rows: Callable[[], str], detail: str | Callable[[Part], None],
+              size: int | None = None) -> Part:
     """A cached part, every value checked against the shape :func:`part_info` writes
     (:class:`~scheduler.state.Invalid` otherwise); its rows are read when a page needs them,
-    and ``data`` may be the reader of its ``size`` bytes, called when a feed needs some."""
+    its detail (a text, or its reader) when first asked for, and ``data`` may be the reader
+    of its ``size`` bytes, called when a feed needs some."""
     raw = expect(json.loads(info), dict, "part")
     reader = data if callable(data) else None
     if isinstance(data, bytes):
         size = len(data)
     elif size is None:
         raise TypeError("a part read lazily needs the size of its bytes")
-    bounds = _bounds(raw.get("bounds"), size)
-    count = len(bounds) - 1
+    if expect(raw.get("size"), int, "size") != size:
+        raise Invalid("size: not the bytes' length")
     part = Part(expect(raw.get("source"), str, "source"), key,
                 expect(raw.get("token"), str, "token"),
                 None if raw.get("plan_id") is None else expect(raw["plan_id"], str, "plan_id"),
-                bounds, data=data if isinstance(data, bytes) else b"", reader=reader)
-    part.feeds = _lists(raw.get("feeds"), count)
+                data=data if isinstance(data, bytes) else b"", reader=reader)
+    part.count, part.size = expect(raw.get("count"), int, "count"), size
+    paths, lengths = _n(expect(raw.get("feeds"), list, "feeds"), 2)
+    names = expect_list(paths, str, "feeds")
+    counts = _ints(lengths, "feeds", "I")
+    if len(counts) != len(names):
+        raise Invalid("feeds: not one length per feed")
+    part.sizes = dict(zip(names, counts, strict=True))
     prints = expect(raw.get("prints"), str, "prints")
-    if len(prints) != PRINT * len(part.feeds) or not prints.isalnum() or not prints.isascii():
+    if len(prints) != PRINT * len(names) or not prints.isalnum() or not prints.isascii():
         raise Invalid("prints: not one digest per feed")
-    part.prints = {path: prints[PRINT * i:PRINT * (i + 1)] for i, path in enumerate(part.feeds)}
+    part.prints = {path: prints[PRINT * i:PRINT * (i + 1)] for i, path in enumerate(names)}
     for path, title in expect(raw.get("titles"), dict, "titles").items():
         if type(title) is not list or len(title) != 4 or {*map(type, title)} != {str}:
             raise Invalid("title: expected four texts")
         part.titles[path] = tuple(title)
-    if not part.titles.keys() <= part.feeds.keys():
+    if not part.titles.keys() <= part.sizes.keys():
         raise Invalid("titles: a feed the part has no events list for")
     part.borrows = _unshared(raw.get("borrows"))
-    keys = expect(raw.get("keys"), str, "keys")
-    part.keys = keys.split("\n") if keys else []
-    if len(part.keys) != count:
-        raise Invalid("keys: not one per event")
+    part.spaces = expect_list(raw.get("spaces"), str, "spaces")
     part.spellings = expect(raw.get("spellings"), dict, "spellings")
     if not all(type(v) is list and {*map(type, v)} <= {str} for v in part.spellings.values()):
         raise Invalid("spellings: expected lists of names")  # (JSON keys are texts)
     for row in expect_list(raw.get("days"), list, "days"):
-        a, y, indexes, printed = _n(row, 4)
-        part.days[_pair([a, y])] = _indexes(indexes, count)
+        a, y, printed, n = _n(row, 4)
         part.day_prints[_pair([a, y])] = expect(printed, str, "days")
+        part.day_sizes[_pair([a, y])] = expect(n, int, "days")
     part.years = expect_list(raw.get("years"), int, "years")
     part.milestones = expect(raw.get("milestones"), int, "milestones")
     part.head = read_head(raw.get("head"))
@@ -354,7 +396,42 @@ def read_part(key: tuple[object, ...], info: str, data: bytes | Reader,
         raise Invalid("span: expected two days or none")
     part.span = (span[0], span[1]) if span else None
     part.rows_reader = rows
+    for name in DETAIL:  # read with the detail, when first asked for
+        del part.__dict__[name]
+    if callable(detail):
+        part.detail = detail
+    else:
+        read_detail(part, detail)
     return part
+
+
+def read_detail(part: Part, text: str) -> None:
+    """The detail :func:`part_info` wrote into ``part``, checked against its record
+    (:class:`~scheduler.state.Invalid` otherwise)."""
+    raw = expect(json.loads(text), dict, "detail")
+    count = part.count
+    bounds = _bounds(raw.get("bounds"), part.size)
+    if len(bounds) - 1 != count:
+        raise Invalid("bounds: not one per event")
+    flat = _indexes(raw.get("indexes"), count)
+    if sum(part.sizes.values()) != len(flat):
+        raise Invalid("feeds: lengths do not add up")
+    feeds, at = {}, 0
+    for name, n in part.sizes.items():
+        feeds[name] = flat[at:at + n]
+        at += n
+    keys = expect(raw.get("keys"), str, "keys")
+    found = keys.split("\n") if keys else []
+    if len(found) != count:
+        raise Invalid("keys: not one per event")
+    lists = expect_list(raw.get("days"), str, "days")
+    if len(lists) != len(part.day_prints):
+        raise Invalid("days: not one list per day")
+    part.bounds, part.feeds, part.keys = bounds, feeds, found
+    part.days = {pair: _indexes(v, count) for pair, v in zip(part.day_prints, lists,
+                                                             strict=True)}
+    if {p: len(v) for p, v in part.days.items()} != part.day_sizes:
+        raise Invalid("days: not as many events as the record says")
 
 
 def read_rows(text: str) -> list[Entry]:
@@ -391,27 +468,6 @@ def _ints(value: object, what: str, code: str = "Q") -> list[int]:
     if sys.byteorder == "big":
         words.byteswap()
     return words.tolist()
-
-
-def _packed_lists(lists: dict[str, list[int]]) -> list[object]:
-    """Feed path → event indexes, as [paths, their lengths, every index]: one decoding per
-    part however many feeds it is in (a national part is in about 35)."""
-    return [list(lists), _packed([len(v) for v in lists.values()], "I"),
-            _packed([i for v in lists.values() for i in v], "I")]
-
-
-def _lists(value: object, count: int) -> dict[str, list[int]]:
-    paths, lengths, flat = _n(expect(value, list, "feeds"), 3)
-    names = expect_list(paths, str, "feeds")
-    sizes = _ints(lengths, "feeds", "I")
-    indexes = _indexes(flat, count)
-    if len(sizes) != len(names) or sum(sizes) != len(indexes):
-        raise Invalid("feeds: lengths do not add up")
-    out, at = {}, 0
-    for name, size in zip(names, sizes, strict=True):
-        out[name] = indexes[at:at + size]
-        at += size
-    return out
 
 
 def _lines(keys: Sequence[str]) -> str:

@@ -51,7 +51,7 @@ from .events import FeedEvent
 from .files import Files, Segments
 from .ledger import Ledger, Stamp
 from .links import join
-from .parts import Part, make_part
+from .parts import Part, key_space, make_part
 from .release import Found, SiteDir
 from .state import Published, SiteState
 from .tokens import INDEX, Token, Tokens, fingerprint
@@ -242,8 +242,7 @@ def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]
     listed, hidden = _secrets(listed, contributors, borrowed, canonical, live)
     # fingerprints hold only for the release they were recorded with
     before = state.published() if current and current == state.meta("release") else {}
-    report = BuildReport(str(site.link), events=sum(len(p.feeds.get("all.ics", ()))
-                                                    for p in parts))
+    report = BuildReport(str(site.link), events=sum(p.sizes.get("all.ics", 0) for p in parts))
     out = release.Release(site, previous)
     try:
         files = _write(out, before, listed, contributors, borrowed, registry_part, parts,
@@ -346,9 +345,10 @@ def _addresses(state: SiteState, now: datetime, parts: Sequence[Part],
         wanted = {site_path(c) for p in before for c in p.feeds}
         wanted |= {path for path, _ in book.tombstones} | {"all.ics", PRIVATE + "all.ics"}
         asked = {k for p in before for k in p.keys} | {k for _, k in book.tombstones}
+        spaces = {key_space(k) for k in asked}
         held: dict[str, set[str]] = defaultdict(set)
-        for part in parts:
-            if asked.isdisjoint(part.keys):  # most parts: another plan's events
+        for part in parts:  # most parts hold another plan's events: their keys stay unread
+            if spaces.isdisjoint(part.spaces) or asked.isdisjoint(part.keys):
                 continue
             for path, indexes in part.feeds.items():
                 where = paths.get(path, path)
@@ -535,9 +535,9 @@ def _merge(parts: Sequence[Part], years: tuple[int, int], lang: str, today: date
     borrowed: dict[str, set[Pair]] = defaultdict(set)
     counts: dict[str, int] = defaultdict(int)
     for part in parts:
-        for path, indexes in part.feeds.items():
+        for path, size in part.sizes.items():
             contributors[path].append(part)
-            counts[path] += len(indexes)
+            counts[path] += size
         for path, title in part.titles.items():
             titles.setdefault(path, title)
         for path, pairs in part.borrows.items():
@@ -545,7 +545,7 @@ def _merge(parts: Sequence[Part], years: tuple[int, int], lang: str, today: date
     registry = parts[0]
     lent = {path: sorted(pairs) for path, pairs in borrowed.items()}
     for path, pairs in lent.items():
-        counts[path] += sum(len(registry.days.get(pair, ())) for pair in pairs)
+        counts[path] += sum(registry.day_sizes.get(pair, 0) for pair in pairs)
     start, end = years
     listed = [Listed("all", "all", "all.ics", word("feed_all", lang), counts["all.ics"]),
               Listed("milestones", "milestones", "milestones.ics",

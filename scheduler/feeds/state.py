@@ -27,7 +27,7 @@ from ..registry import InputError, Problem
 from ..state import DAMAGED, Invalid, expect, expect_list, note
 from ..wording import say
 from .ledger import Entry, Ledger, entry
-from .parts import Part, key_digest, part_info, read_part, rows_json
+from .parts import Part, key_digest, part_info, read_detail, read_part, rows_json
 from .release import Layout
 
 SCHEMA = 1
@@ -45,6 +45,9 @@ CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, print TEXT NOT NULL,
     size INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS layouts (path TEXT PRIMARY KEY, layout TEXT NOT NULL);
 """
+#: columns added since SCHEMA 1 (a state without them gets them, empty: its parts, of an
+#: older FORMAT, are misses anyway)
+_ADDED = (("parts", "detail", "TEXT NOT NULL DEFAULT ''"),)
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,9 @@ class SiteState:
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.executescript(_TABLES)
+            for table, column, kind in _ADDED:
+                if column not in {r[1] for r in db.execute(f"PRAGMA table_info({table})")}:
+                    db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
             state = cls(path, db, new)
             row = state._one("SELECT value FROM meta WHERE key = 'schema'", raw=True)
         except BaseException:
@@ -184,7 +190,8 @@ class SiteState:
                 raise Invalid(f"data: expected bytes, found {row[2]}")
             rowid = expect(row[4], int, "rowid")
             return read_part(key, info, lambda runs: self.blob(name, rowid, size, runs),
-                             lambda: self._rows(name), size)
+                             lambda: self._rows(name), lambda part: self._fill(name, part),
+                             size)
         except DAMAGED as exc:
             note(say("part_rebuilt", name=name, why=exc))
             return None
@@ -208,6 +215,20 @@ class SiteState:
         self.blobs_read += 1
         self.bytes_read += sum(map(len, out))
         return out
+
+    def _fill(self, name: str, part: Part) -> None:
+        """A cached part's detail, read when first asked for. A damaged one is found late,
+        mid-build: the part is dropped from the state and the build stops (exit 2), so that
+        the next makes it again from its plan."""
+        row = self._one("SELECT CAST(detail AS BLOB) FROM parts WHERE name = ?", (name,))
+        try:
+            if row is None:
+                raise Invalid(f"part {name} has no detail")
+            read_detail(part, expect(row[0], bytes, "detail").decode())
+        except DAMAGED as exc:
+            self._run("DELETE FROM parts WHERE name = ?", (name,))
+            raise InputError([Problem(str(self.path), None, "parts",
+                                      say("part_dropped", name=name, why=exc))]) from None
 
     def _rows(self, name: str) -> str:
         row = self._one("SELECT rows FROM parts WHERE name = ?", (name,))
@@ -264,9 +285,11 @@ class SiteState:
                     db.executemany("INSERT OR REPLACE INTO ledger VALUES (?, ?, ?, ?)",
                                    ((k, *ledger.entries[k]) for k in sorted(ledger.dirty)))
                 for name, part in fresh:
-                    db.execute("INSERT OR REPLACE INTO parts VALUES (?, ?, ?, ?, ?)",
-                               (name, key_digest(part.key), part_info(part), part.data,
-                                rows_json(part)))
+                    info, detail = part_info(part)
+                    db.execute("INSERT OR REPLACE INTO parts (name, key, info, data, rows, "
+                               "detail) VALUES (?, ?, ?, ?, ?, ?)",
+                               (name, key_digest(part.key), info, part.data, rows_json(part),
+                                detail))
                 stale = [n for (n,) in db.execute("SELECT name FROM parts") if n not in keep]
                 db.executemany("DELETE FROM parts WHERE name = ?", ((n,) for n in stale))
                 db.execute("DELETE FROM files")

@@ -154,7 +154,7 @@ def _plan(put: Put, part: Part, site: _Site, lang: str, base_url: str | None) ->
     own = {(d, names.get(a, a)) for a, ds in part.when.items() for d in ds}
     shown = sorted(own | {(d, names.get(a, a)) for a, y in part.borrows.get(path, [])
                           for d in days.get(a, ()) if d.year == y})
-    units = sorted(((known[p], indexes) for p, indexes in part.feeds.items()
+    units = sorted(((known[p], p) for p in part.sizes
                     if p in known and known[p].group == "unit"),
                    key=lambda u: sort_key(u[0].short or u[0].name))
     second = {k: site.second[k] for k in (feed.path, *(u.path for u, _ in units))
@@ -165,8 +165,8 @@ def _plan(put: Put, part: Part, site: _Site, lang: str, base_url: str | None) ->
 
     def make() -> bytes:
         rows = part.entries()
-        tasks = [(u, sum(1 for i in set(ix) if i < len(rows) and rows[i].kind != "anniversary"))
-                 for u, ix in units]
+        tasks = [(u, sum(1 for i in set(part.feeds[p]) if i < len(rows)
+                         and rows[i].kind != "anniversary")) for u, p in units]
         return plan_page(head, rows, part.span, shown, feed, tasks, label, second, lang,
                          base_url).encode()
 
