@@ -262,6 +262,30 @@ def test_a_damaged_layout_makes_the_feed_whole_again(
     assert ("all.ics" in capsys.readouterr().err) is told
 
 
+def test_a_state_an_older_kyniem_kept_gets_the_new_columns_and_tables(tmp_path: Path) -> None:
+    """A site's state from before layouts and lazily read details (SCHEMA 1 all along):
+    the next build adds what it lacks, remakes the parts (an older FORMAT) and builds the
+    same site as a state made anew."""
+    source = plans(tmp_path / "plans", count=2)
+    older, fresh = tmp_path / "older", tmp_path / "fresh"
+    site_build(source, older, date(2026, 1, 1), SERIAL)
+    db = sqlite3.connect(tmp_path / "older.state" / "site.sqlite")
+    db.execute("DROP TABLE layouts")
+    db.execute("ALTER TABLE parts DROP COLUMN detail")
+    db.execute("UPDATE parts SET key = 'of an older format'")
+    db.commit()
+    db.close()
+    _edit(source)
+    site_build(source, older, date(2026, 1, 2), SERIAL)
+    site_build(source, fresh, date(2026, 1, 2), SERIAL)
+    db = sqlite3.connect(tmp_path / "older.state" / "site.sqlite")
+    assert "detail" in {r[1] for r in db.execute("PRAGMA table_info(parts)")}
+    assert db.execute("SELECT count(*) FROM layouts").fetchone()[0] > 0
+    db.close()
+    assert files(older).keys() == files(fresh).keys()  # the same site (its SEQUENCEs go on)
+    assert "Hoạt động một" in (older / "all.ics").read_bytes().decode().replace("\r\n ", "")
+
+
 def test_a_feed_another_writer_replaced_is_not_copied_from(tmp_path: Path) -> None:
     """Review: a layout was trusted when the previous file had its size; an older kyniem
     (or anything else) that rewrote all.ics with other bytes of the same length made the
