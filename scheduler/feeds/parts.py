@@ -70,8 +70,9 @@ class Part:
     rows: list[Entry] = field(default_factory=list)  # event i as the pages show it
     years: list[int] = field(default_factory=list)  # the years its events start in
     milestones: int = 0
-    #: feed path → a digest of exactly its events' bytes here (their ledger keys, digests and
-    #: stamps, and the part's key): a feed's fingerprint, and its segment's id (:mod:`.release`)
+    #: feed path → a digest of exactly its events' bytes here (their ledger keys, digests,
+    #: stamps and privacy, with the format, code, language and base URL): a feed's
+    #: fingerprint, and its segment's id (:mod:`.release`)
     prints: dict[str, str] = field(default_factory=dict)
     day_prints: dict[Pair, str] = field(default_factory=dict)  # registry part: each day's
     day_sizes: dict[Pair, int] = field(default_factory=dict)  # and how many events it has
