@@ -24,6 +24,7 @@ from .model import Occurrence
 from .occurrences import occurrence
 from .occurrences import of as occurrences_of
 from .outputs.feeds import BuildView, FeedView
+from .plans.daysoff import holidays_version
 from .plans.load import plan_paths
 from .plans.paths import real_paths
 from .registry import InputError, Problem
@@ -230,7 +231,8 @@ def build(settings: Settings, out: str, base_url: str | None, years: int | None,
     lang = settings.lang
     inputs = (parts.FORMAT, source_key(settings.paths()), span, lang, settings.leap_day.value,
               source_key(settings.unit_paths()), base_url,  # base_url: each event's URL
-              settings.locality)
+              settings.locality,
+              holidays_version())  # its days off move deadlines and reminders (workdays.py)
     # in every part's key: as one digest (a thousand keys repeat it, and are hashed twice)
     context = (hashlib.blake2b(repr(inputs).encode(), digest_size=16).hexdigest(),)
 

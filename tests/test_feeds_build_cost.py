@@ -539,3 +539,28 @@ def test_a_damaged_part_detail_stops_the_build_once_then_it_is_made_again(
     db = sqlite3.connect(state)
     assert db.execute("SELECT count(*) FROM parts WHERE name = ?", (name,)).fetchone() == (1,)
     db.close()
+
+
+def test_another_holidays_release_makes_every_part_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Deadlines shift off public holidays and reminders ring on working days, from the
+    installed ``holidays`` package: a new release of it (new days off) makes every cached
+    part again, as a new registry does, instead of keeping the dates of the old one."""
+    import scheduler.publish
+
+    source, site = plans(tmp_path / "plans", count=2), tmp_path / "site"
+    site_build(source, site, date(2026, 1, 1), SERIAL)
+
+    def keys() -> set[str]:
+        db = sqlite3.connect(tmp_path / "site.state" / "site.sqlite")
+        try:
+            return {str(k) for (k,) in db.execute("SELECT key FROM parts")}
+        finally:
+            db.close()
+
+    before = keys()
+    site_build(source, site, date(2026, 1, 1), SERIAL)
+    assert keys() == before
+    monkeypatch.setattr(scheduler.publish, "holidays_version", lambda: "9999.1.1")
+    site_build(source, site, date(2026, 1, 1), SERIAL)
+    assert len(keys()) == len(before) and not keys() & before
