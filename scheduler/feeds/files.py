@@ -8,7 +8,7 @@ what a serial one does."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -29,8 +29,7 @@ class Segments:
     items: list[Segment]
 
 
-Make = Callable[[], bytes | Iterable[bytes] | Segments]  # a file's bytes, whole, piece by
-# piece or in segments
+Make = Callable[[], bytes | Segments]  # a file's bytes, whole or in segments
 Made = tuple[int, bool, Layout | None]  # its size, whether it was kept, its layout
 
 
@@ -109,8 +108,6 @@ class Files:
         data = make()
         if isinstance(data, Segments):
             return self.out.assemble(path, data.items, layout)
-        if not isinstance(data, bytes):
-            return (*self.out.stream(path, data), None)
         if self.out.keep(path, data):
             return len(data), True, None
         self.out.write(path, data, replace=True)  # a worker that died may have begun it

@@ -120,8 +120,7 @@ class Part:
 
     def lent_print(self, pairs: Iterable[Pair]) -> str:
         """What :meth:`lend` gives, as a digest (its segment's id, :mod:`.release`)."""
-        h = hashlib.blake2b(self.token.encode() if not self.day_prints else b"",
-                            digest_size=PRINT // 2)
+        h = hashlib.blake2b(digest_size=PRINT // 2)  # a day it lacks lends nothing: "-"
         h.update("".join(self.day_prints.get(pair, "-") for pair in pairs).encode())
         return h.hexdigest()
 

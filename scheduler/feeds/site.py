@@ -447,7 +447,8 @@ def _write(out: release.Release, before: dict[str, Published], listed: list[List
                 (_digest(top.decode(), []), lambda: top),
                 *((p.prints[source], partial(p.chunk, source)) for p in mine),
                 (lent_id, partial(registry_part.lend, lent)),
-                *((_digest(t.key, [t.data.hex()]), partial(bytes, t.data)) for t in dead),
+                *((hashlib.blake2b(t.data, digest_size=12).hexdigest(), partial(bytes, t.data))
+                  for t in dead),
                 ("end", lambda: CALENDAR_END)])
 
         files.put(feed.path, _digest(head, [p.prints[source] for p in mine]), feed_bytes)

@@ -254,7 +254,7 @@ class SiteState:
                 segments.append((expect(sid, str, "segment"), expect(size, int, "size")))
                 if size < 0:
                     raise Invalid("layout: a negative size")
-        except (*DAMAGED, ValueError, RecursionError) as exc:
+        except DAMAGED as exc:
             note(say("layout_ignored", path=path, why=exc))
             return None
         return Layout(segments, (file[0], file[1], file[2], file[3]))

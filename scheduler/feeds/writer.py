@@ -20,7 +20,7 @@ icalendar, the strict ``ical`` package and Mozilla's ical.js to keep this honest
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -164,14 +164,7 @@ class CalendarMeta:
 
 def calendar_bytes(meta: CalendarMeta, events: Iterable[bytes]) -> bytes:
     """A whole feed: VCALENDAR header, the VTIMEZONE of X-WR-TIMEZONE, then the events."""
-    return b"".join(calendar_pieces(meta, events))
-
-
-def calendar_pieces(meta: CalendarMeta, events: Iterable[bytes]) -> Iterator[bytes]:
-    """:func:`calendar_bytes` piece by piece, ``events`` taken as they come."""
-    yield calendar_head(meta)
-    yield from events
-    yield CALENDAR_END
+    return calendar_head(meta) + b"".join(events) + CALENDAR_END
 
 
 CALENDAR_END = b"END:VCALENDAR\r\n"

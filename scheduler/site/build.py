@@ -69,7 +69,7 @@ def printed(listed: Sequence[Listed]) -> dict[str, str]:
 
 def write_pages(put: Put, listed: Sequence[Listed], parts: Sequence[Part],
                 canonical: dict[str, str], lang: str, base_url: str | None,
-                shown: dict[str, str] | None = None) -> list[str]:
+                shown: dict[str, str]) -> list[str]:
     """The year pages and the plans' pages (the year pages' paths returned); the index
     comes after, with every feed's size (:func:`write_index`). ``canonical``: a feed's path
     in the site → the path its parts know it by; ``shown``: :func:`printed`."""
@@ -98,7 +98,7 @@ def write_pages(put: Put, listed: Sequence[Listed], parts: Sequence[Part],
     known = {canonical.get(f.path, f.path): f for f in listed}
     site = _Site(known, label, anniversary_days(parts), seconds(listed),
                  {f.key: f.short or f.name for f in listed if f.group == "anniversary"},
-                 shown if shown is not None else printed(listed))
+                 shown)
     for part in parts:
         if part.head is not None and not part.head.private:  # issue 13: no public page
             _plan(put, part, site, lang, base_url)
@@ -107,13 +107,12 @@ def write_pages(put: Put, listed: Sequence[Listed], parts: Sequence[Part],
 
 def write_index(put: Put, listed: Sequence[Listed], sizes: dict[str, int], lang: str,
                 base_url: str | None, years: Sequence[int], today: date,
-                shown: dict[str, str] | None = None) -> None:
+                shown: dict[str, str]) -> None:
     """The index, made only when what it shows moved: every feed as listed, its size in KB
     (the card says it), the years, the language and the address. Today only orders the
     anniversaries that have no next day, all last, so it is none of these."""
-    cards = shown if shown is not None else printed(listed)
     text = repr((pages_version(), lang, base_url, list(years),
-                 [(cards[f.path], sizes.get(f.path, 0) // 1024) for f in listed]))
+                 [(shown[f.path], sizes.get(f.path, 0) // 1024) for f in listed]))
     put("index.html", _digest(text, []),
         lambda: index_page(listed, sizes, lang, base_url, years, today).encode())
 
