@@ -564,3 +564,63 @@ def test_another_holidays_release_makes_every_part_again(
     monkeypatch.setattr(scheduler.publish, "holidays_version", lambda: "9999.1.1")
     site_build(source, site, date(2026, 1, 1), SERIAL)
     assert len(keys()) == len(before) and not keys() & before
+
+
+def test_an_alarm_a_new_holidays_release_moves_bumps_the_events_sequence(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: a reminder rings on the working day before; when a new ``holidays`` release
+    makes that day a day off, the alarm moves while the deadline stays, and the event's
+    SEQUENCE and LAST-MODIFIED must move with it (RFC 5545 §3.8.7.4): clients that keep an
+    event whose SEQUENCE held would keep the old alarm."""
+    import scheduler.publish
+    from scheduler.feeds import events
+    from scheduler.plans import daysoff
+
+    source = tmp_path / "plans"
+    source.mkdir()
+    (source / "plan.yaml").write_text(
+        "id: bao-cao-thang-5\ntitle: \"Kế hoạch nộp báo cáo\"\n"
+        "anniversary: ngay-sinh-ho-chi-minh\nyear: 2026\nissuer: \"UBND phường\"\n"
+        "activities:\n  - id: nop-bao-cao\n    title: \"Nộp báo cáo kết quả\"\n"
+        "    when: \"ngày 14/5/2026\"\n    kind: deadline\n    reminders: [3]\n"
+        "    lead: \"Văn phòng UBND phường\"\n", encoding="utf-8")
+    site = tmp_path / "site"
+
+    def event() -> str:
+        text = (site / "all.ics").read_bytes().decode().replace("\r\n ", "")
+        (found,) = [e for e in text.split("BEGIN:VEVENT")[1:] if "nop-bao-cao@" in e]
+        return found
+
+    def fresh_days() -> None:  # as a new process would compute them
+        monkeypatch.setattr(daysoff, "_books", {})
+        for cached in (events.alarm_day, events._offset, events._series_days):
+            cached.cache_clear()
+
+    compute = daysoff.compute
+
+    def with_a_new_day_off(year: int, rules: daysoff.Rules = daysoff.VIETNAM
+                           ) -> daysoff.YearDays:
+        found = compute(year, rules)
+        if year == 2026:
+            found.off[date(2026, 5, 11).toordinal()] = ("Nghỉ bù", "Day off in lieu")
+        return found
+
+    try:
+        fresh_days()
+        site_build(source, site, date(2026, 5, 1), SERIAL)
+        first = event()
+        # Thursday 14/05/2026, three days before: Monday 11/05, 08:00
+        assert "TRIGGER:-P2DT16H" in first and "SEQUENCE:0" in first
+        monkeypatch.setattr(daysoff, "compute", with_a_new_day_off)
+        monkeypatch.setattr(daysoff, "holidays_version", lambda: "9999.1.1")
+        monkeypatch.setattr(scheduler.publish, "holidays_version", lambda: "9999.1.1")
+        fresh_days()
+        site_build(source, site, date(2026, 5, 2), SERIAL)
+        second = event()
+        assert "DTSTART;VALUE=DATE:20260514" in second  # the deadline stays
+        assert "TRIGGER:-P5DT16H" in second  # Friday 08/05, 08:00
+        assert "SEQUENCE:1" in second
+        assert (first.split("LAST-MODIFIED:")[1][:16]
+                != second.split("LAST-MODIFIED:")[1][:16])
+    finally:
+        fresh_days()  # later tests compute with the installed release

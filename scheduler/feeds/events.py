@@ -93,10 +93,14 @@ class FeedEvent(NamedTuple):
         return self.uid if self.recurrence_id is None else f"{self.uid}#{self.recurrence_id}"
 
     def sealed(self) -> FeedEvent:
+        """With its digest: what the ledger compares to bump SEQUENCE and LAST-MODIFIED
+        (RFC 5545 §3.8.7.4, §3.8.7.3). The alarms' triggers are in it: they fall on working
+        days, so a new ``holidays`` release can move one while the event stays put."""
         text = "\x1f".join(map(str, (
             self.uid, self.summary, self.start, self.end, self.kind.value, self.description,
             self.rrule, self.recurrence_id, self.lead, "\x1e".join(self.partners),
-            self.reminders, self.plan) + ((self.others,) if self.others else ())))
+            self.reminders, self.plan) + ((self.others,) if self.others else ())
+            + tuple(alarm_triggers(self))))
         return self._replace(digest=hashlib.blake2b(text.encode(), digest_size=12).hexdigest())
 
 
