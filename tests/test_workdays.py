@@ -52,6 +52,24 @@ def test_shift_policies(day: date, policy: Shift, expected: date, shown: str) ->
     assert due.describe("vi") == shown
 
 
+
+@pytest.mark.parametrize("policy", [Shift.BEFORE, Shift.AFTER])
+def test_shift_walks_day_by_day_across_new_year(policy: Shift) -> None:
+    """Regression for the shift that looks each year's days off up once: over four years,
+    New Year's Days and Tết included, it lands where a day-by-day walk asking
+    :func:`is_working_day` of every day lands, with the same reason."""
+    step = 1 if policy is Shift.AFTER else -1
+    day = date(2024, 12, 1)
+    while day < date(2028, 1, 15):
+        walked = day
+        while not is_working_day(walked):
+            walked += timedelta(days=step)
+        due = shift(day, policy, "vi")
+        assert (due.day, due.reason) == (walked, day_off_reason(day, "vi")), day
+        day += timedelta(days=1)
+    # 31/12/2028 is a Sunday and 01/01/2029 New Year's Day: after → Tuesday 02/01/2029
+    assert shift(date(2028, 12, 31), Shift.AFTER).day == date(2029, 1, 2)
+
 def test_reasons_in_english() -> None:
     assert day_off_reason(date(2025, 4, 20), "en") == "Sun"
     assert day_off_reason(date(2025, 9, 2), "en") == "National Day"
