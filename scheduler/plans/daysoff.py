@@ -182,14 +182,18 @@ def _ordinal_in(value: object, year: int) -> int:
     return ordinal
 
 
-_books: dict[tuple[Rules, str], _Book] = {}
+#: Books by rules, ``directory`` and what the cache folder is found from: asked per day a
+#: deadline shifts, so the folder (environment, home directory) is not worked out each time
+_books: dict[tuple[Rules, str | None, str | None, str | None, str | None], _Book] = {}
 
 
 def days_off(year: int, rules: Rules = VIETNAM, directory: str | None = None) -> YearDays:
     """``year``'s days off under ``rules``, through the cache in ``directory`` (default: the
     user cache directory; ``"off"``, or ``KYNIEM_CACHE_DIR=off``, computes without it)."""
-    folder = "off" if os.environ.get(CACHE_ENV) == "off" else directory or cache_dir()
-    book = _books.get((rules, folder))
+    env = os.environ
+    key = (rules, directory, env.get(CACHE_ENV), env.get("XDG_CACHE_HOME"), env.get("HOME"))
+    book = _books.get(key)
     if book is None:
-        book = _books[rules, folder] = _Book(rules, folder)
+        folder = "off" if key[2] == "off" else directory or cache_dir()
+        book = _books[key] = _Book(rules, folder)
     return book.year(year)
