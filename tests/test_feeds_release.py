@@ -234,3 +234,26 @@ def test_a_streamed_file_with_the_previous_bytes_is_the_previous_file(
     made = new.path / "units" / "a.ics"
     assert made.read_bytes() == b"".join(pieces)
     assert (made.stat().st_ino == (old / "units" / "a.ics").stat().st_ino) is kept
+
+
+def test_the_floors_are_read_from_folded_and_parameterised_lines(tmp_path: Path) -> None:
+    """The lost-state scan (:func:`release.floors`) finds each event's SEQUENCE wherever the
+    feed folds a long UID, gives RECURRENCE-ID a parameter or a text a word like "UID:";
+    the highest SEQUENCE of a UID in any feed wins, and an override is an event of its own."""
+    uid = "plan/" + "ke-hoach-tuyen-truyen-" * 4 + "/bao-cao@kyniem"
+    folded = f"UID:{uid}".encode()
+    folded = folded[:75] + b"\r\n " + folded[75:]
+    feed = b"\r\n".join([
+        b"BEGIN:VCALENDAR", b"VERSION:2.0",
+        b"BEGIN:VEVENT", folded, b"SEQUENCE:3",
+        b"DESCRIPTION:UID:fake@kyniem\\nSEQUENCE:99", b"BEGIN:VALARM", b"END:VALARM",
+        b"END:VEVENT",
+        b"BEGIN:VEVENT", folded, b"RECURRENCE-ID;VALUE=DATE:20240519", b"SEQUENCE;X-A=1:7",
+        b"END:VEVENT",
+        b"BEGIN:VEVENT", b"SEQUENCE:50", b"END:VEVENT",  # no UID: no event
+        b"BEGIN:VEVENT", b"UID:other@kyniem", b"END:VEVENT",  # no SEQUENCE: 0, not 50
+        b"END:VCALENDAR", b""])
+    (tmp_path / "units").mkdir()
+    (tmp_path / "all.ics").write_bytes(feed)
+    (tmp_path / "units" / "a.ics").write_bytes(feed.replace(b"SEQUENCE:3", b"SEQUENCE:5"))
+    assert release.floors(tmp_path) == {uid: 5, f"{uid}#2024-05-19": 7, "other@kyniem": 0}
