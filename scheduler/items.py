@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
+from functools import lru_cache
 
 from .model import Anniversary, Occurrence
 from .plans.model import DUE_KINDS, Activity, Plan, Role, UnitLink
@@ -200,17 +201,24 @@ class Items:
 
 def instances(item: Item) -> Iterator[Item]:
     """A recurring item's instances (RFC 5545 §3.3.10), each due on its shifted day."""
-    from dateutil.rrule import rrulestr
-
     assert item.start is not None and item.rrule is not None
-    rule = rrulestr(item.rrule, dtstart=datetime.combine(item.start, datetime.min.time()))
     activity = item.activity
     policy = activity.shift if activity else None
-    for moment in rule:
-        day = moment.date()
+    for day in rule_days(item.rrule, item.start):
         due = shift(day, policy) if policy is not None else None
         yield replace(item, uid=f"{item.uid}/{day:%Y%m%d}", start=day, end=day, due=due,
                       rrule=None)
+
+
+@lru_cache(maxsize=4096)
+def rule_days(rrule: str, start: date) -> tuple[date, ...]:
+    """The days of an RRULE from ``start`` (always bounded: plans end their series). Cached:
+    plans repeat their reporting rules ("hàng tháng trước ngày 20"), and parsing one with
+    dateutil costs more than the instances it gives."""
+    from dateutil.rrule import rrulestr
+
+    rule = rrulestr(rrule, dtstart=datetime.combine(start, datetime.min.time()))
+    return tuple(moment.date() for moment in rule)
 
 
 def of(plans: Iterable[Plan], extra: Iterable[Item] = ()) -> Items:

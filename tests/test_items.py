@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from scheduler.items import ItemKind, from_occurrences, of
+from scheduler.items import ItemKind, from_occurrences, instances, of
 from scheduler.occurrences import of as occurrences_of
 from scheduler.plans.load import load_plans
 from scheduler.registry.load import load_registry
@@ -59,6 +59,28 @@ def test_between_expands_the_monthly_report() -> None:
     ]
     assert all(i.rrule is None for i in found)
 
+
+
+def test_items_sharing_a_rule_keep_their_own_instances() -> None:
+    """The rule's days are cached by (RRULE, start); each item's instances still carry its
+    own UID and its own shift policy (an "after" report moves forward, a "before" back)."""
+    from dataclasses import replace
+
+    from scheduler.plans.workdays import Shift
+
+    (monthly,) = [i for i in ITEMS if i.uid == "plan/test-plan/bao-cao-thang"]
+    assert monthly.activity is not None and monthly.rrule is not None
+    later = replace(monthly, uid="plan/other/bao-cao",
+                    activity=replace(monthly.activity, shift=Shift.AFTER))
+    mine = {i.start: i for i in instances(monthly)}
+    theirs = {i.start: i for i in instances(later)}
+    assert mine.keys() == theirs.keys() and len(mine) > 3
+    sunday = date(2024, 5, 19)
+    assert mine[sunday].uid == "plan/test-plan/bao-cao-thang/20240519"
+    assert theirs[sunday].uid == "plan/other/bao-cao/20240519"
+    assert mine[sunday].due is not None and theirs[sunday].due is not None
+    assert (mine[sunday].due.day, theirs[sunday].due.day) == (date(2024, 5, 17),
+                                                              date(2024, 5, 20))
 
 def test_between_orders_and_bounds() -> None:
     found = ITEMS.between(date(2024, 5, 1), date(2024, 5, 10))
