@@ -78,9 +78,9 @@ def test_items_sharing_a_rule_keep_their_own_instances() -> None:
     sunday = date(2024, 5, 19)
     assert mine[sunday].uid == "plan/test-plan/bao-cao-thang/20240519"
     assert theirs[sunday].uid == "plan/other/bao-cao/20240519"
-    assert mine[sunday].due is not None and theirs[sunday].due is not None
-    assert (mine[sunday].due.day, theirs[sunday].due.day) == (date(2024, 5, 17),
-                                                              date(2024, 5, 20))
+    back, forward = mine[sunday].due, theirs[sunday].due
+    assert back is not None and forward is not None
+    assert (back.day, forward.day) == (date(2024, 5, 17), date(2024, 5, 20))
 
 def test_between_orders_and_bounds() -> None:
     found = ITEMS.between(date(2024, 5, 1), date(2024, 5, 10))
