@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .elements import check_year, year_error
 from .errors import Unreadable
@@ -61,8 +62,10 @@ _MAY_BEFORE = frozenset({"in", "of", "early", "mid", "late", "from", "to", "unti
                          ",", "-"})
 
 
+@lru_cache(maxsize=1 << 14)
 def fold(word: str) -> str:
-    """Vietnamese without diacritics: "tháng" -> "thang", "đến" -> "den"."""
+    """Vietnamese without diacritics: "tháng" -> "thang", "đến" -> "den". Cached: a national
+    set of plans folds the same few hundred words 150,000 times."""
     plain = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in plain if not unicodedata.combining(c))
 
