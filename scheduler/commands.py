@@ -162,7 +162,7 @@ def check(settings: Settings, files: Sequence[str]) -> CheckReport:
     from .outputs.report import CheckReport
     from .plans.load import load_plans, plan_paths
     from .registry.load import load_registry  # always the real files, never the cache
-    from .units.check import near_duplicates
+    from .units.check import near_duplicates, taken_spellings
 
     plan_files = [f for f in files if _is_plan(f)]
     registry_files = [f for f in files if f not in plan_files]
@@ -175,7 +175,9 @@ def check(settings: Settings, files: Sequence[str]) -> CheckReport:
         plans = plan_paths(plan_files or settings.plans) if plan_files or not files else []
         loaded = load_plans(plans, registry)
         counts.update(plans=len(loaded), activities=sum(len(p.activities) for p in loaded))
-        warnings = near_duplicates(loaded, settings.resolver())
+        resolver = settings.resolver()
+        warnings = [*taken_spellings(resolver.directory),
+                    *near_duplicates(loaded, resolver)]
     except InputError as exc:
         return CheckReport(exc.problems, counts, settings.lang)
     counts["files"] = len(paths) + len(plans)

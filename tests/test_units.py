@@ -15,7 +15,7 @@ from scheduler.planning import load
 from scheduler.publish import all_feeds
 from scheduler.registry import InputError
 from scheduler.units import Resolver, directory, is_collective, key, load_directory, place_of
-from scheduler.units.check import near_duplicates
+from scheduler.units.check import near_duplicates, taken_spellings
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -142,6 +142,28 @@ def test_check_warns_about_alike_units_with_the_fix(tmp_path: Path) -> None:
     clean = CliRunner().invoke(main, ["check"])
     assert clean.exit_code == 0 and "cảnh báo" not in clean.output
 
+
+
+def test_check_warns_when_a_directory_entry_takes_another_units_name(tmp_path: Path) -> None:
+    """Regression: a user's entry with the alias "UBND" silently took every "UBND phường"
+    of the plans from the people's committee (a later file wins, by design): check says so,
+    naming both entries, and a user's entry that takes no one's name gets no warning."""
+    mine = tmp_path / "units.yaml"
+    mine.write_text('units:\n- id: ban-bien-tap\n  name: "Ban Biên tập"\n  kind: media\n'
+                    '  aliases: ["BBT"]\n- id: doi-thu\n  name: "Đội thử nghiệm"\n'
+                    '  kind: mass\n  aliases: ["UBND"]\n', encoding="utf-8")
+    settings = Settings(units=(str(mine),))
+    resolver = settings.resolver()
+    (warning,) = taken_spellings(resolver.directory)
+    assert (warning.file, warning.line, warning.field) == (str(mine), 6, "aliases")
+    text = warning.render("vi")
+    assert "«UBND»" in text and "doi-thu" in text and "uy-ban-nhan-dan" in text
+    assert "data/units.yaml:" in text
+    result = CliRunner().invoke(main, ["check", "--units", str(mine)])
+    assert result.exit_code == 0 and "cảnh báo" in result.output and "doi-thu" in result.output
+    english = CliRunner().invoke(main, ["check", "--units", str(mine), "--lang", "en"])
+    assert "warning" in english.output and "now means doi-thu" in english.output
+    assert taken_spellings(Settings().resolver().directory) == []
 
 def test_units_view_shows_each_identity_with_its_spellings() -> None:
     result = CliRunner().invoke(main, ["units", "--json"])

@@ -1,6 +1,7 @@
 """``kyniem check``'s warnings about units: two spellings in one place that look like one body
 but did not resolve to one identity (a typo, an abbreviation the table lacks), each with the
-directory entry that would merge them."""
+directory entry that would merge them; and a name or alias a directory entry takes from an
+earlier one (a user's "UBND" alias silently made every "UBND phường" that unit's)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from difflib import SequenceMatcher
 from ..plans.model import Plan
 from ..registry import Problem
 from ..wording import say
+from .directory import Directory, Unit
 from .normalise import key
 from .resolve import Resolver
 
@@ -58,3 +60,21 @@ def _warning(first: tuple[str, str, Plan, int | None], second: tuple[str, str, P
     file = plan_b.location.file if plan_b.location else plan_b.id
     return Problem(file, line_b, "units", say("unit_near_duplicate", a=spelling_a,
                                                 b=spelling_b, place=place, fix=fix))
+
+
+def taken_spellings(directory: Directory) -> list[Problem]:
+    """One warning per name or alias that an entry takes from an earlier entry of the same
+    place: a later file wins (a user's file may mean to re-assign a bundled spelling), so the
+    plans' spelling now names the later unit; said, with both entries, in case it was not
+    meant."""
+    first: dict[tuple[str | None, str], Unit] = {}
+    problems: list[Problem] = []
+    for unit in directory.units:
+        place = key(unit.locality) if unit.locality else None
+        for spelling in unit.spellings:
+            earlier = first.setdefault((place, key(spelling)), unit)
+            if earlier.id != unit.id:
+                problems.append(Problem(unit.file, unit.line or None, "aliases", say(
+                    "unit_spelling_taken", spelling=spelling, unit=unit.id, other=earlier.id,
+                    where=f"{earlier.file}:{earlier.line}")))
+    return problems
