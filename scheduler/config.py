@@ -139,7 +139,7 @@ def load(path: Path | None = None) -> Config:
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"line (\d+)", str(exc))
         raise InputError([Problem(str(path), int(found.group(1)) if found else None, "",
-                                  say("config_bad_toml", why=str(exc)))]) from None
+                                  _bad_toml(exc))]) from None
     problems: list[Problem] = []
     values: dict[str, Any] = {}
     for key, value in data.items():
@@ -225,9 +225,15 @@ def set_value(path: Path, key: str, value: Any | None) -> None:
     try:
         tomllib.loads(result)
     except tomllib.TOMLDecodeError as exc:
-        raise InputError([Problem(str(path), None, key, say("config_bad_toml",
-                                                            why=str(exc)))]) from None
+        raise InputError([Problem(str(path), None, key, _bad_toml(exc))]) from None
     write_atomic(path, result.encode("utf-8"))
+
+
+def _bad_toml(exc: Exception) -> str:
+    """tomllib's reason is English ("Invalid value (at line 1, column 8)"): said in the
+    user's language by its column, the reason itself kept in English only."""
+    found = re.search(r"column (\d+)", str(exc))
+    return say("config_bad_toml", column=found.group(1) if found else "?", why=str(exc))
 
 
 def _value_end(lines: list[str], start: int) -> int:

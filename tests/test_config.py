@@ -94,6 +94,11 @@ def test_a_bad_value_names_file_line_and_key_and_exits_2(config: Path) -> None:
     broken = invoke("year", "2026")
     assert broken.exit_code == 2 and f"{config}:1: " in broken.output
     assert "Traceback" not in broken.output
+    # regression: tomllib's English reason ("Invalid value …") stood in the Vietnamese one
+    config.write_text("lang = \n", encoding="utf-8")
+    said = invoke("year", "2026").output
+    assert f"{config}:1: không đúng cú pháp TOML ở cột 8" in said and "Invalid" not in said
+    assert "Invalid value" in invoke("year", "2026", "--lang", "en").output
 
 
 def test_config_command_sets_reads_and_unsets_keeping_other_lines(config: Path) -> None:

@@ -373,7 +373,8 @@ MESSAGES.update({
                          'needs a time as "HH:MM", e.g. "08:00"'),
     "config_not_utf8": ("tệp cấu hình không phải văn bản UTF-8",
                         "the config file is not UTF-8 text"),
-    "config_bad_toml": ("không đọc được tệp cấu hình TOML ({why})",
+    "config_bad_toml": ("không đúng cú pháp TOML ở cột {column}: kiểm tra dấu =, dấu nháy và "
+                        "dấu ngoặc (ví dụ: lang = \"vi\")",
                         "cannot read the TOML config file ({why})"),
     "config_unknown_key": ("khóa không có trong cấu hình kyniem (các khóa: {known})",
                            "not a kyniem config key (keys: {known})"),
