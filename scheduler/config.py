@@ -229,7 +229,7 @@ def set_value(path: Path, key: str, value: Any | None) -> None:
     write_atomic(path, result.encode("utf-8"))
 
 
-def _bad_toml(exc: Exception) -> str:
+def _bad_toml(exc: Exception) -> Message:
     """tomllib's reason is English ("Invalid value (at line 1, column 8)"): said in the
     user's language by its column, the reason itself kept in English only."""
     found = re.search(r"column (\d+)", str(exc))
