@@ -29,7 +29,6 @@ from functools import cached_property
 
 from ..i18n import word
 from ..items import ItemKind
-from ..units.normalise import key as spelling_key
 from .catalogue import unit_path
 from .events import FeedEvent, feed_uid
 from .ledger import Stamp
@@ -234,8 +233,9 @@ class Book:
 
 
 def spelling_keys(part: Part) -> dict[str, set[str]]:
-    """Canonical unit feed path → the keys of the names written for it in ``part``."""
-    return {path: {spelling_key(n) for n in names} for path, names in part.spellings.items()}
+    """Canonical unit feed path → the keys of the names written for it in ``part`` (made
+    with the part: :attr:`.parts.Part.spelled`)."""
+    return {path: set(keys) for path, keys in part.spelled.items()}
 
 
 @dataclass

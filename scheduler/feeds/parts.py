@@ -26,6 +26,7 @@ from typing import Any
 from ..items import ItemKind
 from ..site.data import Entry, PlanHead, entry_json, entry_of, head_json, read_entry, read_head
 from ..state import Invalid, expect, expect_list
+from ..units.normalise import key as spelling_key
 from .catalogue import (
     Pair,
     Route,
@@ -46,7 +47,7 @@ from .writer import event_bytes
 #: reads byte ranges [start, end) of a cached part's events, in order
 Reader = Callable[[Sequence[tuple[int, int]]], list[bytes]]
 
-FORMAT = 15  # bump when a Part changes shape: older cached parts become misses
+FORMAT = 16  # bump when a Part changes shape: older cached parts become misses
 DETAIL = ("bounds", "feeds", "keys", "days")  # a cached part's, read when asked for
 PRINT = 24  # hex digits of a feed's print in a part
 
@@ -66,6 +67,9 @@ class Part:
     borrows: dict[str, list[Pair]] = field(default_factory=dict)  # feed path → registry days
     keys: list[str] = field(default_factory=list)  # event i's ledger key (UID#RECURRENCE-ID)
     spellings: dict[str, list[str]] = field(default_factory=dict)  # unit feed → names written
+    #: unit feed → its names' keys (scheduler.units.normalise), made with the part: a
+    #: rebuild compares every part's (addresses.py) and would work them all out again
+    spelled: dict[str, list[str]] = field(default_factory=dict)
     days: dict[Pair, list[int]] = field(default_factory=dict)  # registry part: days to lend
     rows: list[Entry] = field(default_factory=list)  # event i as the pages show it
     years: list[int] = field(default_factory=list)  # the years its events start in
@@ -218,6 +222,8 @@ def make_part(source: str, key: tuple[object, ...], events: Sequence[FeedEvent],
             part.titles[route.path] = (route.group, route.key, route.name, route.locality)
             part.borrows[route.path] = sorted(set(plan_pairs))
     part.feeds = dict(feeds)
+    part.spelled = {path: sorted({spelling_key(n) for n in names})
+                    for path, names in part.spellings.items()}
     part.keys = [e.key for e in (*events, *extra)]
     part.sizes = {path: len(indexes) for path, indexes in part.feeds.items()}
     part.count, part.size = len(part.keys), part.bounds[-1]
@@ -319,7 +325,7 @@ def part_info(part: Part) -> tuple[str, str]:
         "prints": "".join(part.prints[path] for path in part.feeds),
         "titles": {p: list(t) for p, t in part.titles.items()},
         "borrows": _shared(part.borrows),
-        "spaces": part.spaces, "spellings": part.spellings,
+        "spaces": part.spaces, "spellings": part.spellings, "spelled": part.spelled,
         "days": [[a, y, part.day_prints[(a, y)], part.day_sizes[(a, y)]]
                  for (a, y) in part.days],
         "years": part.years, "milestones": part.milestones,
@@ -382,6 +388,10 @@ def read_part(key: tuple[object, ...], info: str, data: bytes | Reader,
     part.spellings = expect(raw.get("spellings"), dict, "spellings")
     if not all(type(v) is list and {*map(type, v)} <= {str} for v in part.spellings.values()):
         raise Invalid("spellings: expected lists of names")  # (JSON keys are texts)
+    part.spelled = expect(raw.get("spelled"), dict, "spelled")
+    if part.spelled.keys() != part.spellings.keys() or not all(
+            type(v) is list and {*map(type, v)} <= {str} for v in part.spelled.values()):
+        raise Invalid("spelled: expected the keys of each feed's names")
     for row in expect_list(raw.get("days"), list, "days"):
         a, y, printed, n = _n(row, 4)
         part.day_prints[_pair([a, y])] = expect(printed, str, "days")
