@@ -231,9 +231,9 @@ def set_value(path: Path, key: str, value: Any | None) -> None:
 
 def _bad_toml(exc: Exception) -> Message:
     """tomllib's reason is English ("Invalid value (at line 1, column 8)"): said in the
-    user's language by its column, the reason itself kept in English only."""
+    user's language by its line (the problem's) and column."""
     found = re.search(r"column (\d+)", str(exc))
-    return say("config_bad_toml", column=found.group(1) if found else "?", why=str(exc))
+    return say("config_bad_toml", column=found.group(1) if found else "?")
 
 
 def _value_end(lines: list[str], start: int) -> int:

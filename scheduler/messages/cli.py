@@ -375,7 +375,8 @@ MESSAGES.update({
                         "the config file is not UTF-8 text"),
     "config_bad_toml": ("không đúng cú pháp TOML ở cột {column}: kiểm tra dấu =, dấu nháy và "
                         "dấu ngoặc (ví dụ: lang = \"vi\")",
-                        "cannot read the TOML config file ({why})"),
+                        "not valid TOML at column {column}: check the =, quotes and brackets "
+                        "(for example: lang = \"vi\")"),
     "config_unknown_key": ("khóa không có trong cấu hình kyniem (các khóa: {known})",
                            "not a kyniem config key (keys: {known})"),
     "config_heading": ("Cấu hình: {path}", "Config: {path}"),
