@@ -164,6 +164,11 @@ def test_check_warns_when_a_directory_entry_takes_another_units_name(tmp_path: P
     english = CliRunner().invoke(main, ["check", "--units", str(mine), "--lang", "en"])
     assert "warning" in english.output and "now means doi-thu" in english.output
     assert taken_spellings(Settings().resolver().directory) == []
+    named = tmp_path / "named.yaml"  # a name, not an alias, that another unit has
+    named.write_text('units:\n- id: uy-ban\n  name: "Ủy ban nhân dân"\n  kind: government\n',
+                     encoding="utf-8")
+    (taken,) = taken_spellings(Settings(units=(str(named),)).resolver().directory)
+    assert (taken.file, taken.line, taken.field) == (str(named), 2, "name")
 
 def test_units_view_shows_each_identity_with_its_spellings() -> None:
     result = CliRunner().invoke(main, ["units", "--json"])

@@ -74,7 +74,8 @@ def taken_spellings(directory: Directory) -> list[Problem]:
         for spelling in unit.spellings:
             earlier = first.setdefault((place, key(spelling)), unit)
             if earlier.id != unit.id:
-                problems.append(Problem(unit.file, unit.line or None, "aliases", say(
+                field = "name" if spelling == unit.name else "aliases"
+                problems.append(Problem(unit.file, unit.line or None, field, say(
                     "unit_spelling_taken", spelling=spelling, unit=unit.id, other=earlier.id,
                     where=f"{earlier.file}:{earlier.line}")))
     return problems
