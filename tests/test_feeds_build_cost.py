@@ -479,8 +479,8 @@ def test_when_a_file_worker_dies_the_rest_is_made_here_after_the_pool_ended(
     lambda info: {**info, "feeds": [["all.ics"], "AQAAAA=="]},  # titles for no feed
     lambda info: {**info, "feeds": [info["feeds"][0], "AQAAAA=="]},  # one length, many feeds
     lambda info: {**info, "prints": info["prints"][:-1]},  # not one print per feed
-    lambda info: {**info, "spellings": {"units/x.ics": [1]}},
-    lambda info: {**info, "spelled": {"units/x.ics": ["ubnd"]}},  # not the spellings' feeds
+    lambda info: {**info, "spelled": {"units/x.ics": [1]}},
+    lambda info: {**info, "spelled": ["ubnd"]},  # not a mapping
     lambda info: {**info, "spelled": {p: [1] for p in info["spelled"]}},
     lambda info: {k: v for k, v in info.items() if k != "spelled"},  # an older record
     lambda info: {**info, "feeds": {"all.ics": "AQAAAAAAAAA="}}])  # an older shape

@@ -232,12 +232,6 @@ class Book:
             for t in sorted(self.tombstones.values(), key=lambda t: (t.path, t.key))))
 
 
-def spelling_keys(part: Part) -> dict[str, set[str]]:
-    """Canonical unit feed path → the keys of the names written for it in ``part`` (made
-    with the part: :attr:`.parts.Part.spelled`)."""
-    return {path: set(keys) for path, keys in part.spelled.items()}
-
-
 @dataclass
 class Seen:
     """A unit identity as the parts show it: its canonical path, name, spelling keys and
@@ -259,12 +253,11 @@ def units_of(parts: Sequence[Part]) -> dict[str, Seen]:
     """The unit identities of ``parts``, by id."""
     found: dict[str, Seen] = {}
     for part in parts:
-        spelled = spelling_keys(part)
         for path, (group, identity, name, _) in part.titles.items():
             if group != "unit":
                 continue
             seen = found.setdefault(identity, Seen(unit_path(identity), name))
-            seen.spellings.update(spelled.get(path, ()))
+            seen.spellings.update(part.spelled.get(path, ()))
             seen.held.append((part, path))
     return found
 

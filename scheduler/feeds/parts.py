@@ -66,9 +66,8 @@ class Part:
     titles: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
     borrows: dict[str, list[Pair]] = field(default_factory=dict)  # feed path → registry days
     keys: list[str] = field(default_factory=list)  # event i's ledger key (UID#RECURRENCE-ID)
-    spellings: dict[str, list[str]] = field(default_factory=dict)  # unit feed → names written
-    #: unit feed → its names' keys (scheduler.units.normalise), made with the part: a
-    #: rebuild compares every part's (addresses.py) and would work them all out again
+    #: unit feed → the keys (scheduler.units.normalise) of the names written for it, made
+    #: with the part: a rebuild compares every part's (addresses.py)
     spelled: dict[str, list[str]] = field(default_factory=dict)
     days: dict[Pair, list[int]] = field(default_factory=dict)  # registry part: days to lend
     rows: list[Entry] = field(default_factory=list)  # event i as the pages show it
@@ -182,6 +181,7 @@ def make_part(source: str, key: tuple[object, ...], events: Sequence[FeedEvent],
     part = Part(source, key, "", origin[0] if origin else None, bounds,
                 data=b"".join(chunks))
     feeds: dict[str, list[int]] = defaultdict(list)
+    spelled: dict[str, set[str]] = defaultdict(set)
     unit_pairs: dict[str, set[Pair]] = defaultdict(set)
     for i, e in enumerate(events):
         for route in routes(e, origin, span, names):  # the one selection (catalogue.py)
@@ -200,9 +200,7 @@ def make_part(source: str, key: tuple[object, ...], events: Sequence[FeedEvent],
                 part.titles.setdefault(days.path, (days.group, days.key, days.name,
                                                    days.locality))
         for identity, name, _ in e.identities:
-            names_of = part.spellings.setdefault(unit_path(identity), [])
-            if name not in names_of:
-                names_of.append(name)
+            spelled[unit_path(identity)].add(spelling_key(name))
         if e.milestone and (span is None or span[0] <= e.start.year <= span[1]):
             part.milestones += 1
         if e.kind is ItemKind.ANNIVERSARY and not origin:
@@ -222,8 +220,7 @@ def make_part(source: str, key: tuple[object, ...], events: Sequence[FeedEvent],
             part.titles[route.path] = (route.group, route.key, route.name, route.locality)
             part.borrows[route.path] = sorted(set(plan_pairs))
     part.feeds = dict(feeds)
-    part.spelled = {path: sorted({spelling_key(n) for n in names})
-                    for path, names in part.spellings.items()}
+    part.spelled = {path: sorted(keys) for path, keys in spelled.items()}
     part.keys = [e.key for e in (*events, *extra)]
     part.sizes = {path: len(indexes) for path, indexes in part.feeds.items()}
     part.count, part.size = len(part.keys), part.bounds[-1]
@@ -325,7 +322,7 @@ def part_info(part: Part) -> tuple[str, str]:
         "prints": "".join(part.prints[path] for path in part.feeds),
         "titles": {p: list(t) for p, t in part.titles.items()},
         "borrows": _shared(part.borrows),
-        "spaces": part.spaces, "spellings": part.spellings, "spelled": part.spelled,
+        "spaces": part.spaces, "spelled": part.spelled,
         "days": [[a, y, part.day_prints[(a, y)], part.day_sizes[(a, y)]]
                  for (a, y) in part.days],
         "years": part.years, "milestones": part.milestones,
@@ -385,13 +382,9 @@ def read_part(key: tuple[object, ...], info: str, data: bytes | Reader,
         raise Invalid("titles: a feed the part has no events list for")
     part.borrows = _unshared(raw.get("borrows"))
     part.spaces = expect_list(raw.get("spaces"), str, "spaces")
-    part.spellings = expect(raw.get("spellings"), dict, "spellings")
-    if not all(type(v) is list and {*map(type, v)} <= {str} for v in part.spellings.values()):
-        raise Invalid("spellings: expected lists of names")  # (JSON keys are texts)
     part.spelled = expect(raw.get("spelled"), dict, "spelled")
-    if part.spelled.keys() != part.spellings.keys() or not all(
-            type(v) is list and {*map(type, v)} <= {str} for v in part.spelled.values()):
-        raise Invalid("spelled: expected the keys of each feed's names")
+    if not all(type(v) is list and {*map(type, v)} <= {str} for v in part.spelled.values()):
+        raise Invalid("spelled: expected lists of keys")  # (JSON keys are texts)
     for row in expect_list(raw.get("days"), list, "days"):
         a, y, printed, n = _n(row, 4)
         part.day_prints[_pair([a, y])] = expect(printed, str, "days")

@@ -42,7 +42,6 @@ from .addresses import (
     Book,
     Tombstone,
     notice,
-    spelling_keys,
     stored_parts,
     units_of,
 )
@@ -323,8 +322,8 @@ def _addresses(state: SiteState, now: datetime, parts: Sequence[Part],
     before = stored_parts(state.db, [name for name, _ in fresh] + gone)
     hidden = {key for part in parts for group, key, _, _ in part.titles.values()
               if group == "private" and key.startswith("units/")}
-    private = frozenset(k for part in parts if hidden & part.spellings.keys()
-                        for path, keys in spelling_keys(part).items() if path in hidden
+    private = frozenset(k for part in parts if hidden & part.spelled.keys()
+                        for path, keys in part.spelled.items() if path in hidden
                         for k in keys)  # spellings of private units (rarely any)
     paths = book.place(units_of(parts), units_of(before), private)
     now_of = {part.source: part.plan_id for part in parts}  # a plan file's id now
