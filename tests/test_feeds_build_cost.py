@@ -576,6 +576,7 @@ def test_an_alarm_a_new_holidays_release_moves_bumps_the_events_sequence(
     SEQUENCE and LAST-MODIFIED must move with it (RFC 5545 §3.8.7.4): clients that keep an
     event whose SEQUENCE held would keep the old alarm."""
     import scheduler.publish
+    from scheduler import items
     from scheduler.feeds import events
     from scheduler.plans import daysoff
 
@@ -596,7 +597,7 @@ def test_an_alarm_a_new_holidays_release_moves_bumps_the_events_sequence(
 
     def fresh_days() -> None:  # as a new process would compute them
         monkeypatch.setattr(daysoff, "_books", {})
-        for cached in (events.alarm_day, events._offset, events._series_days):
+        for cached in (events.alarm_day, events._offset, items.rule_days):
             cached.cache_clear()
 
     compute = daysoff.compute

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import lru_cache
-from itertools import islice
 from typing import NamedTuple
 
 from ..dates import fmt
 from ..i18n import class_word, word
-from ..items import Item, ItemKind, instances
+from ..items import Item, ItemKind, instances, rule_days
 from ..occurrences import occurrence
 from ..outputs.itemtext import item_kind
 from ..outputs.text import title
@@ -275,14 +274,10 @@ def series_days(event: FeedEvent) -> tuple[date, ...]:
     return _series_days(event.rrule, event.start)
 
 
-@lru_cache(maxsize=4096)
 def _series_days(rrule: str, start: date) -> tuple[date, ...]:
-    # cached: every reminder of a report, and its reminders' check, asks for the same days
-    # (parsing the rule was a quarter of a cold build's event making)
-    from dateutil.rrule import rrulestr
-
-    rule = rrulestr(rrule, dtstart=datetime.combine(start, datetime.min.time()))
-    return tuple(moment.date() for moment in islice(rule, SERIES_LOOK))
+    # the rule's days as items.instances has them (cached there: every reminder of a report,
+    # and its reminders' check, asks for the same days)
+    return rule_days(rrule, start)[:SERIES_LOOK]
 
 
 def trigger(offset: int) -> str:
