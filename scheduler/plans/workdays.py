@@ -67,12 +67,10 @@ def shift(day: date, policy: Shift = Shift.BEFORE, lang: str = "vi",
           rules: Rules = VIETNAM) -> Due:
     """Move ``day`` to a working day per ``policy``."""
     step = SHIFT_STEP[policy]
-    if not step:
+    reason = day_off_reason(day, lang, rules) if step else None
+    if reason is None:  # no shift asked, or a working day
         return Due(day, day, None)
     year = days_off(day.year, rules)
-    if year.is_working_day(day):
-        return Due(day, day, None)
-    reason = year.name(day, lang) or weekday(day.weekday(), lang)
     moved = day
     while True:  # one look-up per year, not per day: a cold build shifts 50,000 days
         moved += timedelta(days=step)
