@@ -435,7 +435,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "to a unit directory file (--units): {fix}"),
     "unit_spelling_taken": (
         "«{spelling}» của đơn vị {unit} đã là tên của đơn vị {other} ({where}): từ nay "
-        "«{spelling}» trong kế hoạch là đơn vị {unit}; nếu không định thế, bỏ tên này khỏi "
+        "«{spelling}» trong kế hoạch là đơn vị {unit}; nếu không muốn vậy, bỏ tên này khỏi "
         "name/aliases",
         "{spelling!r} of unit {unit} is already a name of unit {other} ({where}): plans' "
         "{spelling!r} now means {unit}; if that is not meant, take it out of name/aliases"),
