@@ -201,13 +201,20 @@ class Items:
 
 def instances(item: Item) -> Iterator[Item]:
     """A recurring item's instances (RFC 5545 §3.3.10), each due on its shifted day."""
+    for day, due in instance_dues(item):
+        yield replace(item, uid=f"{item.uid}/{day:%Y%m%d}", start=day, end=day, due=due,
+                      rrule=None)
+
+
+def instance_dues(item: Item) -> Iterator[tuple[date, Due | None]]:
+    """Each instance's day as the rule writes it, and its due day (None: no shift asked):
+    what :func:`instances` are made of, for callers that need no item per instance (a
+    feed's overrides: issue 11)."""
     assert item.start is not None and item.rrule is not None
     activity = item.activity
     policy = activity.shift if activity else None
     for day in rule_days(item.rrule, item.start):
-        due = shift(day, policy) if policy is not None else None
-        yield replace(item, uid=f"{item.uid}/{day:%Y%m%d}", start=day, end=day, due=due,
-                      rrule=None)
+        yield day, (shift(day, policy) if policy is not None else None)
 
 
 @lru_cache(maxsize=4096)

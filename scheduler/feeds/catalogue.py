@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..i18n import sort_key, word
 from ..items import ItemKind, combined
@@ -75,20 +76,37 @@ def routes(event: FeedEvent, plan: tuple[str, ...] | None, span: tuple[int, int]
     if event.private:
         yield secret(ALL)
         if plan is not None:
-            yield secret(Route(plan_path(plan[0]), "plan", plan[0], plan[1], _issuer(plan)))
+            yield secret(_plan_route(plan[0], plan[1], _issuer(plan)))
         for identity, name, locality in event.identities:
-            yield secret(Route(unit_path(identity), "unit", identity, name, locality))
+            yield secret(_unit_route(identity, name, locality))
         return
     yield ALL
     if plan is not None:
-        yield Route(plan_path(plan[0]), "plan", plan[0], plan[1], _issuer(plan))
+        yield _plan_route(plan[0], plan[1], _issuer(plan))
     if event.milestone and (span is None or span[0] <= event.start.year <= span[1]):
         yield MILESTONES
     for a in event.anniversaries:
-        yield Route(anniversary_path(a), "anniversary", a, names.get(a, a))
+        yield _anniversary_route(a, names.get(a, a))
     for identity, name, locality in event.identities:
-        route = Route(unit_path(identity), "unit", identity, name, locality)
+        route = _unit_route(identity, name, locality)
         yield secret(route) if identity in event.hidden else route
+
+
+# routes made once each (issue 11: a national build asks 300,000 times for a few thousand)
+
+@lru_cache(maxsize=4096)
+def _plan_route(plan_id: str, title: str, issuer: str) -> Route:
+    return Route(plan_path(plan_id), "plan", plan_id, title, issuer)
+
+
+@lru_cache(maxsize=4096)
+def _anniversary_route(anniversary_id: str, name: str) -> Route:
+    return Route(anniversary_path(anniversary_id), "anniversary", anniversary_id, name)
+
+
+@lru_cache(maxsize=16384)
+def _unit_route(identity: str, name: str, locality: str) -> Route:
+    return Route(unit_path(identity), "unit", identity, name, locality)
 
 
 #: Where private feeds live among the parts: ``private/plans/x.ics`` is published only at
@@ -140,12 +158,18 @@ def plan_days_route(route: Route) -> Route:
 def day_route(route: Route) -> Route | None:
     """The "deadlines and key days" feed of a plan's or unit's feed (issue 11: no multi-week
     bars on a phone); its key is the main feed's path."""
-    if route.group == "private" and underlying(route.key) in ("plan", "unit"):
-        return Route(days_path(route.path), "private", DAYS + route.key, route.name,
-                     route.locality)
-    if route.group not in ("plan", "unit"):
+    if route.group not in ("plan", "unit", "private"):
         return None
-    return Route(DAYS + route.path, "days", route.path, route.name, route.locality)
+    return _day_route(route.path, route.group, route.key, route.name, route.locality)
+
+
+@lru_cache(maxsize=16384)
+def _day_route(path: str, group: str, key: str, name: str, locality: str) -> Route | None:
+    if group == "private":
+        if underlying(key) not in ("plan", "unit"):
+            return None
+        return Route(days_path(path), "private", DAYS + key, name, locality)
+    return Route(DAYS + path, "days", path, name, locality)
 
 
 def context(event: FeedEvent) -> set[Pair]:

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from ..dates import fmt
 from ..i18n import class_word, word
-from ..items import Item, ItemKind, instances, rule_days
+from ..items import Item, ItemKind, instance_dues, rule_days
 from ..occurrences import occurrence
 from ..outputs.itemtext import item_kind
 from ..outputs.text import title
@@ -226,8 +226,7 @@ def plan_reference(item: Item, lang: str) -> str:
 
 def _moved_instances(item: Item, base: FeedEvent, lang: str) -> Iterator[FeedEvent]:
     """Overrides for the instances a working-day shift moves (same UID, RECURRENCE-ID)."""
-    for instance in instances(item):
-        due = instance.due
+    for _, due in instance_dues(item):
         if due is None or not due.moved:
             continue
         note = f"{word('feed_shifted', lang)}: {due.describe(lang)}"

@@ -172,13 +172,13 @@ missing years) → ``bounds`` (open ends closed, durations, the window) or ``rec
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ...wording import say
 from ..window import Closure, PhraseContext, Precision, Window
 from .bounds import read_ranges, window_of
-from .elements import OPERANDS, Kind, dmy
+from .elements import OPERANDS, Element, Kind, dmy
 from .errors import PhraseError, Unreadable
 from .ranges import (
     drop_history,
@@ -226,28 +226,49 @@ def _read_once(text: str, ctx: PhraseContext) -> Window:
     return _read(text, ctx)
 
 
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """What a phrase's text says before any context: its folded words, and its elements."""
+
+    words: str  # folded: for the undated and relative words
+    kept: tuple[Element, ...]  # the meaningful elements (copied before their years are set)
+    explicit: bool  # a time of its own (:data:`_EXPLICIT`)
+    duration: bool  # a duration ("05 ngày"), kept or not
+
+
+@lru_cache(maxsize=1 << 14)
+def _scan(text: str) -> _Scan:
+    """Tokens to elements, once per text whatever the context (issue 11: a national set of
+    plans repeats its phrases across plans issued on different days: 15,000 texts in
+    100,000 activities); :class:`Unreadable` for a lunar date or an unreadable time."""
+    toks, english = tokenise(normalise(text))
+    words = " ".join(fold(t.text) for t in toks)
+    if LUNAR_RE.search(words):
+        raise Unreadable("phrase_lunar")
+    scanned = Scanner(toks, english).run()
+    return _Scan(words, tuple(meaningful(scanned, toks)),
+                 any(e.kind in _EXPLICIT for e in scanned),
+                 any(e.kind == Kind.DUR for e in scanned))
+
+
 def _read(text: str, ctx: PhraseContext) -> Window:
     """The reading itself; :class:`Unreadable` for a phrase it cannot read."""
     if len(text) > MAX_LENGTH:
         raise Unreadable("phrase_too_long", limit=MAX_LENGTH)
-    toks, english = tokenise(normalise(text))
-    words = " ".join(fold(t.text) for t in toks)  # folded: for the undated/relative words
-    if LUNAR_RE.search(words):
-        raise Unreadable("phrase_lunar")
-    scanned = Scanner(toks, english).run()
-    kept = meaningful(scanned, toks)
-    main, peak_seg = split_peak(kept)
+    scan = _scan(text)
+    main, peak_seg = split_peak([e.copied() for e in scan.kept])  # resolve_years sets years
     if main.recur:
         return read_recurring(text, main, ctx)
-    if not any(e.kind in _EXPLICIT for e in scanned):  # "trong thời gian cao điểm"
-        relative = read_relative(text, words, [e.n for e in kept if e.kind == Kind.DUR], ctx)
+    if not scan.explicit:  # "trong thời gian cao điểm"
+        relative = read_relative(text, scan.words,
+                                 [e.n for e in scan.kept if e.kind == Kind.DUR], ctx)
         if relative is not None:
             return relative
     if not any(e.kind in OPERANDS for e in main.items) and peak_seg is None:
-        if UNDATED_RE.search(words):
+        if UNDATED_RE.search(scan.words):
             return Window(phrase=text, start=None, end=None, precision=Precision.UNDATED,
                           start_from=Closure.TEXT, end_from=Closure.TEXT)
-        if any(e.kind == Kind.DUR for e in scanned):
+        if scan.duration:
             raise Unreadable("phrase_duration_only")
         raise Unreadable("phrase_no_time")
     segments = [main] if peak_seg is None else [main, peak_seg]

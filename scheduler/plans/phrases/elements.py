@@ -110,6 +110,14 @@ class Element:
     n: int = 0  # MDAY: day of month; DUR: days; WDAY: weekday
     freq: str = ""  # RECUR: MONTHLY, WEEKLY, QUARTERLY, YEARLY, DAILY, "" (định kỳ)
 
+    def copied(self) -> Element:
+        """A copy with a copy of its atom: a scan is shared by every reading of its text,
+        and a reading sets its atoms' years (``ranges.resolve_years``)."""
+        atom = self.atom
+        if atom is not None:
+            atom = Atom(*(getattr(atom, name) for name in Atom.__slots__))
+        return Element(self.kind, self.i0, self.i1, atom, self.n, self.freq)
+
 
 def month_atom(months: list[int], year: int | None, part: Part | None) -> Atom:
     """Months ("tháng 10, 11"), or a part of them ("cuối tháng 11"); a wrap adds a year."""
