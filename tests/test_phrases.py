@@ -1202,3 +1202,14 @@ def test_a_phrase_read_again_in_another_context_is_read_for_that_context() -> No
         with pytest.raises(PhraseError) as info:
             read_phrase("từ nay đến hết tháng 5/2024", PhraseContext())
         assert "issue date" in info.value.reason.render("en")
+
+
+def test_one_scan_serves_every_context() -> None:
+    """Regression (issue 11): a text is scanned once for all contexts; a reading that sets
+    the missing years must not leave them on the shared scan for the next context."""
+    text = "từ tháng 11 đến hết tháng 12, cao điểm từ 15/12 đến 20/12"
+    years = [2022, 2030, 2022, 2026]
+    found = [read(text, PhraseContext(year=y))[:2] for y in years]
+    assert found == [(f"{y}-11-01", f"{y}-12-31") for y in years]
+    peaks = [read_phrase(text, PhraseContext(year=y)).peak for y in years]
+    assert [p.start for p in peaks if p] == [date(y, 12, 15) for y in years]
