@@ -95,12 +95,19 @@ class FeedEvent(NamedTuple):
         """With its digest: what the ledger compares to bump SEQUENCE and LAST-MODIFIED
         (RFC 5545 §3.8.7.4, §3.8.7.3). The alarms' triggers are in it: they fall on working
         days, so a new ``holidays`` release can move one while the event stays put."""
-        text = "\x1f".join(map(str, (
-            self.uid, self.summary, self.start, self.end, self.kind.value, self.description,
-            self.rrule, self.recurrence_id, self.lead, "\x1e".join(self.partners),
-            self.reminders, self.plan) + ((self.others,) if self.others else ())
-            + tuple(alarm_triggers(self))))
-        return self._replace(digest=hashlib.blake2b(text.encode(), digest_size=12).hexdigest())
+        partners = "\x1e".join(self.partners)
+        others = f"\x1f{self.others}" if self.others else ""
+        alarms = "".join(f"\x1f{t}" for t in alarm_triggers(self)) \
+            if self.kind in ALARM_KINDS else ""
+        text = (f"{self.uid}\x1f{self.summary}\x1f{self.start}\x1f{self.end}\x1f"
+                f"{self.kind._value_}\x1f{self.description}\x1f{self.rrule}\x1f"
+                f"{self.recurrence_id}\x1f{self.lead}\x1f{partners}\x1f"
+                f"{self.reminders}\x1f{self.plan}{others}{alarms}")
+        digest = hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+        return tuple.__new__(FeedEvent, (*self[:_DIGEST], digest, *self[_DIGEST + 1:]))
+
+
+_DIGEST = FeedEvent._fields.index("digest")  # sealed() sets it without _replace's keywords
 
 
 def feed_uid(item_uid: str) -> str:

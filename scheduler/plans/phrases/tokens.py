@@ -187,7 +187,7 @@ class TokenReader:
         self.english = english  # English words are read (the phrase is not Vietnamese)
 
     def key(self, i: int, *keys: str) -> bool:
-        return 0 <= i < len(self.toks) and any(k in self.toks[i].keys for k in keys)
+        return 0 <= i < len(self.toks) and not self.toks[i].keys.isdisjoint(keys)
 
     def sym(self, i: int, *syms: str) -> bool:
         return 0 <= i < len(self.toks) and self.toks[i].sym in syms
