@@ -147,6 +147,17 @@ def test_a_reminder_rings_at_eight_on_the_working_day_before() -> None:
     ]
 
 
+def test_every_line_is_folded_however_long_its_values() -> None:
+    """Regression (issue 11): the lines kyniem makes itself are written unfolded for speed;
+    a plan's list of reminders is the user's, and may run past 75 octets."""
+    long = event(reminders=tuple(range(3600, 3500, -7)), rrule="FREQ=MONTHLY;BYMONTHDAY=20;"
+                 "UNTIL=20261231;BYMONTH=1,2,3,4,5,6,7,8,9,10,11,12", uid="plan/" + "p" * 90)
+    data = event_bytes(long, STAMP)
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))
+    assert parse(calendar_bytes(CalendarMeta("x"), [data])).walk("VEVENT")[0][
+        "X-KYNIEM-REMINDERS"] == ",".join(map(str, range(3600, 3500, -7)))
+
+
 def test_two_reminders_on_the_same_working_day_ring_once() -> None:
     monday = event(start=date(2024, 12, 16), end=date(2024, 12, 16), reminders=(3, 2, 1))
     assert alarms(monday) == [datetime(2024, 12, 13, 8)]

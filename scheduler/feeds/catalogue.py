@@ -92,7 +92,8 @@ def routes(event: FeedEvent, plan: tuple[str, ...] | None, span: tuple[int, int]
         yield secret(route) if identity in event.hidden else route
 
 
-# routes made once each (issue 11: a national build asks 300,000 times for a few thousand)
+# routes made once each (issue 11: a national build asks for a few thousand routes a million
+# times)
 
 @lru_cache(maxsize=4096)
 def _plan_route(plan_id: str, title: str, issuer: str) -> Route:
