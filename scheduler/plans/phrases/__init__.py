@@ -240,7 +240,8 @@ class _Scan:
 def _scan(text: str) -> _Scan:
     """Tokens to elements, once per text whatever the context (issue 11: a national set of
     plans repeats its phrases across plans issued on different days: the benchmark's
-    national set has 15,000 texts in 100,000 activities); :class:`Unreadable` for a lunar date or an unreadable time."""
+    national set has 15,000 texts in 100,000 activities); :class:`Unreadable` for a lunar
+    date or an unreadable time."""
     toks, english = tokenise(normalise(text))
     words = " ".join(fold(t.text) for t in toks)
     if LUNAR_RE.search(words):
