@@ -25,8 +25,7 @@ from .occurrences import occurrence
 from .occurrences import of as occurrences_of
 from .outputs.feeds import BuildView, FeedView
 from .plans.daysoff import holidays_version
-from .plans.load import plan_paths
-from .plans.paths import real_paths
+from .plans.paths import plan_files
 from .registry import InputError, Problem
 from .registry.cache import source_key
 from .rules import LUNAR_YEARS
@@ -277,9 +276,7 @@ def build(settings: Settings, out: str, base_url: str | None, years: int | None,
         return site.Source(name, str(path), (*context, content_key(path)), read)
 
     names = {a.id: a.display_name(lang) for a in registry.anniversaries}
-    paths = plan_paths(settings.plans)
     report = site.build(site.Target(found, folder, force), registry_source,
-                        [plan_source(p, r) for p, r in zip(paths, real_paths(paths),
-                                                           strict=True)], names, span,
-                        lang, base_url, clock(settings), progress, tuning)
+                        [plan_source(p, r) for p, r in plan_files(settings.plans)], names,
+                        span, lang, base_url, clock(settings), progress, tuning)
     return BuildView(report, len(report.sizes), lang)

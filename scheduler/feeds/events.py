@@ -97,8 +97,7 @@ class FeedEvent(NamedTuple):
         days, so a new ``holidays`` release can move one while the event stays put."""
         partners = "\x1e".join(self.partners)
         others = f"\x1f{self.others}" if self.others else ""
-        alarms = "".join(f"\x1f{t}" for t in alarm_triggers(self)) \
-            if self.kind in ALARM_KINDS else ""
+        alarms = "".join(f"\x1f{t}" for t in alarm_triggers(self))
         text = (f"{self.uid}\x1f{self.summary}\x1f{self.start}\x1f{self.end}\x1f"
                 f"{self.kind._value_}\x1f{self.description}\x1f{self.rrule}\x1f"
                 f"{self.recurrence_id}\x1f{self.lead}\x1f{partners}\x1f"

@@ -199,15 +199,16 @@ class Release:
         while this release is), its name and its stat; None when there is none. (A plain
         function: a rebuild asks it twice for each of a national site's 4,800 files.)"""
         _parts(path)  # a site path, or ValueError
+        if self.before is None:
+            return None
         folder, _, name = path.rpartition("/")
-        old = self._old_dirs.get(folder, -1)
-        if old == -1 and self.before is not None:
-            try:  # each folder opened once (a rebuild looks up thousands of files)
-                old = _walk(self.before, path)[0]
+        if folder not in self._old_dirs:  # each folder opened once (thousands of files)
+            try:
+                self._old_dirs[folder] = _walk(self.before, path)[0]
             except OSError:
-                old = None
-            self._old_dirs[folder] = old
-        if old is None or old == -1:
+                self._old_dirs[folder] = None
+        old = self._old_dirs[folder]
+        if old is None:
             return None
         try:
             found = os.stat(name, dir_fd=old, follow_symlinks=False)

@@ -12,7 +12,6 @@ atomiccommit.html). Nothing here is pickled; every value read back is checked.
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
 import os
 import sqlite3
@@ -167,17 +166,12 @@ class SiteState:
         rebuild asks for a thousand)."""
         keys = dict(wanted)
         found: dict[str, Part | None] = {}
-        enabled = gc.isenabled()
-        gc.disable()  # a million young objects and no cycle: no collection is worth its time
-        try:  # each record read as the scan gives it, never all of them held at once
-            for row in self._all("SELECT name, key, info, typeof(data), length(data), rowid "
-                                 "FROM parts"):
-                name = str(row[0])
-                if name in keys:
-                    found[name] = self._part(name, keys[name], row[1:])
-        finally:
-            if enabled:
-                gc.enable()
+        # each record read as the scan gives it, never all of them held at once
+        for row in self._all("SELECT name, key, info, typeof(data), length(data), rowid "
+                             "FROM parts"):
+            name = str(row[0])
+            if name in keys:
+                found[name] = self._part(name, keys[name], row[1:])
         return [found.get(name) for name, _ in wanted]
 
     def _part(self, name: str, key: tuple[object, ...], row: Sequence[object] | None

@@ -23,6 +23,12 @@ def bundled_plans_dir() -> Path:
 
 def plan_paths(given: Sequence[str] = (), env: Mapping[str, str] = os.environ) -> list[Path]:
     """``--plans`` files or folders, else ``$KYNIEM_PLANS``, else the bundled seed plans."""
+    return [path for path, _ in plan_files(given, env)]
+
+
+def plan_files(given: Sequence[str] = (), env: Mapping[str, str] = os.environ
+               ) -> list[tuple[Path, str]]:
+    """:func:`plan_paths`, each with its real path (a site names its parts by it)."""
     entries = list(given) or [p for p in env.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
     roots = [Path(p) for p in entries] or [bundled_plans_dir()]
     paths: list[Path] = []
@@ -31,7 +37,7 @@ def plan_paths(given: Sequence[str] = (), env: Mapping[str, str] = os.environ) -
     # a file given twice (a folder and a file in it) is read once
     reals = real_paths(paths)
     unique = {r: p for r, p in zip(reversed(reals), reversed(paths), strict=True)}
-    return [p for p, r in zip(paths, reals, strict=True) if unique[r] is p]
+    return [(p, r) for p, r in zip(paths, reals, strict=True) if unique[r] is p]
 
 
 def real_paths(paths: Sequence[Path]) -> list[str]:

@@ -155,23 +155,27 @@ def _plan(put: Put, part: Part, site: _Site, lang: str, base_url: str | None) ->
                           for d in days.get(a, ()) if d.year == y})
     # in the part's order: the page sorts them by name, and their names are in their cards
     mine = [(known[p], p) for p in part.sizes if p in known and known[p].group == "unit"]
-    second = {k: site.second[k] for k in (feed.path, *(u.path for u, _ in mine))
-              if k in site.second}
-    cards = (feed, *(u for u, _ in mine), *(f for _, f in sorted(second.items())))
+    cards = (feed, *(u for u, _ in mine),
+             *(f for _, f in sorted(_seconds(site, feed, mine).items())))
     fingerprint = repr((pages_version(), lang, base_url, shown,
                         [(site.shown[f.path], label[f.path]) for f in cards]))
 
     def make() -> bytes:
         units = sorted(mine, key=lambda u: sort_key(u[0].short or u[0].name))
-        ordered = {k: site.second[k] for k in (feed.path, *(u.path for u, _ in units))
-                   if k in site.second}
         rows = part.entries()
         tasks = [(u, sum(1 for i in set(part.feeds[p]) if i < len(rows)
                          and rows[i].kind != "anniversary")) for u, p in units]
-        return plan_page(head, rows, part.span, shown, feed, tasks, label, ordered, lang,
-                         base_url).encode()
+        return plan_page(head, rows, part.span, shown, feed, tasks, label,
+                         _seconds(site, feed, units), lang, base_url).encode()
 
     put(plan_page_path(head.id), _digest(fingerprint, [part.token]), make)
+
+
+def _seconds(site: _Site, feed: Listed, units: Sequence[tuple[Listed, str]]
+             ) -> dict[str, Listed]:
+    """The key-days feeds of a plan's feed and of its units', in that order."""
+    return {k: site.second[k] for k in (feed.path, *(u.path for u, _ in units))
+            if k in site.second}
 
 
 def _digest(head: str, tokens: Sequence[str]) -> str:
