@@ -16,7 +16,6 @@ from .feeds import parts, release, site
 from .feeds.catalogue import DAYS, Feed, catalogue, plan_path, unit_identity, units_feed
 from .feeds.events import FeedEvent, events_of
 from .feeds.ledger import Ledger
-from .feeds.parts import content_key
 from .feeds.pool import Tuning
 from .feeds.writer import CalendarMeta, EventBytes, calendar_bytes
 from .items import ItemKind, from_occurrences
@@ -273,7 +272,7 @@ def build(settings: Settings, out: str, base_url: str | None, years: int | None,
             return events, head_of(plan), [(a, plan.year) for a in days]  # head: its page
 
         name = hashlib.blake2b(real.encode(), digest_size=8).hexdigest()
-        return site.Source(name, str(path), (*context, content_key(path)), read)
+        return site.Source(name, str(path), context, read, file=path)
 
     names = {a.id: a.display_name(lang) for a in registry.anniversaries}
     report = site.build(site.Target(found, folder, force), registry_source,

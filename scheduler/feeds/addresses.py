@@ -256,7 +256,9 @@ def units_of(parts: Sequence[Part]) -> dict[str, Seen]:
         for path, (group, identity, name, _) in part.titles.items():
             if group != "unit":
                 continue
-            seen = found.setdefault(identity, Seen(unit_path(identity), name))
+            seen = found.get(identity)
+            if seen is None:  # (not setdefault: a national site has 30,000 of these)
+                seen = found[identity] = Seen(unit_path(identity), name)
             seen.spellings.update(part.spelled.get(path, ()))
             seen.held.append((part, path))
     return found

@@ -93,6 +93,7 @@ class Source:
     key: tuple[object, ...]
     load: Callable[[], tuple[list[FeedEvent], tuple[str, str] | PlanHead | None, list[Pair]]]
     span: tuple[int, int] | None = None  # the registry's: milestones feed only these years
+    file: Path | None = None  # a plan file: its content's key ends ``key`` (:mod:`.hashes`)
 
 
 class _LazyLedger:
@@ -185,6 +186,9 @@ def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]
         raise InputError([Problem(str(target.state), None, "--state",
                                   say("state_of_other_site", site=owner))])
     release.recover(site, state.meta("release"))
+    hashes = state.hashes()
+    plans = [replace(s, key=(*s.key, hashes.key(s.file)), file=None) if s.file else s
+             for s in plans]
     found = release.inspect(site)
     if found is Found.FOREIGN and not target.force:
         raise InputError([Problem(str(site.link), None, "--out", say("site_not_ours"))])
@@ -206,6 +210,7 @@ def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]
         if last is not None and last.holds(whole, current, today, now, site.release(current)):
             for _ in range(len(plans) + 1):
                 step()
+            state.keep_hashes(hashes)
             return _as_before(site, state, last)
     fresh: list[tuple[str, Part]] = []  # stored with the release, in one transaction
 
@@ -256,7 +261,7 @@ def _build(target: Target, state: SiteState, registry: Callable[[frozenset[Pair]
             report.events, sorted(report.pages), report.moved)
         state.commit(name, stamps.ledger, fresh, keep, files.published,
                      {"site": str(site.link), "quiet": record.text()}, book.book.save,
-                     files.layouts)
+                     files.layouts, hashes)
     except BaseException:
         out.discard()
         raise

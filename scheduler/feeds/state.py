@@ -25,6 +25,7 @@ from pathlib import Path
 from ..registry import InputError, Problem
 from ..state import DAMAGED, Invalid, expect, expect_list, note
 from ..wording import say
+from .hashes import Hashes
 from .ledger import Entry, Ledger, entry
 from .parts import Part, key_digest, part_info, read_detail, read_part, rows_json
 from .release import Layout
@@ -43,6 +44,8 @@ CREATE TABLE IF NOT EXISTS parts (name TEXT PRIMARY KEY, key TEXT NOT NULL,
 CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, print TEXT NOT NULL,
     size INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS layouts (path TEXT PRIMARY KEY, layout TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS hashes (path TEXT PRIMARY KEY, stat TEXT NOT NULL,
+    digest TEXT NOT NULL);
 """
 #: columns added since SCHEMA 1 (a state without them gets them, empty: its parts, of an
 #: older FORMAT, are misses anyway)
@@ -253,6 +256,16 @@ class SiteState:
             return None
         return Layout(segments, (file[0], file[1], file[2], file[3]))
 
+    def hashes(self, now_ns: Callable[[], int] | None = None) -> Hashes:
+        """The plan files' digests as the last build left them (:mod:`.hashes`); a damaged
+        row is a file hashed again."""
+        known = {}
+        for path, seen, digest in self._all("SELECT path, stat, digest FROM hashes"):
+            if (isinstance(path, str) and isinstance(seen, str) and isinstance(digest, str)
+                    and len(digest) == 32 and digest.isalnum() and digest.isascii()):
+                known[path] = (seen, digest)
+        return Hashes(known) if now_ns is None else Hashes(known, now_ns)
+
     def published(self) -> dict[str, Published]:
         out = {}
         for path, fingerprint, size in self._all("SELECT * FROM files"):
@@ -265,12 +278,13 @@ class SiteState:
     def commit(self, release: str, ledger: Ledger | None, fresh: Iterable[tuple[str, Part]],
                keep: set[str], files: dict[str, Published], meta: dict[str, str],
                also: Callable[[sqlite3.Connection], None] | None = None,
-               layouts: dict[str, Layout | None] | None = None) -> None:
+               layouts: dict[str, Layout | None] | None = None,
+               hashes: Hashes | None = None) -> None:
         """Record a built release, all at once: the ledger's changes, the new parts (and
         the end of parts whose plan files are gone), the files and the release's name, the
         layouts of the files made (None: made whole; files taken from the previous
-        release keep theirs), and whatever ``also`` writes (the feeds' addresses:
-        :mod:`.addresses`)."""
+        release keep theirs), the plan files' digests (:mod:`.hashes`), and whatever
+        ``also`` writes (the feeds' addresses: :mod:`.addresses`)."""
         try:
             with self._transaction() as db:
                 if also is not None:
@@ -297,12 +311,24 @@ class SiteState:
                                    ensure_ascii=False, separators=(",", ":")))
                     for p, layout in sorted(made.items()) if layout is not None))
                 db.execute("DELETE FROM layouts WHERE path NOT IN (SELECT path FROM files)")
+                if hashes is not None:
+                    _store_hashes(db, hashes)
                 db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                                sorted({**meta, "release": release}.items()))
         except sqlite3.Error as exc:
             raise _unusable(self.path, exc) from None
         if ledger is not None:
             ledger.dirty.clear()
+
+    def keep_hashes(self, hashes: Hashes) -> None:
+        """The plan files' digests alone, for a build that changes nothing else."""
+        if not hashes.fresh and not hashes.stale():
+            return
+        try:
+            with self._transaction() as db:
+                _store_hashes(db, hashes)
+        except sqlite3.Error as exc:
+            raise _unusable(self.path, exc) from None
 
     def import_ledger(self, entries: dict[str, Entry]) -> None:
         """Entries carried over from an older site's own ledger (once, on moving in)."""
@@ -373,6 +399,11 @@ class _Transaction:
 
     def __exit__(self, kind: object, value: object, tb: object) -> None:
         self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _store_hashes(db: sqlite3.Connection, hashes: Hashes) -> None:
+    db.executemany("DELETE FROM hashes WHERE path = ?", ((p,) for p in hashes.stale()))
+    db.executemany("INSERT OR REPLACE INTO hashes VALUES (?, ?, ?)", hashes.rows())
 
 
 def _unusable(path: Path, exc: BaseException) -> InputError:
