@@ -481,7 +481,11 @@ def test_when_a_file_worker_dies_the_rest_is_made_here_after_the_pool_ended(
     lambda info: {**info, "prints": info["prints"][:-1]},  # not one print per feed
     lambda info: {**info, "spelled": {"units/x.ics": [1]}},
     lambda info: {**info, "spelled": ["ubnd"]},  # not a mapping
-    lambda info: {**info, "spelled": {p: [1] for p in info["spelled"]}},
+    lambda info: {**info, "spelled": [info["spelled"][0], [[1] for _ in info["spelled"][1]]]},
+    lambda info: {**info, "spelled": [info["spelled"][0], []]},  # fewer lists than feeds
+    lambda info: {**info, "texts": {}},  # not a list of texts
+    lambda info: {**info, "texts": info["texts"][:-1]},  # a title's text past the table
+    lambda info: {**info, "titles": [info["titles"][0], info["titles"][1][:-8]]},
     lambda info: {k: v for k, v in info.items() if k != "spelled"},  # an older record
     lambda info: {**info, "feeds": {"all.ics": "AQAAAAAAAAA="}}])  # an older shape
 def test_a_damaged_part_record_is_made_again_from_its_plan(

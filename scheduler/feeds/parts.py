@@ -46,7 +46,7 @@ from .writer import event_bytes
 #: reads byte ranges [start, end) of a cached part's events, in order
 Reader = Callable[[Sequence[tuple[int, int]]], list[bytes]]
 
-FORMAT = 17  # bump when a Part changes shape: older cached parts become misses
+FORMAT = 18  # bump when a Part changes shape: older cached parts become misses
 DETAIL = ("bounds", "feeds", "keys", "days")  # a cached part's, read when asked for
 PRINT = 24  # hex digits of a feed's print in a part
 
@@ -302,15 +302,19 @@ def key_digest(key: tuple[object, ...]) -> str:
 
 def part_info(part: Part) -> tuple[str, str]:
     """Everything of a part but its bytes and rows, as JSON: what every build reads, and
-    the detail (bounds, feeds' event lists, keys, days' events) read when needed."""
+    the detail (bounds, feeds' event lists, keys, days' events) read when needed. Its texts
+    are written once (:class:`_Texts`): feed paths, unit names and localities repeat."""
+    texts = _Texts(part.feeds)
+    titles = [texts.refs(part.titles), texts.refs(x for t in part.titles.values() for x in t)]
+    borrows = _shared(part.borrows, texts)
+    spelled = [texts.refs(part.spelled), list(part.spelled.values())]
     info = json.dumps({
         "source": part.source, "token": part.token, "plan_id": part.plan_id,
         "count": part.count, "size": part.size,
         "feeds": [list(part.feeds), _packed([len(v) for v in part.feeds.values()], "I")],
         "prints": "".join(part.prints[path] for path in part.feeds),
-        "titles": [list(part.titles), [x for t in part.titles.values() for x in t]],
-        "borrows": _shared(part.borrows),
-        "spaces": part.spaces, "spelled": part.spelled,
+        "texts": texts.extra, "titles": titles, "borrows": borrows,
+        "spaces": part.spaces, "spelled": spelled,
         "days": [[a, y, part.day_prints[(a, y)], part.day_sizes[(a, y)]]
                  for (a, y) in part.days],
         "years": part.years, "milestones": part.milestones,
@@ -362,18 +366,21 @@ def read_part(key: tuple[object, ...], info: str, data: bytes | Reader,
     if len(prints) != PRINT * len(names) or not _hex(prints):
         raise Invalid("prints: not one digest per feed")
     part.prints = {path: prints[PRINT * i:PRINT * (i + 1)] for i, path in enumerate(names)}
+    table = [*names, *expect_list(raw.get("texts"), str, "texts")]
     paths, flat = _n(expect(raw.get("titles"), list, "titles"), 2)
-    paths, flat = expect_list(paths, str, "titles"), expect_list(flat, str, "titles")
+    paths, flat = _refs(paths, table, "titles"), _refs(flat, table, "titles")
     if len(flat) != 4 * len(paths):
         raise Invalid("titles: expected four texts per feed")
     part.titles = dict(zip(paths, zip(*[iter(flat)] * 4, strict=True), strict=True))
     if not part.titles.keys() <= part.sizes.keys():
         raise Invalid("titles: a feed the part has no events list for")
-    part.borrows = _unshared(raw.get("borrows"))
+    part.borrows = _unshared(raw.get("borrows"), table)
     part.spaces = expect_list(raw.get("spaces"), str, "spaces")
-    part.spelled = expect(raw.get("spelled"), dict, "spelled")
-    if not all(type(v) is list and {*map(type, v)} <= {str} for v in part.spelled.values()):
-        raise Invalid("spelled: expected lists of keys")  # (JSON keys are texts)
+    paths, lists = _n(expect(raw.get("spelled"), list, "spelled"), 2)
+    paths, lists = _refs(paths, table, "spelled"), expect_list(lists, list, "spelled")
+    if len(lists) != len(paths) or not all({*map(type, v)} <= {str} for v in lists):
+        raise Invalid("spelled: expected a list of keys per feed")
+    part.spelled = dict(zip(paths, lists, strict=True))
     for row in expect_list(raw.get("days"), list, "days"):
         a, y, printed, n = _n(row, 4)
         part.day_prints[_pair([a, y])] = expect(printed, str, "days")
@@ -492,18 +499,49 @@ def _indexes(value: object, count: int) -> list[int]:
     return found
 
 
-def _shared(lists: dict[str, list[Pair]]) -> list[object]:
+class _Texts:
+    """A part record's texts by number: the feed paths first (the record lists them), then
+    every other text once, in ``extra``. A plan's part names each unit, its path and its
+    locality in its titles, its key-days feed's, its borrowed days and its spellings: half
+    a record was repeats, and a rebuild reads a thousand records (issue 11)."""
+
+    def __init__(self, paths: Iterable[str]) -> None:
+        self.index = {p: i for i, p in enumerate(paths)}
+        self.extra: list[str] = []
+
+    def refs(self, texts: Iterable[str]) -> str:
+        """The texts' numbers, packed (:func:`_packed`)."""
+        out = []
+        for text in texts:
+            i = self.index.get(text)
+            if i is None:
+                i = self.index[text] = len(self.index)
+                self.extra.append(text)
+            out.append(i)
+        return _packed(out, "I")
+
+
+def _refs(value: object, table: Sequence[str], what: str) -> list[str]:
+    """:meth:`_Texts.refs` read back, checked."""
+    found = _ints(value, what, "I")
+    if found and max(found) >= len(table):
+        raise Invalid(f"{what}: past the texts")
+    return list(map(table.__getitem__, found))
+
+
+def _shared(lists: dict[str, list[Pair]], texts: _Texts) -> list[object]:
     """Feed path → registry days, as [paths, each distinct list of days, which one each
     path has]: a plan's feeds mostly borrow one list (its anniversary's days), so a rebuild
     checks it once per part, not once per feed (issue 11)."""
     distinct: dict[tuple[Pair, ...], int] = {}
     which = [distinct.setdefault(tuple(pairs), len(distinct)) for pairs in lists.values()]
-    return [list(lists), [[list(p) for p in pairs] for pairs in distinct], _packed(which)]
+    return [texts.refs(lists), [[list(p) for p in pairs] for pairs in distinct],
+            _packed(which)]
 
 
-def _unshared(value: object) -> dict[str, list[Pair]]:
+def _unshared(value: object, table: Sequence[str]) -> dict[str, list[Pair]]:
     paths, distinct, which = _n(expect(value, list, "borrows"), 3)
-    names = expect_list(paths, str, "borrows")
+    names = _refs(paths, table, "borrows")
     lists = [[_pair(x) for x in expect_list(v, list, "borrows")]
              for v in expect_list(distinct, list, "borrows")]
     chosen = _ints(which, "borrows")
