@@ -382,9 +382,14 @@ def _relocate(listed: list[Listed], contributors: dict[str, list[Part]],
     """Unit feeds at their recorded paths; the parts still know them by the canonical one
     (returned: site path → canonical path)."""
     canonical = {paths.get(f.path, f.path): f.path for f in listed}
-    moved = [replace(f, path=paths.get(f.path, f.path),
-                     key=paths.get(f.key, f.key) if f.group == "days" else f.key)
-             for f in listed]
+
+    def placed(f: Listed) -> Listed:
+        path = paths.get(f.path, f.path)
+        key = paths.get(f.key, f.key) if f.group == "days" else f.key
+        # most feeds stay where they are: no copy (a national site lists 4,000)
+        return f if path == f.path and key == f.key else replace(f, path=path, key=key)
+
+    moved = [placed(f) for f in listed]
     return (moved, {paths.get(p, p): v for p, v in contributors.items()},
             {paths.get(p, p): v for p, v in borrowed.items()}, canonical)
 
