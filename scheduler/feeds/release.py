@@ -165,6 +165,9 @@ class Release:
         self.path = site.release(self.name)
         self.before = _open_dir(previous) if previous is not None else None
         self._old_dirs: dict[str, int | None] = {}  # the previous release's folders, opened
+        #: its files as :meth:`_old` found them (a rebuild asks twice for each of 4,800: is
+        #: it there, then link it; a file that went meanwhile fails the link, and is made)
+        self._old_files: dict[str, tuple[int, str, os.stat_result] | None] = {}
         self._dirs: dict[str, int] = {}  # made with the first file: a build that changes
         # nothing makes no release (issue 11: a no-change rebuild linked every file anew)
 
@@ -181,7 +184,7 @@ class Release:
         opened = {*self._dirs.values(), *(fd for fd in self._old_dirs.values() if fd is not None)}
         for fd in {*opened, *([self.before] if self.before is not None else [])}:
             os.close(fd)
-        self._dirs, self._old_dirs = {}, {}
+        self._dirs, self._old_dirs, self._old_files = {}, {}, {}
         self.before = None
 
     def discard(self) -> None:
@@ -198,13 +201,20 @@ class Release:
         """The previous release's regular file at ``path``: its folder's descriptor (open
         while this release is), its name and its stat; None when there is none. (A plain
         function: a rebuild asks it twice for each of a national site's 4,800 files.)"""
+        if path in self._old_files:
+            return self._old_files[path]
         _parts(path)  # a site path, or ValueError
         if self.before is None:
             return None
+        found = self._stat_old(self.before, path)
+        self._old_files[path] = found
+        return found
+
+    def _stat_old(self, before: int, path: str) -> tuple[int, str, os.stat_result] | None:
         folder, _, name = path.rpartition("/")
         if folder not in self._old_dirs:  # each folder opened once (thousands of files)
             try:
-                self._old_dirs[folder] = _walk(self.before, path)[0]
+                self._old_dirs[folder] = _walk(before, path)[0]
             except OSError:
                 self._old_dirs[folder] = None
         old = self._old_dirs[folder]
