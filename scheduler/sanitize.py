@@ -42,6 +42,16 @@ def json_text(value: Any, **options: Any) -> str:
     return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def json_lines(rows: list[Any]) -> str:
+    """A JSON list with one item per line, each item compact (:func:`json_text`'s
+    escaping): the C encoder writes it, where ``indent`` takes json's pure-Python one (a
+    national site's feeds.json, 4,000 feeds, is rewritten whenever a feed's size moves)."""
+    if not rows:
+        return "[]\n"
+    text = ",\n".join([json.dumps(row, ensure_ascii=False) for row in rows])
+    return "[\n" + _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n]\n"
+
+
 def console(**options: Any) -> Console:
     """A rich Console that drops control characters from the text it renders (rich removes
     only BEL, BS, VT, FF and CR); its own styles and cursor moves are untouched."""

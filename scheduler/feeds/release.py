@@ -369,6 +369,10 @@ class Release:
 
     def _folder(self, path: str, create: bool) -> tuple[int, str]:
         self.open()
+        folder, _, name = path.rpartition("/")
+        known = self._dirs.get(f"/{folder}" if folder else "")  # its folders were checked
+        if known is not None and _NAME.match(name):
+            return known, name
         *dirs, name = _parts(path)
         key = ""
         for part in dirs:
