@@ -8,6 +8,7 @@ import os
 import pickle
 import re
 import shutil
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -257,3 +258,58 @@ def test_the_floors_are_read_from_folded_and_parameterised_lines(tmp_path: Path)
     (tmp_path / "all.ics").write_bytes(feed)
     (tmp_path / "units" / "a.ics").write_bytes(feed.replace(b"SEQUENCE:3", b"SEQUENCE:5"))
     assert release.floors(tmp_path) == {uid: 5, f"{uid}#2024-05-19": 7, "other@kyniem": 0}
+
+
+SEGMENTS = [("head", b"BEGIN:VCALENDAR\r\n"), ("a", b"A" * 5000), ("b", b"B" * 7000),
+            ("end", b"END:VCALENDAR\r\n")]
+
+
+def _assembled(tmp_path: Path, name: str, previous: Path | None,
+               segments: list[tuple[str, bytes]], layout: release.Layout | None,
+               later: bool) -> tuple[release.Release, tuple[int, bool, object]]:
+    site = release.SiteDir(tmp_path / name)
+    os.makedirs(site.releases, exist_ok=True)
+    out = release.Release(site, previous)
+    made = out.assemble("all.ics", [(sid, lambda data=data: data) for sid, data in segments],
+                        layout, later)
+    return out, made
+
+
+@pytest.mark.parametrize("later", [False, True])
+def test_a_file_mostly_copied_is_the_same_filled_on_a_thread_or_not(
+        tmp_path: Path, later: bool) -> None:
+    """Issue 11: all.ics's unchanged shares are copied from the previous file by a thread
+    while the build goes on; the file and its layout are what the build writes inline."""
+    first, (_, _, layout) = _assembled(tmp_path, "one", None, SEGMENTS, None, False)
+    first.close()
+    assert isinstance(layout, release.Layout)
+    changed = [*SEGMENTS[:2], ("b2", b"b" * 6000), SEGMENTS[3]]
+    out, (size, kept, found) = _assembled(tmp_path, "two", first.path, changed, layout, later)
+    assert (size, kept) == (sum(len(d) for _, d in changed), False)
+    assert isinstance(found, Future) is later
+    out.settle()
+    written = found.result() if isinstance(found, Future) else found
+    out.close()
+    path = out.path / "all.ics"
+    assert path.read_bytes() == b"".join(d for _, d in changed)
+    assert written == release.Layout([(sid, len(d)) for sid, d in changed],
+                                     release._identity(path.stat()))
+
+
+def test_an_error_while_filling_on_a_thread_stops_the_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, (_, _, layout) = _assembled(tmp_path, "one", None, SEGMENTS, None, False)
+    first.close()
+    assert isinstance(layout, release.Layout)
+
+    def failing(*args: object) -> None:
+        raise OSError(5, "the disk failed")
+
+    monkeypatch.setattr(release, "_copy", failing)
+    changed = [*SEGMENTS[:2], ("b2", b"b" * 6000), SEGMENTS[3]]
+    out, (_, _, found) = _assembled(tmp_path, "two", first.path, changed, layout, True)
+    assert isinstance(found, Future)
+    with pytest.raises(OSError, match="the disk failed"):
+        out.settle()
+    out.discard()
+    assert not out.path.exists()

@@ -9,6 +9,7 @@ what a serial one does."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -30,7 +31,8 @@ class Segments:
 
 
 Make = Callable[[], bytes | Segments]  # a file's bytes, whole or in segments
-Made = tuple[int, bool, Layout | None]  # its size, whether it was kept, its layout
+#: its size, whether it was kept, its layout (a future while a thread fills the file)
+Made = tuple[int, bool, "Layout | Future[Layout] | None"]
 
 
 @dataclass
@@ -44,6 +46,7 @@ class Files:
     layout_of: Callable[[str], Layout | None] = lambda path: None
     published: dict[str, Published] = field(default_factory=dict)
     layouts: dict[str, Layout | None] = field(default_factory=dict)  # files made: theirs
+    _filling: dict[str, Future[Layout]] = field(default_factory=dict)  # theirs, to come
     _asked: list[tuple[str, str, Make, bool]] = field(default_factory=list)
     _same: list[tuple[str, Make]] = field(default_factory=list)  # unchanged: linked at last
 
@@ -72,12 +75,15 @@ class Files:
         workers = (pool.workers_for(len(elsewhere), self.tuning, self.tuning.pooled_files)
                    if pooled else 1)
         if workers > 1:
+            self.out.settle()  # no thread of this process runs while it forks
             for i in elsewhere:
                 self.out.prepare(asked[i][0])  # folders made here: workers only fill them
         # read here: forked workers ask the state nothing
         jobs = [(asked[i][0], asked[i][2], self.layout_of(asked[i][0])) for i in elsewhere]
+        here = workers < 2  # in this process: big copies go on on a thread (Release)
         made = dict(zip(elsewhere, pool.map_forked(
-            len(jobs), lambda j: self._make(*jobs[j]), workers, self.keep_closed), strict=True))
+            len(jobs), lambda j: self._make(*jobs[j], later=here), workers, self.keep_closed),
+            strict=True))
         todo_set = set(todo)
         for i, (path, fingerprint, make, _) in enumerate(asked):
             if i not in todo_set:
@@ -88,26 +94,36 @@ class Files:
                 path, make, self.layout_of(path))
             (self.report.unchanged if kept else self.report.written).append(path)
             self.published[path] = Published(fingerprint, size)
-            self.layouts[path] = layout
+            if isinstance(layout, Future):
+                self._filling[path] = layout
+            else:
+                self.layouts[path] = layout
 
     def finish(self) -> bool:
         """Whether the build made a new release: when it wrote a file or leaves one out.
         Its unchanged files are then linked from the previous one (or made again, should one
-        have gone meanwhile)."""
+        have gone meanwhile). The files filled on a thread are waited for."""
+        self.out.settle()
+        self.layouts.update((p, job.result()) for p, job in self._filling.items())
+        self._filling.clear()
         if not self.out.opened and self.before and set(self.before) <= set(self.published):
             return False
         for path, make in self._same:
             if not self.out.keep(path):  # the previous file went meanwhile: no layout holds
-                self.layouts[path] = self._make(path, make, None)[2]
+                layout = self._make(path, make, None)[2]
+                assert not isinstance(layout, Future)  # made here and now (later=False)
+                self.layouts[path] = layout
         self.out.open()  # the release's folder, should it hold no file at all
         return True
 
-    def _make(self, path: str, make: Make, layout: Layout | None) -> Made:
+    def _make(self, path: str, make: Make, layout: Layout | None, later: bool = False
+              ) -> Made:
         """The file's size, whether the previous release's held the same bytes, and its
-        layout when made of segments (``layout``: the previous file's)."""
+        layout when made of segments (``layout``: the previous file's; ``later``: see
+        :meth:`.release.Release.assemble`)."""
         data = make()
         if isinstance(data, Segments):
-            return self.out.assemble(path, data.items, layout)
+            return self.out.assemble(path, data.items, layout, later)
         if self.out.keep(path, data):
             return len(data), True, None
         self.out.write(path, data, replace=True)  # a worker that died may have begun it

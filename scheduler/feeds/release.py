@@ -29,6 +29,7 @@ import secrets
 import shutil
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
@@ -43,6 +44,10 @@ from .ledger import Entry, entry
 #: a piece of a file: an id that names its bytes (the same id, the same bytes; a feed's
 #: part: its print, :mod:`.parts`), and how to make them when they must be made
 Segment = tuple[str, Callable[[], bytes]]
+#: a file written from the previous release's in the background (:meth:`Release.assemble`)
+Filled = tuple[int, bool, "Layout | Future[Layout]"]
+#: the most new segments a file filled in the background holds in memory before it is written
+LATER_SEGMENTS = 8
 
 
 @dataclass(frozen=True)
@@ -170,6 +175,8 @@ class Release:
         self._old_files: dict[str, tuple[int, str, os.stat_result] | None] = {}
         self._dirs: dict[str, int] = {}  # made with the first file: a build that changes
         # nothing makes no release (issue 11: a no-change rebuild linked every file anew)
+        self._filler: ThreadPoolExecutor | None = None  # see assemble(later=True)
+        self._filling: list[Future[Layout]] = []
 
     @property
     def opened(self) -> bool:
@@ -180,7 +187,22 @@ class Release:
             os.mkdir(self.path, 0o755)
             self._dirs[""] = os.open(self.path, _DIR)
 
+    def settle(self) -> None:
+        """Wait for the files being filled in the background (:meth:`assemble`); the first
+        error of one is raised here."""
+        filling, self._filling = self._filling, []
+        failed = None
+        for job in filling:
+            if job.exception() is not None and failed is None:
+                failed = job.exception()
+        if self._filler is not None:
+            self._filler.shutdown()
+            self._filler = None
+        if failed is not None:
+            raise failed
+
     def close(self) -> None:
+        self.settle()
         opened = {*self._dirs.values(), *(fd for fd in self._old_dirs.values() if fd is not None)}
         for fd in {*opened, *([self.before] if self.before is not None else [])}:
             os.close(fd)
@@ -189,6 +211,8 @@ class Release:
 
     def discard(self) -> None:
         opened = self.opened
+        with contextlib.suppress(Exception):  # the build failed already: its error stands
+            self.settle()
         self.close()
         if opened:
             shutil.rmtree(self.path, ignore_errors=True)
@@ -273,14 +297,17 @@ class Release:
             raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), path)
         return size, False
 
-    def assemble(self, path: str, segments: Sequence[Segment], layout: Layout | None
-                 ) -> tuple[int, bool, Layout]:
+    def assemble(self, path: str, segments: Sequence[Segment], layout: Layout | None,
+                 later: bool = False) -> Filled:
         """Write ``path`` from its segments, copying in the kernel (copy_file_range(2)) each
         one the previous release's file holds, as ``layout`` (the state's record of how that
         file was made) says, instead of making it again: a national all.ics is 190 MB, and
         one plan's share of it is a thousandth (issue 11). The same ids in the same order
         are the same bytes: then the previous file, linked. Returned: the size, whether the
-        file was kept, and its layout."""
+        file was kept, and its layout. ``later``: a file mostly copied is filled by a thread
+        while the build goes on (the kernel's copy of all.ics was a tenth of a one-plan
+        rebuild, with a CPU to spare); its layout is then a future, which :meth:`settle`
+        waits for."""
         old = self._previous(path) if layout else None
         try:
             where: dict[str, tuple[int, int]] = {}
@@ -293,32 +320,38 @@ class Release:
                 for sid, n in layout.segments:
                     where.setdefault(sid, (at, n))
                     at += n
-            if not where:  # no record of the previous file: compared as it is written
-                return self._streamed(path, segments)
+            if not where or old is None:  # no record of the previous file: compared as
+                return self._streamed(path, segments)  # it is written
             folder, name = self._folder(path, create=True)
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(name, dir_fd=folder)  # a worker that died may have begun it
             fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644,
                          dir_fd=folder)
-            made: list[tuple[str, int]] = []
-            try:
-                os.fchmod(fd, 0o644)
+            fresh = sum(1 for sid, _ in segments if sid not in where)
+            if not later or fresh > LATER_SEGMENTS:
+                fill = _Fill(fd, old)
+                old = None  # the fill closes it
                 for sid, make in segments:
                     found = where.get(sid)
-                    if found is not None and old is not None:
-                        _copy(old.fileno(), fd, *found)
-                        made.append((sid, found[1]))
-                    else:
-                        data = make()
-                        _write_all(fd, data)
-                        made.append((sid, len(data)))
-                written = os.fstat(fd)
-            finally:
-                os.close(fd)
+                    fill.add(sid, found if found is not None else make())
+                return fill.size, False, fill.done()
+            fill = _Fill(fd, old, run=False)
+            old = None
+            try:
+                for sid, make in segments:  # the new bytes made here, the copies queued
+                    found = where.get(sid)
+                    fill.add(sid, found if found is not None else make())
+            except BaseException:
+                fill.abandon()
+                raise
+            if self._filler is None:
+                self._filler = ThreadPoolExecutor(1, thread_name_prefix="kyniem-fill")
+            job = self._filler.submit(fill.done)
+            self._filling.append(job)
+            return fill.size, False, job
         finally:
             if old is not None:
                 old.close()
-        return written.st_size, False, Layout(made, _identity(written))
 
     def _streamed(self, path: str, segments: Sequence[Segment]) -> tuple[int, bool, Layout]:
         made: list[tuple[str, int]] = []
@@ -382,6 +415,64 @@ class Release:
                     os.mkdir(part, 0o755, dir_fd=parent)
                 self._dirs[key] = os.open(part, _DIR, dir_fd=parent)
         return self._dirs[key], name
+
+
+class _Fill:
+    """A file of a release written from its segments, in order: a range of the previous
+    release's file (offset, length), copied in the kernel, or new bytes. Neighbouring
+    ranges are copied as one (all.ics's unchanged parts, before and after a plan's share,
+    are two copies, not a thousand). ``run``: written as they come, else all of them by
+    :meth:`done` (on a thread); the file and the previous one are closed by :meth:`done`
+    or :meth:`abandon`."""
+
+    def __init__(self, fd: int, old: BinaryIO, run: bool = True) -> None:
+        self.fd, self.old, self.run = fd, old, run
+        self.queued: list[tuple[int, int] | bytes] = []
+        self.made: list[tuple[str, int]] = []
+        self.size = 0
+        try:
+            os.fchmod(fd, 0o644)
+        except BaseException:
+            self.abandon()
+            raise
+
+    def add(self, sid: str, piece: tuple[int, int] | bytes) -> None:
+        n = piece[1] if isinstance(piece, tuple) else len(piece)
+        self.made.append((sid, n))
+        self.size += n
+        last = self.queued[-1] if self.queued else None
+        if isinstance(piece, tuple) and isinstance(last, tuple) and sum(last) == piece[0]:
+            self.queued[-1] = (last[0], last[1] + n)
+            return
+        if self.run and self.queued:  # the one before can grow no more: written now
+            self._write_queued()
+        self.queued.append(piece)
+
+    def done(self) -> Layout:
+        try:
+            self._write_queued()
+            written = os.fstat(self.fd)
+        finally:
+            self.abandon()
+        return Layout(self.made, _identity(written))
+
+    def abandon(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+        self.old.close()
+
+    def _write_queued(self) -> None:
+        queued, self.queued = self.queued, []
+        try:
+            for piece in queued:
+                if isinstance(piece, tuple):
+                    _copy(self.old.fileno(), self.fd, *piece)
+                else:
+                    _write_all(self.fd, piece)
+        except BaseException:
+            self.abandon()
+            raise
 
 
 def _copy(source: int, target: int, offset: int, count: int) -> None:
