@@ -313,3 +313,25 @@ def test_an_error_while_filling_on_a_thread_stops_the_build(
         out.settle()
     out.discard()
     assert not out.path.exists()
+
+
+@pytest.mark.parametrize("later", [False, True])
+def test_a_segment_that_fails_leaves_no_descriptor_open(tmp_path: Path, later: bool) -> None:
+    """Regression: a file filled from segments kept the new file and the previous one open
+    when making a new segment failed (the build then stops; a long-lived process leaked)."""
+    first, (_, _, layout) = _assembled(tmp_path, "one", None, SEGMENTS, None, False)
+    first.close()
+    assert isinstance(layout, release.Layout)
+    site = release.SiteDir(tmp_path / "two")
+    os.makedirs(site.releases)
+    opened = sorted(os.listdir("/proc/self/fd"))
+    out = release.Release(site, first.path)
+
+    def failing() -> bytes:
+        raise ValueError("a part that does not read back")
+
+    segments = [(sid, lambda data=data: data) for sid, data in SEGMENTS[:2]]
+    with pytest.raises(ValueError, match="does not read back"):
+        out.assemble("all.ics", [*segments, ("b2", failing)], layout, later)
+    out.discard()  # closes the release's folders, not files it never knew
+    assert sorted(os.listdir("/proc/self/fd")) == opened

@@ -327,23 +327,20 @@ class Release:
                 os.unlink(name, dir_fd=folder)  # a worker that died may have begun it
             fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644,
                          dir_fd=folder)
-            fresh = sum(1 for sid, _ in segments if sid not in where)
-            if not later or fresh > LATER_SEGMENTS:
-                fill = _Fill(fd, old)
-                old = None  # the fill closes it
-                for sid, make in segments:
-                    found = where.get(sid)
-                    fill.add(sid, found if found is not None else make())
-                return fill.size, False, fill.done()
-            fill = _Fill(fd, old, run=False)
-            old = None
+            # on a thread: the new bytes made here and held (a few parts' shares), the
+            # copies queued; else each piece written as it comes
+            here = not later or sum(sid not in where for sid, _ in segments) > LATER_SEGMENTS
+            fill = _Fill(fd, old, run=here)
+            old = None  # the fill closes it
             try:
-                for sid, make in segments:  # the new bytes made here, the copies queued
+                for sid, make in segments:
                     found = where.get(sid)
                     fill.add(sid, found if found is not None else make())
             except BaseException:
                 fill.abandon()
                 raise
+            if here:
+                return fill.size, False, fill.done()
             if self._filler is None:
                 self._filler = ThreadPoolExecutor(1, thread_name_prefix="kyniem-fill")
             job = self._filler.submit(fill.done)
