@@ -38,8 +38,7 @@ def json_text(value: Any, **options: Any) -> str:
     """JSON with non-ASCII text as it is, but every control character escaped: json escapes
     C0 itself; DEL and C1 (U+009B is a CSI to some terminals) only occur inside strings, so
     escaping them here keeps the JSON the same value."""
-    text = json.dumps(value, ensure_ascii=False, **options)
-    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _escape_c1(json.dumps(value, ensure_ascii=False, **options))
 
 
 def json_lines(rows: list[Any]) -> str:
@@ -49,7 +48,11 @@ def json_lines(rows: list[Any]) -> str:
     if not rows:
         return "[]\n"
     text = ",\n".join([json.dumps(row, ensure_ascii=False) for row in rows])
-    return "[\n" + _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n]\n"
+    return "[\n" + _escape_c1(text) + "\n]\n"
+
+
+def _escape_c1(text: str) -> str:
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def console(**options: Any) -> Console:
