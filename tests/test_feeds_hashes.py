@@ -7,7 +7,9 @@ import os
 import shutil
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -24,30 +26,30 @@ def later() -> int:
 
 
 @pytest.fixture
-def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The paths whose bytes were read (Path.read_bytes, spied on)."""
-    found: list[str] = []
-    real = Path.read_bytes
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """The bytes hashed (hashes.file_digest, spied on): a file's bytes are read only to be
+    hashed."""
+    found: list[bytes] = []
+    real = hashes_module.file_digest
 
-    def spy(self: Path) -> bytes:
-        found.append(str(self))
-        return real(self)
+    def spy(data: bytes) -> str:
+        found.append(data)
+        return real(data)
 
-    monkeypatch.setattr(Path, "read_bytes", spy)
+    monkeypatch.setattr(hashes_module, "file_digest", spy)
     return found
 
 
-def test_an_unchanged_file_is_not_read_again(tmp_path: Path, reads: list[str]) -> None:
+def test_an_unchanged_file_is_not_read_again(tmp_path: Path, reads: list[bytes]) -> None:
     plan = tmp_path / "p.yaml"
     plan.write_text("tiêu đề: một\n", encoding="utf-8")
     first = Hashes({}, later)
     key = first.key(plan)
-    assert reads == [str(plan)]
-    with plan.open("rb") as fh:
-        assert key == (str(plan), plan.stat().st_size, file_digest(fh.read()))
+    assert reads == [plan.read_bytes()]
+    assert key == (str(plan), plan.stat().st_size, first.fresh[str(plan)][1])
     again = Hashes(dict(first.fresh), later)
     assert again.key(plan) == key
-    assert reads == [str(plan)]  # from the stored digest
+    assert len(reads) == 1  # from the stored digest
     assert again.fresh == {}
 
 
@@ -66,7 +68,7 @@ def test_an_edit_restored_to_its_size_and_mtime_is_seen(tmp_path: Path) -> None:
     assert after[2] == file_digest(plan.read_bytes()) != before[2]
 
 
-def test_a_file_changed_just_now_is_not_recorded(tmp_path: Path, reads: list[str]) -> None:
+def test_a_file_changed_just_now_is_not_recorded(tmp_path: Path, reads: list[bytes]) -> None:
     """Racy git: another edit in the same timestamp tick would keep the stat."""
     plan = tmp_path / "p.yaml"
     plan.write_text("tiêu đề: một\n", encoding="utf-8")
@@ -74,7 +76,7 @@ def test_a_file_changed_just_now_is_not_recorded(tmp_path: Path, reads: list[str
     key = now.key(plan)
     assert now.fresh == {}
     assert Hashes(dict(now.fresh), later).key(plan) == key
-    assert reads == [str(plan)] * 2  # hashed again, then recorded
+    assert reads == [plan.read_bytes()] * 2  # hashed again, then recorded
 
 
 def test_a_missing_file_is_left_to_the_loader(tmp_path: Path) -> None:
@@ -128,3 +130,32 @@ def test_the_site_state_keeps_one_digest_per_plan_file(tmp_path: Path,
     edited = file_digest(files[1].read_bytes())
     assert after.pop(str(files[1]), edited) == edited != found[str(files[1])]
     assert after == {str(p): found[str(p)] for p in files[2:]}
+
+
+def test_a_link_retargeted_between_stat_and_read_pairs_one_files_stat_and_bytes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression (review): the stat and the bytes came from two lookups of the path, so a
+    plan link retargeted in between (a deploy swapping versions) stored one file's stat
+    with the other's digest, trusted again once the link pointed back."""
+    one, two = tmp_path / "v1.yaml", tmp_path / "v2.yaml"
+    one.write_text("tiêu đề: một\n", encoding="utf-8")
+    two.write_text("tiêu đề: hai, dài hơn\n", encoding="utf-8")
+    plan = tmp_path / "plan.yaml"
+    plan.symlink_to(one)
+
+    def swapping(real: Callable[..., os.stat_result]) -> Callable[..., os.stat_result]:
+        def call(*args: Any, **kwargs: Any) -> os.stat_result:
+            found = real(*args, **kwargs)
+            plan.unlink()
+            plan.symlink_to(two)
+            return found
+        return call
+
+    monkeypatch.setattr(hashes_module.os, "stat", swapping(os.stat))
+    monkeypatch.setattr(hashes_module.os, "fstat", swapping(os.fstat))
+    hashes = Hashes({}, later)
+    key = hashes.key(plan)
+    monkeypatch.undo()
+    assert key == (str(plan), one.stat().st_size, file_digest(one.read_bytes()))
+    (seen, digest) = hashes.fresh[str(plan)]
+    assert seen.split(":")[1] == str(one.stat().st_ino) and digest == key[2]

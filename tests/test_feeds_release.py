@@ -8,6 +8,7 @@ import os
 import pickle
 import re
 import shutil
+import time
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -204,7 +205,8 @@ def test_writes_stay_inside_the_release(tmp_path: Path) -> None:
     out = release.Release(site, None)
     try:
         out.write("plans/a.ics", b"x")
-        for bad in ("../escape.ics", "/etc/x", "plans/../../x", "a/./b", ".hidden"):
+        for bad in ("../escape.ics", "/etc/x", "/x", "/plans/x", "plans/../../x", "a/./b",
+                    ".hidden"):
             with pytest.raises(ValueError):
                 out.write(bad, b"x")
         with pytest.raises(FileExistsError):
@@ -335,3 +337,37 @@ def test_a_segment_that_fails_leaves_no_descriptor_open(tmp_path: Path, later: b
         out.assemble("all.ics", [*segments, ("b2", failing)], layout, later)
     out.discard()  # closes the release's folders, not files it never knew
     assert sorted(os.listdir("/proc/self/fd")) == opened
+
+
+def test_few_files_are_filled_on_threads_at_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review: every file waiting for its thread holds two descriptors and its new bytes; a
+    rebuild where every feed changed (a registry edit) on a slow disk ran out of
+    descriptors. Beyond LATER_FILES pending, a file is written here."""
+    first = release.Release(release.SiteDir(tmp_path / "one"), None)
+    os.makedirs(first.path.parent)
+    layouts = {}
+    for name in ("a", "b", "c", "d"):
+        made = first.assemble(f"{name}.ics", [(sid, lambda data=data: data)
+                                               for sid, data in SEGMENTS], None)
+        layouts[name] = made[2]
+    first.close()
+    real = release._copy
+
+    def slow(*args: int) -> None:
+        time.sleep(0.3)
+        real(*args)
+
+    monkeypatch.setattr(release, "_copy", slow)
+    site = release.SiteDir(tmp_path / "two")
+    os.makedirs(site.releases)
+    out = release.Release(site, first.path)
+    changed = [*SEGMENTS[:2], ("b2", b"b" * 6000), SEGMENTS[3]]
+    found = [out.assemble(f"{name}.ics", [(sid, lambda data=data: data)
+                                           for sid, data in changed], layouts[name], True)[2]
+             for name in ("a", "b", "c", "d")]
+    assert [isinstance(f, Future) for f in found] == [True] * release.LATER_FILES + [False] * (
+        4 - release.LATER_FILES)
+    out.close()
+    for name in ("a", "b", "c", "d"):
+        assert (out.path / f"{name}.ics").read_bytes() == b"".join(d for _, d in changed)

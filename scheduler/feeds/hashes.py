@@ -48,21 +48,20 @@ class Hashes:
         (not its modification time alone: an edit restored with ``touch -r`` or unpacked
         from an archive is still seen), read and hashed only when its stat moved."""
         name = str(path)
-        try:
-            info = os.stat(path)
+        now = self.now_ns()  # before the stat: a slow read must not make a racy file old
+        try:  # one descriptor for the stat and the bytes: a link retargeted between the two
+            with path.open("rb") as fh:  # would pair one file's stat with another's digest
+                info = os.fstat(fh.fileno())
+                seen = stat_text(info)
+                found = self.known.get(name)
+                if found is not None and found[0] == seen:
+                    self.held.add(name)
+                    return (name, info.st_size, found[1])
+                data = fh.read()
         except OSError:
             return (name, None)  # the loader reports it
-        seen = stat_text(info)
-        found = self.known.get(name)
-        if found is not None and found[0] == seen:
-            self.held.add(name)
-            return (name, info.st_size, found[1])
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return (name, None)
         digest = file_digest(data)
-        racy = max(info.st_mtime_ns, info.st_ctime_ns) > self.now_ns() - RACY_NS
+        racy = max(info.st_mtime_ns, info.st_ctime_ns) > now - RACY_NS
         if len(data) == info.st_size and not racy:  # else: hashed again next time
             self.fresh[name] = (seen, digest)
         return (name, len(data), digest)

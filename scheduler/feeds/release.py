@@ -48,6 +48,9 @@ Segment = tuple[str, Callable[[], bytes]]
 Filled = tuple[int, bool, "Layout | Future[Layout]"]
 #: the most new segments a file filled in the background holds in memory before it is written
 LATER_SEGMENTS = 8
+#: the most files filled in the background at once (each holds two descriptors): beyond, a
+#: file is written here (a registry edit makes every feed's lent days new)
+LATER_FILES = 2
 
 
 @dataclass(frozen=True)
@@ -202,12 +205,15 @@ class Release:
             raise failed
 
     def close(self) -> None:
-        self.settle()
-        opened = {*self._dirs.values(), *(fd for fd in self._old_dirs.values() if fd is not None)}
-        for fd in {*opened, *([self.before] if self.before is not None else [])}:
-            os.close(fd)
-        self._dirs, self._old_dirs, self._old_files = {}, {}, {}
-        self.before = None
+        try:
+            self.settle()
+        finally:
+            opened = {*self._dirs.values(),
+                      *(fd for fd in self._old_dirs.values() if fd is not None)}
+            for fd in {*opened, *([self.before] if self.before is not None else [])}:
+                os.close(fd)
+            self._dirs, self._old_dirs, self._old_files = {}, {}, {}
+            self.before = None
 
     def discard(self) -> None:
         opened = self.opened
@@ -329,7 +335,10 @@ class Release:
                          dir_fd=folder)
             # on a thread: the new bytes made here and held (a few parts' shares), the
             # copies queued; else each piece written as it comes
-            here = not later or sum(sid not in where for sid, _ in segments) > LATER_SEGMENTS
+            self._filling = [job for job in self._filling  # those done well: forgotten
+                             if not job.done() or job.exception() is not None]
+            here = (not later or len(self._filling) >= LATER_FILES
+                    or sum(sid not in where for sid, _ in segments) > LATER_SEGMENTS)
             fill = _Fill(fd, old, run=here)
             old = None  # the fill closes it
             try:
@@ -341,9 +350,13 @@ class Release:
                 raise
             if here:
                 return fill.size, False, fill.done()
-            if self._filler is None:
-                self._filler = ThreadPoolExecutor(1, thread_name_prefix="kyniem-fill")
-            job = self._filler.submit(fill.done)
+            try:
+                if self._filler is None:
+                    self._filler = ThreadPoolExecutor(1, thread_name_prefix="kyniem-fill")
+                job = self._filler.submit(fill.done)
+            except BaseException:  # no thread to be had: nothing of the file is written
+                fill.abandon()
+                raise
             self._filling.append(job)
             return fill.size, False, job
         finally:
@@ -401,7 +414,7 @@ class Release:
         self.open()
         folder, _, name = path.rpartition("/")
         known = self._dirs.get(f"/{folder}" if folder else "")  # its folders were checked
-        if known is not None and _NAME.match(name):
+        if known is not None and _NAME.match(name) and not path.startswith("/"):
             return known, name
         *dirs, name = _parts(path)
         key = ""

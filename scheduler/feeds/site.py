@@ -480,7 +480,8 @@ def _write(out: release.Release, before: dict[str, Published], listed: list[List
     rows = [{"group": f.group, "key": f.key, "path": f.path, "name": f.name,
              "events": f.events, "bytes": report.sizes[f.path]} for f in public]
     # fingerprinted by its rows: made only when they moved (json_lines: one feed a line)
-    files.put("feeds.json", _digest(repr(rows), []), lambda: json_lines(rows).encode())
+    files.put("feeds.json", _digest("lines\x1f" + repr(rows), []),  # its format, then rows
+              lambda: json_lines(rows).encode())
     files.flush(pooled=False)
     return files
 
