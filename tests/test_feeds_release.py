@@ -8,7 +8,7 @@ import os
 import pickle
 import re
 import shutil
-import time
+import threading
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -353,9 +353,11 @@ def test_few_files_are_filled_on_threads_at_once(
         layouts[name] = made[2]
     first.close()
     real = release._copy
+    gate = threading.Event()  # the threads' copies wait for it: a slow disk
 
     def slow(*args: int) -> None:
-        time.sleep(0.3)
+        if threading.current_thread() is not threading.main_thread():
+            assert gate.wait(10)
         real(*args)
 
     monkeypatch.setattr(release, "_copy", slow)
@@ -368,6 +370,7 @@ def test_few_files_are_filled_on_threads_at_once(
              for name in ("a", "b", "c", "d")]
     assert [isinstance(f, Future) for f in found] == [True] * release.LATER_FILES + [False] * (
         4 - release.LATER_FILES)
+    gate.set()
     out.close()
     for name in ("a", "b", "c", "d"):
         assert (out.path / f"{name}.ics").read_bytes() == b"".join(d for _, d in changed)
