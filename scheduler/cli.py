@@ -197,6 +197,7 @@ class Kyniem(click.Group):
                 sys.exit(2)
             if loaded is not None:
                 extra.setdefault("default_map", config.default_map(loaded, self))
+            args = clilang.place_lang(self, args)
             ctx = super().make_context(info_name, args, parent, **extra)
             ctx.meta["kyniem.config"] = loaded
             return ctx

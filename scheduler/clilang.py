@@ -80,6 +80,37 @@ def language(args: Sequence[str], env: Mapping[str, str] = os.environ,
     return "vi"
 
 
+def place_lang(group: click.Group, args: Sequence[str]) -> list[str]:
+    """``args`` with ``--lang`` wherever it was written (``kyniem --lang en year 2026``,
+    as the top-level help says) moved after the command it is for: click gives each command
+    its own options, and only the commands that run have one. For a group alone (its help)
+    or a command without the option it goes: :func:`language` has set the language."""
+    end = args.index("--") if "--" in args else len(args)
+    kept: list[str] = []
+    value: str | None = None
+    i = 0
+    while i < end:
+        arg = args[i]
+        if arg == "--lang" and i + 1 < end:
+            value, i = args[i + 1], i + 2
+            continue
+        if arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        else:
+            kept.append(arg)
+        i += 1
+    if value is None:
+        return list(args)
+    command: click.Command = group
+    for arg in kept:  # the command the words name: groups' names, then a command's
+        if isinstance(command, click.Group) and arg in command.commands:
+            command = command.commands[arg]
+        elif not arg.startswith("-") and isinstance(command, click.Group):
+            break  # an unknown command: click says so
+    own = any(p.name == "lang" for p in command.params)  # groups, and `config`, have none
+    return [*kept, *(["--lang", value] if own else []), *args[end:]]
+
+
 def word(key: str, lang: str) -> str | None:
     entry = MESSAGES.get(key)
     return None if entry is None else entry[1 if lang == "en" else 0]

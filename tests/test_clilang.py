@@ -130,3 +130,22 @@ def test_the_version_is_worded_in_the_users_language() -> None:
     assert invoke("--version").output == f"kyniem, phiên bản {__version__}\n"
     assert invoke("--version", env={"KYNIEM_LANG": "en"}).output == \
         f"kyniem, version {__version__}\n"
+
+
+def test_lang_before_the_command_is_the_commands_as_the_help_says() -> None:
+    """Regression: the top-level help says "--lang vi|en", yet ``kyniem --lang en year 2026``
+    was refused, in English ("No such option '--lang'"): only commands had the option."""
+    before = invoke("--lang", "en", "year", "2026")
+    after = invoke("year", "2026", "--lang", "en")
+    assert before.exit_code == 0, before.output
+    assert before.output == after.output and "Anniversaries in 2026" in before.output
+    flag_wins = invoke("--lang=en", "year", "2026", env={"KYNIEM_LANG": "vi"})
+    assert flag_wins.output == after.output  # a flag before the environment
+    group = invoke("--lang", "en", "plan", "--help")
+    assert group.exit_code == 0 and "Usage: kyniem plan" in group.output
+    top = invoke("--lang", "en")
+    assert "Usage: kyniem [OPTIONS] COMMAND" in top.output
+    wrong = invoke("--lang", "fr", "year", "2026")
+    assert wrong.exit_code == 2 and "Giá trị không hợp lệ cho '--lang'" in wrong.output
+    phrase = invoke("when", "--", "--lang", "en")  # after "--": words, not a flag
+    assert "No such option" not in phrase.output and "Usage:" not in phrase.output
