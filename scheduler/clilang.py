@@ -91,8 +91,8 @@ def place_lang(group: click.Group, args: Sequence[str]) -> list[str]:
     i = 0
     while i < end:
         arg = args[i]
-        if arg == "--lang" and i + 1 < end:
-            value, i = args[i + 1], i + 2
+        if arg == "--lang":  # its value next (none at the end: said below)
+            value, i = (args[i + 1] if i + 1 < end else ""), i + 2
             continue
         if arg.startswith("--lang="):
             value = arg.split("=", 1)[1]
@@ -101,6 +101,9 @@ def place_lang(group: click.Group, args: Sequence[str]) -> list[str]:
         i += 1
     if value is None:
         return list(args)
+    if value == "" and args[end - 1:end] == ["--lang"]:  # "kyniem --lang": click's words
+        raise click.BadOptionUsage("--lang", click_text(
+            "Option {name!r} requires an argument.").format(name="--lang"))
     command: click.Command = group
     for arg in kept:  # the command the words name: groups' names, then a command's
         if isinstance(command, click.Group) and arg in command.commands:

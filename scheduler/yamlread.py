@@ -35,6 +35,8 @@ class _Loader(_Base):  # type: ignore[misc]
         return str(self.DEFAULT_SCALAR_TAG if kind is yaml.ScalarNode
                    else self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode
                    else self.DEFAULT_MAPPING_TAG)
+
+
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

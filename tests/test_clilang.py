@@ -149,3 +149,10 @@ def test_lang_before_the_command_is_the_commands_as_the_help_says() -> None:
     assert wrong.exit_code == 2 and "Giá trị không hợp lệ cho '--lang'" in wrong.output
     phrase = invoke("when", "--", "--lang", "en")  # after "--": words, not a flag
     assert "No such option" not in phrase.output and "Usage:" not in phrase.output
+
+
+def test_lang_without_a_value_is_said_wherever_it_is() -> None:
+    """Regression: a bare ``kyniem --lang`` was called an unknown option."""
+    for args in (["--lang"], ["year", "2026", "--lang"]):
+        found = invoke(*args)
+        assert found.exit_code == 2 and "Tùy chọn '--lang' cần một giá trị." in found.output

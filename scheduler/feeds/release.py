@@ -194,15 +194,12 @@ class Release:
         """Wait for the files being filled in the background (:meth:`assemble`); the first
         error of one is raised here."""
         filling, self._filling = self._filling, []
-        failed = None
-        for job in filling:
-            if job.exception() is not None and failed is None:
-                failed = job.exception()
+        errors = [error for job in filling if (error := job.exception()) is not None]
         if self._filler is not None:
             self._filler.shutdown()
             self._filler = None
-        if failed is not None:
-            raise failed
+        if errors:
+            raise errors[0]
 
     def close(self) -> None:
         try:

@@ -256,7 +256,7 @@ class SiteState:
             return None
         return Layout(segments, (file[0], file[1], file[2], file[3]))
 
-    def hashes(self, now_ns: Callable[[], int] | None = None) -> Hashes:
+    def hashes(self) -> Hashes:
         """The plan files' digests as the last build left them (:mod:`.hashes`); a damaged
         row is a file hashed again."""
         known = {}
@@ -264,7 +264,7 @@ class SiteState:
             if (isinstance(path, str) and isinstance(seen, str) and isinstance(digest, str)
                     and len(digest) == 32 and digest.isalnum() and digest.isascii()):
                 known[path] = (seen, digest)
-        return Hashes(known) if now_ns is None else Hashes(known, now_ns)
+        return Hashes(known)
 
     def published(self) -> dict[str, Published]:
         out = {}
