@@ -1001,6 +1001,9 @@ FRAGMENTS = [
     "các hoạt động kỷ niệm", "trong dịp kỷ niệm", "Lễ kỷ niệm", "trước, trong và sau",
     "sau khi kết thúc", "trong đợt kỷ niệm", "before the ceremony", "after the commemoration",
     "the commemorations end", "05 ngày",
+    # named days (named.py)
+    "Tết", "Tết Nguyên đán", "Quốc khánh", "Giỗ Tổ Hùng Vương", "Ất Tỵ", "Giáp Thìn", "2/9",
+    "Tết trồng cây", "Tết âm lịch", "âm lịch",
 ]
 #: Realistic days, and any day of the datetime module (1/1/0001 … 31/12/9999).
 ANY_DAY = st.dates(date(1000, 1, 1), date(2999, 12, 31)) | st.dates()

@@ -112,6 +112,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "it is longer than {limit} characters, not a time phrase"),
     "phrase_lunar": ("ở đây không đọc ngày âm lịch; hãy ghi ngày dương lịch",
                      "lunar-calendar dates (âm lịch) are not read here; give the solar date"),
+    "phrase_named_year": ("{name} là ngày âm lịch: hãy ghi năm, ví dụ '{name} 2026' (không "
+                          "đoán Tết năm nào)",
+                          "{name} is a lunar-calendar day: write its year, e.g. '{name} 2026' "
+                          "(which year's is not guessed)"),
+    "phrase_named_stem": ("{name}: năm {year} là năm {stem}, không phải năm ghi trong cụm từ",
+                          "{name}: {year} is the year {stem}, not the one the phrase names"),
+    "phrase_named_date": ("{name} là ngày {day}, không phải {written}",
+                          "{name} falls on {day}, not {written}"),
+    "phrase_named_lunar_range": ("không đổi được ngày âm lịch của năm {year} (chỉ các năm "
+                                 "1900 đến 2100)",
+                                 "the lunar day of {year} cannot be converted (years 1900 to "
+                                 "2100 only)"),
     "phrase_duration_only": ("có số ngày nhưng không có ngày tháng",
                              "it gives a duration but no dates"),
     "phrase_duration_only_n": ("có thời hạn ({days} ngày) nhưng không có ngày tháng",

@@ -161,10 +161,13 @@ Undated, precision, closures
     the context do not count (a window with none from the text, or recurring, is DAY); a
     window relative to the plan's events is RELATIVE (coarser than YEAR, finer than UNDATED).
   * Windows never end before they start: such a phrase is a PhraseError.
-  * Lunar dates ("10/3 âm lịch", "lunar") are an error, never read as solar dates.
+  * Lunar dates ("10/3 âm lịch", "lunar") are an error, never read as solar dates; the named
+    days are read (``named``): "trước Tết Nguyên đán 2025" ends 28/01/2025, "trước Quốc khánh
+    2/9/2024" ends 01/09/2024, a lunar one only with its year written ("trước Tết" is refused:
+    which year's is not guessed), a name beside other times only words.
 
 The reading, stage by stage: ``tokens`` (normalise, tokenise, vocabulary) → ``scanner`` (with
-``periods`` and ``days``: tokens to elements) → ``ranges`` (stray words, peak, ranges, history,
+``periods``, ``days`` and ``named``: tokens to elements) → ``ranges`` (stray words, peak, ranges, history,
 missing years) → ``bounds`` (open ends closed, durations, the window) or ``recurrence``
 (RRULEs) or ``relative`` (the plan's events). ``elements`` holds what they pass along;
 ``errors`` the two exceptions.
@@ -180,6 +183,7 @@ from ..window import Closure, PhraseContext, Precision, Window
 from .bounds import read_ranges, window_of
 from .elements import OPERANDS, Element, Kind, dmy
 from .errors import PhraseError, Unreadable
+from .named import keep_named
 from .ranges import (
     drop_history,
     group_ranges,
@@ -246,7 +250,7 @@ def _scan(text: str) -> _Scan:
     words = " ".join(fold(t.text) for t in toks)
     if LUNAR_RE.search(words):
         raise Unreadable("phrase_lunar")
-    scanned = Scanner(toks, english).run()
+    scanned = keep_named(Scanner(toks, english).run(), toks)
     return _Scan(words, tuple(meaningful(scanned, toks)),
                  any(e.kind in _EXPLICIT for e in scanned),
                  any(e.kind == Kind.DUR for e in scanned))

@@ -39,6 +39,7 @@ class Kind(Enum):
     MDAY = auto()
     WDAY = auto()
     AROUND = auto()
+    NAMED = auto()  # a named day, made a time or words by named.keep_named
 
 
 OPERANDS = frozenset({Kind.ATOM, Kind.NOW, Kind.ANNIV, Kind.MDAY})

@@ -29,7 +29,8 @@ from .errors import Unreadable
 from .tokens import Token
 
 #: Words allowed between a connector and its time ("đến khoảng tháng 5", "by the 20th").
-_FILLER = frozenset({"trong", "vao", "khoang", "the", "on", "in", "of", "at", "around", "about",
+#: words allowed between a connector and its time ("trước ngày", "by the")
+FILLER = frozenset({"trong", "vao", "khoang", "the", "on", "in", "of", "at", "around", "about",
                      "during", "between"})
 #: Words that begin a time: one right after a connector that no reader took ("đến tháng sau",
 #: "từ năm nay", "to month 13") is a bound the text gives but the reader cannot honour.
@@ -76,7 +77,7 @@ def meaningful(els: list[Element], toks: list[Token]) -> list[Element]:
         if el.kind in WORD_CONN:
             if nxt is None or nxt.kind not in OPERANDS:
                 continue
-            if not all(_FILLER & t.keys for t in toks[el.i1:nxt.i0]):
+            if not all(FILLER & t.keys for t in toks[el.i1:nxt.i0]):
                 continue
         elif el.kind == Kind.DASH:
             prev = els[n - 1] if n else None
@@ -105,7 +106,7 @@ def _check_unread_time(el: Element, nxt: Element | None, toks: list[Token]) -> N
     After a dash only a long number counts ("văn hóa - văn nghệ", "2022 - ngày hội")."""
     dash = el.kind == Kind.DASH
     p = el.i1
-    while not dash and p < len(toks) and _FILLER & toks[p].keys:
+    while not dash and p < len(toks) and FILLER & toks[p].keys:
         p += 1
     if p >= (len(toks) if nxt is None else nxt.i0):
         return  # nothing after it, or an element the scanner read
@@ -124,7 +125,7 @@ def _check_unread_time(el: Element, nxt: Element | None, toks: list[Token]) -> N
 
 def _close_by(toks: list[Token], a: int, b: int, symbols: bool = False) -> bool:
     """Only filler words (and, if ``symbols``, punctuation) between tokens a and b."""
-    return all(_FILLER & t.keys or (symbols and t.sym) for t in toks[a:b])
+    return all(FILLER & t.keys or (symbols and t.sym) for t in toks[a:b])
 
 
 def split_peak(els: list[Element]) -> tuple[Segment, Segment | None]:

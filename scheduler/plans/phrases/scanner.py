@@ -7,9 +7,9 @@ matched on the tokens' vocabulary keys, the longest match winning.
 
 from __future__ import annotations
 
-from .days import DayReader
 from .elements import WEAK, WEEK_PARTS, Element, Kind, Part
 from .errors import Unreadable
+from .named import NamedReader
 from .periods import PeriodReader
 
 _Marker = tuple[tuple[str, ...], tuple[Kind, ...], str]  # keys, element kinds, frequency
@@ -77,7 +77,7 @@ _VI_ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu_": 4, "nam": 5, "sau_": 6, "ba
 _WEEKS: tuple[Part, ...] = ("week1", "week2", "week3", "week4")
 
 
-class Scanner(PeriodReader, DayReader):
+class Scanner(PeriodReader, NamedReader):
     """Turns tokens into elements: times (atoms), connectors, markers; other words are skipped."""
 
     def run(self) -> list[Element]:
@@ -85,7 +85,8 @@ class Scanner(PeriodReader, DayReader):
         out: list[Element] = []
         i, n = 0, len(self.toks)
         while i < n:
-            found = self.marker(i) or self.atom(i) or self.duration(i)
+            found = (self.marker(i) or self.named(i) or self.atom(i)
+                     or self.duration(i))
             if found is not None:
                 els, i = found
                 out.extend(els)

@@ -95,7 +95,8 @@ UNDATED_RE = re.compile(
     r"|as (?:directed|instructed|guided|announced|notified|decided|regulated|prescribed)"
     r"|tbd|tba|to be (?:determined|decided|announced|confirmed|fixed|agreed|scheduled)"
     r"|date to follow|not yet (?:dated|scheduled|fixed))\b")
-LUNAR_RE = re.compile(r"\b(?:am lich|al|lunar)\b")
+#: "Tết âm lịch" is a named day (.named), read; any other lunar date is refused
+LUNAR_RE = re.compile(r"\b(?<!tet )(?:am lich|al|lunar)\b")
 
 
 @dataclass(frozen=True, slots=True)
