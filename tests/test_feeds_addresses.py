@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from scheduler.cli import main
-from scheduler.feeds.addresses import cancelled
+from scheduler.feeds.addresses import cancelled, withdrawn
 from scheduler.plans.load import bundled_plans_dir
 
 PLAN = "phuong-dien-bien-phu-70-2024.yaml"
@@ -159,3 +160,57 @@ def test_a_renamed_unit_that_goes_cancels_its_key_days_events_where_they_were(
     days = (site / "days" / path).read_bytes().decode()
     assert main.count("STATUS:CANCELLED") >= 1
     assert days.count("STATUS:CANCELLED") >= 1  # was 0: cancelled where nobody reads
+
+
+def test_anniversaries_that_leave_the_horizon_at_new_year_are_not_cancelled(
+        tmp_path: Path) -> None:
+    """Regression (tried as a subscriber would): the first build of a new year published
+    every anniversary day of the year that left the horizon as "Đã hủy: Kỷ niệm 81 năm
+    Ngày Quốc khánh…" (92 in all.ics), in every anniversary feed and in milestones.ics.
+    A day that still comes, or one already over, just leaves."""
+    plans, _ = seed(tmp_path)
+    site = tmp_path / "site"
+    build(site, plans, "20/12/2027")
+    before = events((site / "all.ics").read_bytes())
+    build(site, plans, "02/01/2028")
+    after = events((site / "all.ics").read_bytes())
+    left = before.keys() - after.keys()
+    assert left  # the horizon moved on: a year's days left all.ics
+    for path in site.rglob("*.ics"):
+        assert b"STATUS:CANCELLED" not in path.read_bytes(), path
+
+
+def test_only_events_still_to_come_of_a_plan_are_cancelled() -> None:
+    """Regression: deleting a plan cancelled the registry's days it had brought into the
+    site ("Đã hủy: Kỷ niệm 78 năm Ngày thành lập QĐND", a day of 2022 in a 2024 build). An
+    anniversary still comes; an event already over has nothing left to tell."""
+    def vevent(kind: str, start: str, end: str, rrule: str = "") -> bytes:
+        lines = ["BEGIN:VEVENT", "UID:x@kyniem", f"DTSTART;VALUE=DATE:{start}",
+                 f"DTEND;VALUE=DATE:{end}", *([f"RRULE:{rrule}"] if rrule else []),
+                 f"X-KYNIEM-KIND:{kind}", "END:VEVENT", ""]
+        return "\r\n".join(lines).encode()
+
+    today = date(2024, 6, 2)
+    assert withdrawn(vevent("deadline", "20240602", "20240603"), today)
+    assert withdrawn(vevent("campaign", "20240501", "20240701"), today)
+    assert not withdrawn(vevent("deadline", "20240601", "20240602"), today)  # over
+    assert not withdrawn(vevent("anniversary", "20241222", "20241223"), today)
+    assert not withdrawn(vevent("anniversary", "20221222", "20221223"), today)
+    # a monthly report whose first month is over but whose series goes on
+    assert withdrawn(vevent("report", "20240120", "20240121",
+                            "FREQ=MONTHLY;BYMONTHDAY=20;UNTIL=20241220"), today)
+    assert not withdrawn(vevent("report", "20240120", "20240121",
+                                "FREQ=MONTHLY;BYMONTHDAY=20;UNTIL=20240520"), today)
+
+
+def test_a_gone_feeds_notice_is_on_the_builds_local_day(tmp_path: Path) -> None:
+    """Regression: the notice was dated by the UTC date of the build's moment (midnight in
+    Hà Nội is 17:00 UTC the day before): one day early, and for a nightly cron job too."""
+    plans, _ = seed(tmp_path)
+    site = tmp_path / "site"
+    build(site, plans, "01/03/2024")
+    (plans / PLAN).unlink()
+    build(site, plans, "10/06/2024")
+    notice = [b for b in events((site / "plans" / PLAN.replace(".yaml", ".ics"))
+                                .read_bytes()).values() if "moved/" in b.split("\r\n")[0]]
+    assert len(notice) == 1 and "DTSTART;VALUE=DATE:20240610" in notice[0]

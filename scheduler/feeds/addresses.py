@@ -14,12 +14,14 @@ published there once more, cancelled, before it goes.
   (§3.8.7.4) is how a publisher withdraws an event: clients that only poll a feed otherwise
   keep a vanished event or drop it silently. Each event of a plan that leaves a feed is kept
   in that feed, cancelled, for :data:`GRACE` (Google polls every 12–24 h, Outlook every few
-  hours, a phone may be off for days).
+  hours, a phone may be off for days). Not an anniversary day (it still comes: a year that
+  left the horizon at New Year), nor an event already over: those just leave.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -27,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cached_property
 
+from ..dates import VN_TZ
 from ..i18n import word
 from ..items import ItemKind
 from .catalogue import unit_path
@@ -190,7 +193,9 @@ class Book:
         changed or went) that is no longer in a feed it was in. ``now_keys``: site path →
         the keys it holds now; ``live``: every key of the site (those get no ledger bump,
         their SEQUENCE stays theirs elsewhere); ``hidden``: the keys now in private plans
-        (issue 13), withdrawn from public feeds without their text."""
+        (issue 13), withdrawn from public feeds without their text. Anniversary days, and
+        events over before today, just leave (:func:`withdrawn`)."""
+        today = self.now.astimezone(VN_TZ).date()
         for part in before:
             for canonical, indexes in part.feeds.items():
                 path = site_path(canonical)
@@ -200,6 +205,8 @@ class Book:
                     if k in held or (path, k) in self.tombstones:
                         continue
                     old = part.data[part.bounds[i]:part.bounds[i + 1]]
+                    if not withdrawn(old, today):
+                        continue
                     sequence = _sequence(old) + 1
                     if k not in live:
                         sequence = max(sequence, stamp(k, "cancelled").sequence)
@@ -311,8 +318,8 @@ def cancelled(data: bytes, sequence: int, now: datetime, lang: str, bare: bool =
         if alarm:
             alarm = line != "END:VALARM"
             continue
-        if not line or name == "STATUS" or (bare and name not in BARE):
-            continue
+        if not line or name in ("STATUS", "URL") or (bare and name not in BARE):
+            continue  # no URL: the plan's page may be gone, and no longer lists it
         if name == "SEQUENCE":
             line = f"SEQUENCE:{sequence}"
         elif name in ("DTSTAMP", "LAST-MODIFIED"):
@@ -326,6 +333,32 @@ def cancelled(data: bytes, sequence: int, now: datetime, lang: str, bare: bool =
     return "".join(fold(line) for line in out).encode()
 
 
+def withdrawn(data: bytes, today: date) -> bool:
+    """Whether an event that left a feed is published there once more, cancelled. Not an
+    anniversary day: it still comes (a year that left the horizon at New Year, a plan gone
+    that needed it; "Đã hủy: Kỷ niệm 81 năm Ngày Quốc khánh" would be false), nor an event
+    over before ``today`` (its last day: DTEND, exclusive, or its RRULE's UNTIL): it aged
+    out, and nothing is left to tell."""
+    last = None
+    for line in data.replace(b"\r\n ", b"").split(b"\r\n"):
+        if line == b"X-KYNIEM-KIND:" + ItemKind.ANNIVERSARY.value.encode():
+            return False
+        if line.startswith(b"DTEND;VALUE=DATE:"):
+            end = _day(line[17:25]) - timedelta(days=1)
+            last = end if last is None else max(last, end)
+        elif line.startswith(b"RRULE:") and (found := _UNTIL.search(line)) is not None:
+            until = _day(found.group(1))
+            last = until if last is None else max(last, until)
+    return last is None or last >= today
+
+
+_UNTIL = re.compile(rb"UNTIL=(\d{8})")
+
+
+def _day(text: bytes) -> date:
+    return date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+
+
 def _sequence(data: bytes) -> int:
     for line in data.split(b"\r\n"):
         if line.startswith(b"SEQUENCE:") and line[9:].isdigit():
@@ -336,7 +369,7 @@ def _sequence(data: bytes) -> int:
 def notice(address: Address, moved_url: str | None, moved_name: str | None, lang: str,
            stamp: Stamp) -> bytes:
     """The one event a gone feed shows on the day it went: where its work is now."""
-    day: date = (address.gone or stamp.modified).date()
+    day: date = (address.gone or stamp.modified).astimezone(VN_TZ).date()  # the local day
     if moved_name:
         summary = word("feed_moved_notice", lang, name=moved_name)
         text = word("feed_moved_text", lang, name=moved_name, url=moved_url or "")

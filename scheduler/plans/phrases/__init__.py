@@ -167,10 +167,10 @@ Undated, precision, closures
     which year's is not guessed), a name beside other times only words.
 
 The reading, stage by stage: ``tokens`` (normalise, tokenise, vocabulary) → ``scanner`` (with
-``periods``, ``days`` and ``named``: tokens to elements) → ``ranges`` (stray words, peak, ranges, history,
-missing years) → ``bounds`` (open ends closed, durations, the window) or ``recurrence``
-(RRULEs) or ``relative`` (the plan's events). ``elements`` holds what they pass along;
-``errors`` the two exceptions.
+``periods``, ``days`` and ``named``: tokens to elements) → ``ranges`` (stray words, peak,
+ranges, history, missing years) → ``bounds`` (open ends closed, durations, the window) or
+``recurrence`` (RRULEs) or ``relative`` (the plan's events). ``elements`` holds what they
+pass along; ``errors`` the two exceptions.
 """
 
 from __future__ import annotations
