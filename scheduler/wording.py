@@ -618,6 +618,18 @@ def worded(key: str, lang: str, **values: object) -> str:
     return words.format(**values) if values else words
 
 
+def field_word(field: str, lang: str) -> str:
+    """A problem's field in ``lang``: an argument's placeholder as the help writes it
+    ("PLAN|YEAR" is "KẾ_HOẠCH|NĂM", ``cli_metavar_…``), a word of kyniem's own (``field_…``);
+    options ("--state") and the fields of the user's files ("units[0].id") as written."""
+    pieces = field.split("|")
+    if field and all(f"cli_metavar_{p}" in MESSAGES for p in pieces):
+        return "|".join(worded(f"cli_metavar_{p}", lang) for p in pieces)
+    if f"field_{field}" in MESSAGES:
+        return worded(f"field_{field}", lang)
+    return field
+
+
 def quote(text: str, limit: int = 60) -> str:
     """A user's value inside a message: quoted, and cut short (a 4,300-digit "year" would
     otherwise fill the screen)."""

@@ -110,7 +110,7 @@ def test_show_plain_and_unknown_id() -> None:
     assert "65 năm" not in result.output
     bad = CliRunner().invoke(main, ["show", "test-dpb", *MINI])
     assert bad.exit_code == 2
-    assert bad.output.startswith("ID: không có ngày kỷ niệm nào khớp «test-dpb»; có phải: "
+    assert bad.output.startswith("MÃ: không có ngày kỷ niệm nào khớp «test-dpb»; có phải: "
                                  "test-dbp")
 
 

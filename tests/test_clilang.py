@@ -156,3 +156,25 @@ def test_lang_without_a_value_is_said_wherever_it_is() -> None:
     for args in (["--lang"], ["year", "2026", "--lang"]):
         found = invoke(*args)
         assert found.exit_code == 2 and "Tùy chọn '--lang' cần một giá trị." in found.output
+
+
+def test_a_problems_field_is_worded_in_the_users_language() -> None:
+    """Regression: Vietnamese messages began with the English placeholder of the argument
+    ("PHRASE:", "ID:", "PLAN|YEAR:", "TOKEN:", "STORE:") while the help says CỤM_TỪ, MÃ…;
+    options and the fields of the user's own files stay as written."""
+    from scheduler.registry.errors import Problem
+    from scheduler.wording import say
+
+    def line(field: str, lang: str) -> str:
+        return Problem("", None, field, say("phrase_no_time")).render(lang)
+
+    assert line("PHRASE", "vi").startswith("CỤM_TỪ: ")
+    assert line("PHRASE", "en").startswith("PHRASE: ")
+    assert line("PLAN|YEAR", "vi").startswith("KẾ_HOẠCH|NĂM: ")
+    assert line("TOKEN", "vi").startswith("MÃ_BÍ_MẬT: ")
+    assert line("STORE", "vi").startswith("kho nhắc việc: ")
+    assert line("ledger", "vi").startswith("sổ lịch: ")
+    assert line("--state", "vi").startswith("--state: ")
+    assert line("units[0].id", "vi").startswith("units[0].id: ")
+    result = CliRunner().invoke(main, ["when", "khi nào rảnh"])
+    assert result.exit_code == 2 and result.output.startswith("CỤM_TỪ: ")

@@ -67,7 +67,7 @@ def test_when_recurring_and_plain() -> None:
 def test_when_unreadable_exits_2() -> None:
     result = CliRunner().invoke(main, ["when", "khi nào rảnh"])
     assert result.exit_code == 2
-    assert result.output.startswith("PHRASE: không đọc được 'khi nào rảnh'")
+    assert result.output.startswith("CỤM_TỪ: không đọc được 'khi nào rảnh'")
 
 
 def test_agenda_sections_and_shift_marked() -> None:
@@ -118,7 +118,7 @@ def test_timeline_plan_and_year() -> None:
 def test_timeline_unknown_plan_exits_2() -> None:
     result = CliRunner().invoke(main, ["timeline", "nope", *MINIMAL])
     assert result.exit_code == 2
-    assert "PLAN|YEAR: không có kế hoạch nào khớp «nope»" in result.output
+    assert "KẾ_HOẠCH|NĂM: không có kế hoạch nào khớp «nope»" in result.output
 
 
 def test_timeline_renders_in_rich() -> None:

@@ -281,6 +281,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_metavar_NUMBER": ("SỐ", "NUMBER"),
     "cli_metavar_UNIT": ("ĐƠN_VỊ", "UNIT"),
     "cli_metavar_LOCALITY": ("ĐỊA_PHƯƠNG", "LOCALITY"),
+    "cli_metavar_URL": ("ĐỊA_CHỈ", "URL"),
+    # a problem's field that is no argument of the help (registry.errors.Problem)
+    "field_STORE": ("kho nhắc việc", "reminder store"),
+    "field_LOCKED": ("khóa", "lock"),
+    "field_ledger": ("sổ lịch", "ledger"),
+    "field_parts": ("phần đã lưu", "stored parts"),
+    "field_feed": ("lịch", "feed"),
     # -- click's own words (English = click's message exactly) ------------------------------
     "click_usage": ("Cách dùng:", "Usage:"),
     "click_options": ("Tùy chọn", "Options"),

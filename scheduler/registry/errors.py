@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..wording import Message
+from ..wording import Message, current_language, field_word
 
 
 @dataclass(frozen=True)
@@ -16,17 +16,17 @@ class Problem:
     message: str | Message  # a Message is worded in the command's language when shown
 
     def render(self, lang: str) -> str:
-        return self._line(self.text(lang))
+        return self._line(self.text(lang), lang)
 
     def text(self, lang: str) -> str:
         """The message alone, in ``lang``."""
         return self.message.render(lang) if isinstance(self.message, Message) else self.message
 
     def __str__(self) -> str:  # in the command's language (wording.use)
-        return self._line(str(self.message))
+        return self._line(str(self.message), current_language())
 
-    def _line(self, text: str) -> str:
-        return ": ".join(p for p in (self.where, self.field, text) if p)
+    def _line(self, text: str, lang: str) -> str:
+        return ": ".join(p for p in (self.where, field_word(self.field, lang), text) if p)
 
     @property
     def where(self) -> str:
