@@ -23,10 +23,13 @@ def _store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (["--store", "nonsense", "--list"], "không phải địa chỉ cơ sở dữ liệu"),
     (["--store", "oracle://u@h/db", "--once"], "hãy dùng địa chỉ sqlite"),
-    (["--at", "25:00", "--once"], "is not a time of day"),
-    (["--clock", "tomorrow", "--once"], "is not a moment"),
-    (["--webhook", "ftp://x", "--once"], "is not an http(s) URL"),
-    (["--smtp", "smtp://localhost", "--once"], "--mail-to"),
+    # regression: these three were English in a Vietnamese run
+    (["--at", "25:00", "--once"], "không phải giờ trong ngày"),
+    (["--clock", "tomorrow", "--once"], "không phải thời điểm"),
+    (["--webhook", "ftp://x", "--once"], "không phải địa chỉ http(s)"),
+    (["--webhook", "ftp://x", "--once", "--lang", "en"], "is not an http(s) URL"),
+    (["--smtp", "smtp://", "--once"], "không có dạng smtp://"),
+    (["--smtp", "smtp://localhost", "--once"], "hãy ghi ít nhất một địa chỉ nhận thư"),
     (["--once", "--list"], "không ghi cả hai"),
 ])
 def test_bad_input_exits_2_with_a_message(args: list[str], message: str) -> None:

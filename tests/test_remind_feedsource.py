@@ -96,7 +96,7 @@ def test_remind_from_a_feed_over_http(tmp_path: Path) -> None:
 def test_unreachable_or_broken_feed_exits_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["remind", "--feed", "http://127.0.0.1:9/x.ics",
                                        "--once"])
-    assert result.exit_code == 2 and "cannot fetch it" in result.output
+    assert result.exit_code == 2 and "không tải được" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     broken = tmp_path / "broken.ics"
     broken.write_text("BEGIN:VCALENDAR\nthis is not ical\n")

@@ -437,6 +437,18 @@ MESSAGES.update({
                       "another kyniem remind{holder} is already delivering reminders from "
                       "{store}; stop it first (or use another --store)"),
     "remind_store_error": ("kho lời nhắc {store}: {why}", "reminder store {store}: {why}"),
+    "remind_smtp_url": ("{url} không có dạng smtp://máy[:cổng]", "{url} is not smtp://host[:port]"),
+    "remind_smtp_port": ("{url} có cổng không hợp lệ", "{url} has a bad port"),
+    "remind_mail_to_missing": ("hãy ghi ít nhất một địa chỉ nhận thư với --mail-to",
+                               "give at least one address with --mail-to"),
+    "remind_webhook_url": ("{url} không phải địa chỉ http(s)", "{url} is not an http(s) URL"),
+    "remind_time_of_day": ("{value} không phải giờ trong ngày (ghi GG:PP, ví dụ 08:00)",
+                           "{value} is not a time of day (write HH:MM, e.g. 08:00)"),
+    "remind_moment": ("{value} không phải thời điểm (ghi 2024-04-12T08:00 hoặc 12/04/2024 "
+                      "08:00)",
+                      "{value} is not a moment (write 2024-04-12T08:00 or 12/04/2024 08:00)"),
+    "remind_feed_unreachable": ("không tải được ({why})", "cannot fetch it ({why})"),
+    "remind_feed_at": ("{url}: {why}", "{url}: {why}"),
     "remind_feed_stale_copy": ("{url}: {why}; dùng bản đã tải lần trước",
                                "{url}: {why}; using the copy fetched before"),
     "locality_unknown": ("không biết địa phương {name}; ghi tên tỉnh, thành phố (kể cả tên "

@@ -25,6 +25,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from ..registry import InputError, Problem
 from ..sanitize import console, json_text, strip_controls
+from ..wording import Message, quote, say
 from .plan import Clock, Reminder
 from .store import Pending, Store, safe_url
 from .views import Delivery
@@ -127,14 +128,14 @@ class Smtp:
     def from_url(cls, url: str, to: Sequence[str]) -> Smtp:
         parts = urlsplit(url)
         if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
-            raise _bad("--smtp", f"{url!r} is not smtp://host[:port]")
+            raise _bad("--smtp", say("remind_smtp_url", url=quote(url)))
         if not to:
-            raise _bad("--mail-to", "give at least one address with --mail-to")
+            raise _bad("--mail-to", say("remind_mail_to_missing"))
         query = parse_qs(parts.query)
         try:
             port = parts.port or 25
         except ValueError:
-            raise _bad("--smtp", f"{url!r} has a bad port") from None
+            raise _bad("--smtp", say("remind_smtp_port", url=quote(url))) from None
         return cls(host=parts.hostname, port=port, to=tuple(to),
                    sender=query.get("from", ["kyniem@localhost"])[0],
                    user=unquote(parts.username) if parts.username else None,
@@ -177,7 +178,7 @@ class Webhook:
     @classmethod
     def checked(cls, url: str) -> Webhook:
         if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
-            raise _bad("--webhook", f"{url!r} is not an http(s) URL")
+            raise _bad("--webhook", say("remind_webhook_url", url=quote(url)))
         return cls(url)
 
     def send(self, delivery: Delivery) -> None:
@@ -193,8 +194,8 @@ class Webhook:
             response.read()
 
 
-def _bad(option: str, why: str) -> InputError:
-    return InputError([Problem("", None, option.upper().lstrip("-"), why)])
+def _bad(option: str, why: Message) -> InputError:
+    return InputError([Problem("", None, option, why)])
 
 
 @dataclass

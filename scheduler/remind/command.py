@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from ..wording import say
+from ..wording import quote, say
 
 
 class TimeParam(click.ParamType):  # type: ignore[type-arg]
@@ -28,7 +28,7 @@ class TimeParam(click.ParamType):  # type: ignore[type-arg]
                 raise ValueError
             return time(parts[0], parts[1], parts[2] if len(parts) == 3 else 0)
         except (ValueError, TypeError):
-            self.fail(f"{value!r} is not a time of day (write HH:MM, e.g. 08:00)", param, ctx)
+            self.fail(str(say("remind_time_of_day", value=quote(str(value)))), param, ctx)
 
 
 class MomentParam(click.ParamType):  # type: ignore[type-arg]
@@ -56,8 +56,7 @@ class MomentParam(click.ParamType):  # type: ignore[type-arg]
                 written = re.search(r"[0-9]{4,}", day)  # 31/12/9999: say it is the year
                 if written:
                     self._in_years(text, int(written.group()), param, ctx)
-                self.fail(f"{value!r} is not a moment (write 2024-04-12T08:00 or "
-                          "12/04/2024 08:00)", param, ctx)
+                self.fail(str(say("remind_moment", value=quote(str(value)))), param, ctx)
         moment = moment if moment.tzinfo else moment.replace(tzinfo=VN_TZ)
         self._in_years(text, _local_year(moment), param, ctx)
         return moment

@@ -147,9 +147,10 @@ def fetch(url: str, cache: Path | None = None, timeout: float = 20.0) -> Fetched
         return _fallback(url, body_path, f"HTTP {exc.code} {_phrase(exc.code)}")
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", None) or exc
-        return _fallback(url, body_path, f"cannot fetch it ({reason})")
+        return _fallback(url, body_path, say("remind_feed_unreachable", why=str(reason)))
     except http.client.HTTPException as exc:  # not HTTP: its text may quote what came back
-        return _fallback(url, body_path, f"cannot fetch it ({type(exc).__name__})")
+        return _fallback(url, body_path, say("remind_feed_unreachable",
+                                             why=type(exc).__name__))
     if len(body) > MAX_BYTES:
         raise feed_error(url, say("remind_feed_too_large", url=url, limit=MAX_BYTES >> 20))
     try:
@@ -172,13 +173,13 @@ def _phrase(code: int) -> str:
         return ""
 
 
-def _fallback(url: str, body_path: Path, why: str) -> Fetched:
+def _fallback(url: str, body_path: Path, why: str | Message) -> Fetched:
     """Unreachable: the cached copy with a warning, or a clear error when there is none."""
     if body_path.exists():
         print(f"kyniem remind: {say('remind_feed_stale_copy', url=url, why=why)}",
               file=sys.stderr)
         return Fetched(body_path.read_bytes(), 0)
-    raise feed_error(url, why)
+    raise feed_error(url, say("remind_feed_at", url=url, why=why))
 
 
 def _write(path: Path, data: bytes) -> None:
