@@ -34,8 +34,16 @@ def preload(table: dict[LunarKey, date]) -> None:
 
 
 def table(pairs: set[tuple[int, int]], years: range = LUNAR_YEARS) -> dict[LunarKey, date]:
-    """Every conversion of these (day, month) pairs over ``years``, for the cache."""
-    return {(d, m, y): to_solar(d, m, y) for d, m in sorted(pairs) for y in years}
+    """Every conversion of these (day, month) pairs over ``years``, for the cache (those
+    that fall past the converter's solar years left out: late in lunar 2100's 12th month)."""
+    out: dict[LunarKey, date] = {}
+    for d, m in sorted(pairs):
+        for y in years:
+            try:
+                out[d, m, y] = to_solar(d, m, y)
+            except LunarRangeError:
+                continue
+    return out
 
 
 def to_solar(day: int, month: int, lunar_year: int) -> date:
@@ -57,9 +65,14 @@ def _convert(day: int, month: int, lunar_year: int) -> date:
     from lunar_vn.core import convert_lunar_to_solar, convert_solar_to_lunar
 
     tz = time_zone_for(lunar_year)
-    solar = convert_lunar_to_solar(day, month, lunar_year, 0, tz)
-    if day == 30:
-        back = convert_solar_to_lunar(solar.day, solar.month, solar.year, tz)
-        if back.month != month:  # the month has 29 days: the converter ran into the next one
-            solar = convert_lunar_to_solar(LUNAR_MISSING_DAY_FALLBACK, month, lunar_year, 0, tz)
+    try:
+        solar = convert_lunar_to_solar(day, month, lunar_year, 0, tz)
+        if day == 30:
+            back = convert_solar_to_lunar(solar.day, solar.month, solar.year, tz)
+            if back.month != month:  # the month has 29 days: the converter ran on into the next
+                solar = convert_lunar_to_solar(LUNAR_MISSING_DAY_FALLBACK, month, lunar_year, 0,
+                                               tz)
+    except ValueError:  # regression: 15/12 of lunar 2100 is in solar 2101, which it refuses
+        raise LunarRangeError(f"lunar {day}/{month}/{lunar_year} falls after the converter's "
+                              f"last solar year ({LUNAR_YEARS.stop - 1})") from None
     return solar

@@ -41,7 +41,10 @@ def _lunar_in(anniversary: Anniversary, year: int) -> tuple[date, int] | None:
     o = anniversary.origin
     for lunar_year in (year - 1, year):
         if lunar_year in LUNAR_YEARS:
-            solar = lunar.to_solar(o.day, o.month, lunar_year)
+            try:
+                solar = lunar.to_solar(o.day, o.month, lunar_year)
+            except lunar.LunarRangeError:  # late in lunar 2100: past the converter's years
+                continue
             if solar.year == year:
                 return solar, lunar_year
     return None

@@ -126,6 +126,23 @@ def test_lunar_month_12_falls_in_the_next_gregorian_year() -> None:
     assert len(of([a]).in_year(2025)) == 1
 
 
+def test_late_12th_month_of_lunar_2100_is_no_occurrence_not_a_crash() -> None:
+    """Regression (tried as a clerk would): an entry on 15 tháng Chạp made every registry
+    command end in a traceback: 15/12 of lunar 2100 falls in solar 2101, which the converter
+    refuses with a ValueError. It is simply past the years kyniem computes."""
+    from scheduler import lunar
+
+    a = anniversary(date(2000, 1, 1), origin=Origin(15, 12, None, Calendar.LUNAR),
+                    class_by=ClassBy.YEAR)
+    assert occurrence(a, 2101) is None
+    occ = occurrence(a, 2100)  # lunar 2099's, on 24/01/2100
+    assert occ is not None and occ.date.year == 2100
+    with pytest.raises(lunar.LunarRangeError):
+        lunar.to_solar(15, 12, 2100)
+    table = lunar.table({(15, 12), (1, 12)}, range(2099, 2101))
+    assert (15, 12, 2100) not in table and table[1, 12, 2100] == date(2100, 12, 31)
+
+
 def test_lunar_origin_with_a_year_has_an_ordinal() -> None:
     a = anniversary(date(2000, 1, 1), origin=Origin(10, 3, 1990, Calendar.LUNAR))
     occ = occurrence(a, 2025)
