@@ -67,7 +67,25 @@ def test_specs_keep_the_grace_span_and_drop_what_expired() -> None:
     now = at(date(2024, 4, 15), 9)
     found = specs([item], now, grace=timedelta(days=7))
     assert [r.days for r in found] == [7, 1, 0]  # 30 days before (20/03) expired
-    assert [r.days for r in specs([item], now, grace=timedelta(days=30))] == [30, 7, 1, 0]
+    early = at(date(2024, 3, 21), 9)  # the 30-day reminder (20/03) missed, nothing else due
+    assert [r.days for r in specs([item], early, grace=timedelta(days=7))] == [30, 7, 1, 0]
+    assert [r.days for r in specs([item], early, grace=timedelta(hours=12))] == [7, 1, 0]
+
+
+def test_of_an_items_missed_reminders_only_the_latest_is_kept() -> None:
+    """Regression (tried as a clerk would): after a day off, one deadline was shown three
+    times, the missed 7- and 1-day reminders (both late, one saying "today") and the
+    on-time one. Only the latest due says how things stand; those to come stay."""
+    item = Item(uid="d", kind=ItemKind.DEADLINE, title="Hạn", start=date(2024, 4, 19),
+                end=date(2024, 4, 19), due=Due(date(2024, 4, 19), date(2024, 4, 19)),
+                reminders=(30, 7, 1))
+    other = Item(uid="e", kind=ItemKind.DEADLINE, title="Khác", start=date(2024, 4, 19),
+                 end=date(2024, 4, 19), due=Due(date(2024, 4, 19), date(2024, 4, 19)),
+                 reminders=(7,))
+    found = specs([item, other], at(date(2024, 4, 19), 9), grace=timedelta(days=30))
+    assert sorted((r.uid, r.days) for r in found) == [("d", 0), ("e", 0)]
+    found = specs([item], at(date(2024, 4, 15), 9), grace=timedelta(days=30))
+    assert [r.days for r in found] == [7, 1, 0]  # 30 days before was missed, 7 is later
 
 
 def test_payload_round_trips_as_plain_values() -> None:

@@ -210,7 +210,22 @@ def specs(items: Items | Iterable[Item], now: datetime, at: time = DEFAULT_AT,
         for reminder in reminders_of(item, at):
             if reminder.fire_at >= now - grace and reminder.anchor <= last:
                 found.setdefault(reminder.job_id, reminder)
-    return sorted(found.values(), key=lambda r: (r.fire_at, r.job_id))
+    return sorted(_latest_due(list(found.values()), now), key=lambda r: (r.fire_at, r.job_id))
+
+
+def _latest_due(reminders: list[Reminder], now: datetime) -> list[Reminder]:
+    """Of one item's reminders for one day that are all due by ``now`` (missed while kyniem
+    was not running), only the latest: it says how things stand ("hạn hôm nay"); the
+    earlier ones would say it again, late (regression: a deadline shown three times, twice
+    as "today", after a day off). Reminders still to come are all kept."""
+    latest: dict[tuple[str, date], Reminder] = {}
+    for r in reminders:
+        if r.fire_at <= now:
+            held = latest.get((r.uid, r.anchor))
+            if held is None or (r.fire_at, r.job_id) > (held.fire_at, held.job_id):
+                latest[r.uid, r.anchor] = r
+    return [r for r in reminders
+            if r.fire_at > now or latest[r.uid, r.anchor] is r]
 
 
 def milestone_items(anniversaries: Iterable[Any], start: date, end: date,
