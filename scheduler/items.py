@@ -78,11 +78,26 @@ class Item:
     def involves(self, unit: str) -> bool:
         """Whether ``unit`` has any role in it: any part of a name, compared as unit names are
         (case, diacritics and abbreviations aside: "ban chqs" finds "Ban chỉ huy Quân sự
-        Quận"; :mod:`scheduler.units.normalise`)."""
-        from .units.normalise import key
+        Quận"; :mod:`scheduler.units.normalise`); a level the name ends with ("UBND quận")
+        must be the unit's, when the unit's name writes one."""
+        from .units.normalise import key, level_fits, trailing_level
 
         needle = key(unit)
-        return bool(needle) and any(needle in key(u) for u in self.units)
+        if not needle:
+            return False
+        for name in self.units:
+            if needle in key(name) and level_fits(
+                    unit, trailing_level(name) or (_plan_level(self.plan) if self.plan else None)):
+                return True
+        return False
+
+
+@lru_cache(maxsize=256)
+def _plan_level(plan: Plan) -> str | None:
+    """The level of the plan's own bodies ("UBND" in a ward's plan is the ward's)."""
+    from .units.resolve import place_of
+
+    return place_of(plan).level
 
 
 def from_plan(plan: Plan) -> Iterator[Item]:

@@ -105,3 +105,22 @@ def test_registry_occurrences_as_items() -> None:
     dbp = next(i for i in items if i.uid == "anniversary/chien-thang-dien-bien-phu/2024")
     assert dbp.title == "70 năm Chiến thắng Điện Biên Phủ (07/05/1954 - 07/05/2024)"
     assert len({i.uid for i in items}) == len(items)
+
+
+def test_a_unit_named_with_its_level_is_not_another_levels_namesake() -> None:
+    """Regression (tried as a clerk would): ``--unit "UBND quận"`` also found "UBND
+    phường", "Ủy ban nhân dân các phường" and, in a ward's plan, its bare "UBND": the level
+    word was dropped from the question as well as from the names."""
+    from scheduler.plans.paths import plan_paths
+
+    bundled = of(load_plans(plan_paths(), REGISTRY))
+    district = bundled.for_unit("UBND quận")
+    ward = bundled.for_unit("UBND phường")
+    plans_of = {i.plan.id for i in district if i.plan and i.kind is not ItemKind.ANNIVERSARY}
+    assert plans_of and not any("phuong" in p for p in plans_of)
+    ward_plans = {i.plan.id for i in ward if i.plan and i.kind is not ItemKind.ANNIVERSARY}
+    assert any("phuong" in p for p in ward_plans)  # "UBND" in a ward's plan is the ward's
+    # without a level word the question finds both
+    both = {i.plan.id for i in bundled.for_unit("UBND") if i.plan
+            and i.kind is not ItemKind.ANNIVERSARY}
+    assert both >= plans_of | ward_plans

@@ -107,6 +107,17 @@ def test_plan_paths(monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(plan_paths()) == 3  # the bundled seed plans
 
 
+def test_a_folder_reads_yml_and_any_case(tmp_path: Path) -> None:
+    """Regression (tried as a clerk would): "thanh-xuan.yml" and "KH.YAML" in a plan folder
+    were skipped without a word, their tasks gone from every view. Hidden files (an editor's
+    ".#x.yaml", a Mac's "._x.yaml") are still left out."""
+    text = (PLANS / "minimal.yaml").read_text(encoding="utf-8")
+    for name in ("a.yaml", "b.yml", "C.YAML", "d.Yml", ".#e.yaml", "notes.txt"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert [p.name for p in plan_paths([str(tmp_path)])] == ["C.YAML", "a.yaml", "b.yml",
+                                                             "d.Yml"]
+
+
 def english(name: str) -> list[str]:
     with pytest.raises(InputError) as info:
         load_plans([PLANS / name], REGISTRY)

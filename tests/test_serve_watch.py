@@ -98,6 +98,10 @@ def test_watched_sources_are_the_settings_files(tmp_path: Path) -> None:
     assert found(None, str(plans.resolve() / "new.yaml"))  # type: ignore[arg-type]
     assert not found(None, str(plans.resolve() / ".new.yaml.swp"))  # type: ignore[arg-type]
     assert not found(None, str(plans.resolve() / "notes.txt"))  # type: ignore[arg-type]
+    # a .yml plan is a plan too (regression: read by no command, watched by none)
+    assert found(None, str(plans.resolve() / "new.YML"))  # type: ignore[arg-type]
+    (plans / "b.yml").write_text("x")
+    assert str(plans.resolve() / "b.yml") in found.plan_files()
     assert str(plans.resolve()) in found.roots()
 
 

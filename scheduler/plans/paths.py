@@ -33,11 +33,22 @@ def plan_files(given: Sequence[str] = (), env: Mapping[str, str] = os.environ
     roots = [Path(p) for p in entries] or [bundled_plans_dir()]
     paths: list[Path] = []
     for root in roots:
-        paths += sorted(root.glob("*.yaml")) if root.is_dir() else [root]
+        paths += _yaml_in(root) if root.is_dir() else [root]
     # a file given twice (a folder and a file in it) is read once
     reals = real_paths(paths)
     unique = {r: p for r, p in zip(reversed(reals), reversed(paths), strict=True)}
     return [(p, r) for p, r in zip(paths, reals, strict=True) if unique[r] is p]
+
+
+#: A folder's plan files: regression, "thanh-xuan.yml" and "KH.YAML" were skipped without a word
+PLAN_SUFFIXES = frozenset({".yaml", ".yml"})
+
+
+def _yaml_in(folder: Path) -> list[Path]:
+    """The folder's YAML files (.yaml or .yml, any case), by name; hidden ones ("._x.yaml"
+    of a Mac, an editor's ".#x.yaml") left out."""
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in PLAN_SUFFIXES
+                  and not p.name.startswith(".") and p.is_file())
 
 
 def real_paths(paths: Sequence[Path]) -> list[str]:

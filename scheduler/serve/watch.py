@@ -2,7 +2,7 @@
 
 Changes are seen with watchfiles (inotify on Linux) on the folders holding the files the
 settings name (an editor saves by writing a new file and renaming it over the old one, so a
-watch on the file itself would be lost), filtered to those files and to ``*.yaml`` in plan
+watch on the file itself would be lost), filtered to those files and to ``*.yaml``/``*.yml`` in plan
 folders. Each batch of changes runs ``kyniem check`` and then ``kyniem build`` as
 subprocesses (``sys.executable -m scheduler``): a build holds no state of the server, a
 crash in it cannot take the server down, and no process is forked from the threads uvicorn
@@ -26,7 +26,7 @@ from watchfiles import Change, awatch
 
 from ..commands import Settings
 from ..plans.paths import ENV_VAR as PLANS_VAR
-from ..plans.paths import bundled_plans_dir
+from ..plans.paths import PLAN_SUFFIXES, bundled_plans_dir
 from ..sanitize import strip_controls
 from ..wording import say
 
@@ -62,16 +62,19 @@ class Sources:
         found = [f for f in self.files if f.endswith((".yaml", ".yml"))]
         for folder in self.folders:
             try:
-                found += [os.path.join(folder, n) for n in os.listdir(folder)
-                          if n.endswith(".yaml") and not n.startswith(".")]
+                found += [os.path.join(folder, n) for n in os.listdir(folder) if _plan_name(n)]
             except OSError:
                 continue
         return found
 
     def __call__(self, change: Change, path: str) -> bool:
         return path in self.files or (os.path.dirname(path) in self.folders
-                                      and path.endswith(".yaml")
-                                      and not os.path.basename(path).startswith("."))
+                                      and _plan_name(os.path.basename(path)))
+
+
+def _plan_name(name: str) -> bool:
+    """A plan file's name in a plan folder, as :func:`..plans.paths.plan_files` reads them."""
+    return os.path.splitext(name)[1].lower() in PLAN_SUFFIXES and not name.startswith(".")
 
 
 def sources(settings: Settings, also: Sequence[str] = ()) -> Sources:

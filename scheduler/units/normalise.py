@@ -63,13 +63,7 @@ def key(name: str, locality: str = "", level: str | None = None) -> str:
     dropped where the name ends with it, and so is a trailing level word: the plan's own
     ``level`` when known ("UBND phường" in a district's plan is not the district's UBND),
     any level otherwise."""
-    words: list[str] = []
-    for token in _WORD.findall(fold(name)):
-        expanded = ABBREVIATIONS.get(token)
-        if expanded is None:  # "HĐND&UBND", "Văn hoá-Thông tin"
-            expanded = " ".join(ABBREVIATIONS.get(t, t) for t in re.split(r"[&-]", token) if t)
-        words += expanded.split()
-    text = " ".join(w for w in words if w not in _STOP)
+    text = _expanded(name)
     if locality and text.endswith(" " + locality):
         text = text[: -len(locality) - 1]
     text = _COMMITTEE.sub("cap uy", text)
@@ -87,3 +81,31 @@ def level_of(text: str) -> str | None:
         if re.search(rf"\b{level}\b", folded):
             return level
     return None
+
+
+@cache
+def _expanded(name: str) -> str:
+    """The name folded, its abbreviations written out, "và" and "của" dropped."""
+    words: list[str] = []
+    for token in _WORD.findall(fold(name)):
+        expanded = ABBREVIATIONS.get(token)
+        if expanded is None:  # "HĐND&UBND", "Văn hoá-Thông tin"
+            expanded = " ".join(ABBREVIATIONS.get(t, t) for t in re.split(r"[&-]", token) if t)
+        words += expanded.split()
+    return " ".join(w for w in words if w not in _STOP)
+
+
+@cache
+def trailing_level(name: str) -> str | None:
+    """The level word a unit's name ends with ("UBND quận": "quan"; "Quận ủy" is a party
+    committee, no level), or None."""
+    text = _COMMITTEE.sub("cap uy", _expanded(name))
+    return next((w for w in LEVELS if text.endswith(" " + w)), None)
+
+
+def level_fits(query: str, level: str | None) -> bool:
+    """Whether a unit at ``level`` (None: not known) may be the one ``query`` names: a query
+    that ends with a level word ("UBND quận") names a body of that level, never another
+    level's namesake ("UBND phường": regression, a district's agenda filled with a ward's)."""
+    wanted = trailing_level(query)
+    return wanted is None or level is None or level == wanted
