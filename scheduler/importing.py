@@ -7,6 +7,7 @@ each plan is read back by the plan loader before it is written, so what lands on
 
 from __future__ import annotations
 
+import os
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -53,6 +54,12 @@ def import_files(settings: Settings, files: tuple[str, ...], output: str | None,
                 "import_same_target", first=targets[target.resolve()], second=name)))
             continue
         targets[target.resolve()] = name
+        if any(_same_file(target, source) for source in files):  # regression: -o SOURCE
+            problems.append(Problem(str(target), None, "-o", say("import_onto_source")))
+            continue
+        if target.is_dir():
+            problems.append(Problem(str(target), None, "-o", say("import_target_folder")))
+            continue
         if target.exists() and not force:
             problems.append(Problem(str(target), None, "", say("import_exists")))
             continue
@@ -65,6 +72,15 @@ def import_files(settings: Settings, files: tuple[str, ...], output: str | None,
         _verify(text, found.source, registry)
         write_atomic(target, text.encode("utf-8"))
     return ImportView([(found, str(target)) for found, target in done], settings.lang)
+
+
+def _same_file(target: Path, source: str) -> bool:
+    """Whether writing ``target`` would replace the document ``source`` (a link, another
+    spelling of its path): the clerk's only copy of the plan."""
+    try:
+        return os.path.samefile(target, source)
+    except OSError:  # either missing: not the same file
+        return False
 
 
 def plan_from_document(path: Path, registry: Any) -> Plan:

@@ -179,6 +179,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "already exists; add --force to replace it (the old file is unchanged)"),
     "import_one_output": ("-o chỉ dùng với một tệp; với nhiều tệp hãy dùng --out-dir THƯ_MỤC",
                           "-o takes one file; for several files use --out-dir DIR"),
+    "import_onto_source": ("đây là văn bản đang nhập; hãy ghi kế hoạch ra tệp khác (kể cả "
+                           "với --force, văn bản gốc không bị ghi đè)",
+                           "this is the document being imported; write the plan to another "
+                           "file (even with --force, the original is never overwritten)"),
+    "import_target_folder": ("đây là một thư mục; ghi tên tệp, hoặc dùng --out-dir",
+                             "this is a folder; give a file name, or use --out-dir"),
     "import_same_target": ("{first} và {second} sẽ ghi vào cùng một tệp; đổi tên một tệp",
                            "{first} and {second} would be written to the same file; rename "
                            "one"),

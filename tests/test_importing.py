@@ -43,6 +43,22 @@ def test_an_existing_plan_is_kept_without_force(tmp_path: Path) -> None:
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".plan")]  # no temp left
 
 
+def test_the_document_itself_is_never_overwritten(tmp_path: Path) -> None:
+    """Regression (tried as a clerk would): ``import s.txt -o s.txt --force`` replaced the
+    document with the plan, the clerk's only copy; through a link too."""
+    source = tmp_path / "s.txt"
+    source.write_bytes(SEED.read_bytes())
+    (tmp_path / "link.txt").symlink_to(source)
+    for target in (source, tmp_path / "link.txt"):
+        code, _, stderr = run("import", str(source), "-o", str(target), "--force")
+        assert code == 2 and "văn bản đang nhập" in stderr
+        assert source.read_bytes() == SEED.read_bytes()
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    code, _, stderr = run("import", str(source), "-o", str(folder), "--force")
+    assert code == 2 and "thư mục" in stderr and "--out-dir" in stderr
+
+
 def test_several_documents_go_to_a_folder(tmp_path: Path) -> None:
     docx = tmp_path / "ward.docx"
     write_docx(seed_texts()["001_84c35f2e41083996"], docx)
