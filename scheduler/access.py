@@ -59,6 +59,9 @@ def _day(moment: datetime) -> date:
 
 def list_tokens(out: str, state: str | None, base_url: str | None, lang: str) -> TokensView:
     """Every token; addresses whole with ``base_url``, else the one the site was built with."""
+    from .publish import check_url
+
+    check_url(base_url)
     with _open(out, state) as tokens:
         base_url = base_url or tokens.base_url()
         rows = [_row(t, base_url) for t in tokens.all()]
@@ -69,6 +72,9 @@ def new_token(out: str, state: str | None, feed: str, base_url: str | None, lang
               now: datetime | None = None) -> TokensView:
     """Another live address for ``feed`` (a private feed's key as ``list`` shows it, or
     ``index``): hand it out, then revoke the old one."""
+    from .publish import check_url
+
+    check_url(base_url)
     with _open(out, state) as tokens:
         known = sorted({t.feed for t in tokens.all()})
         wanted = feed.strip().removeprefix("/")

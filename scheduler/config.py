@@ -62,11 +62,11 @@ def _hour(value: Any) -> str:
 
 
 def _url(value: Any) -> str:
-    from .urls import UrlError, web_url
+    from .urls import UrlError, site_url
 
     text = _text(value)
     try:
-        web_url(text)
+        site_url(text)  # the only address key is a site's base_url
     except UrlError as exc:
         raise Bad(exc.message) from None
     return text

@@ -181,10 +181,10 @@ def check_url(base_url: str | None) -> None:
     """``--base-url``: an absolute http(s) address and nothing else (a CR or LF would start
     new lines in every feed: RFC 5545 §3.1)."""
     if base_url is not None:
-        from .urls import UrlError, web_url
+        from .urls import UrlError, site_url
 
         try:
-            web_url(base_url)
+            site_url(base_url)
         except UrlError as exc:
             raise InputError([Problem("", None, "--base-url", exc.message)]) from None
 

@@ -32,3 +32,15 @@ def web_url(text: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise UrlError(say("url_not_http", url=quote(text)))
     return text
+
+
+def site_url(text: str) -> str:
+    """``text`` when it can be the address a site is published at (``--base-url``): a web
+    address (:func:`web_url`) with no query, no fragment and no file name ("…/index.html",
+    pasted from the address bar: every feed link made from it was broken)."""
+    web_url(text)
+    parts = urlsplit(text)
+    last = parts.path.rsplit("/", 1)[-1]
+    if parts.query or parts.fragment or "?" in text or "#" in text or "." in last:
+        raise UrlError(say("url_site_base", url=quote(text)))
+    return text

@@ -27,6 +27,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "dấu nháy hay dấu < >",
                        "{url}: an address must not hold spaces, control characters, "
                        "quotes or < >"),
+    "url_site_base": ("{url}: địa chỉ gốc của trang lịch không có «?…», «#…» hay tên tệp "
+                      "(như index.html); ví dụ https://lich.example.vn/kyniem/",
+                      "{url}: a site's base address has no '?…', '#…' or file name (such as "
+                      "index.html); e.g. https://lich.example.vn/kyniem/"),
     "url_not_http": ("{url}: hãy ghi một địa chỉ http:// hoặc https:// đầy đủ, "
                      "ví dụ https://lich.example.vn/",
                      "{url}: give a whole http:// or https:// address, "

@@ -186,6 +186,23 @@ def test_a_bad_base_url_is_a_clear_error(tmp_path: Path) -> None:
     assert "--base-url" in result.output and "http" in result.output
 
 
+@pytest.mark.parametrize("url", ["https://lich.example.vn/kyniem/index.html",
+                                 "https://lich.example.vn/kyniem/?a=b",
+                                 "https://lich.example.vn/kyniem/#top"])
+def test_a_base_url_with_a_file_query_or_fragment_is_refused(tmp_path: Path, url: str) -> None:
+    """Regression (tried as the IT person would): the address bar's ".../index.html" was
+    taken, and every feed's SOURCE and every subscribe link became ".../index.html/all.ics"."""
+    for args in (["build", "--out", str(tmp_path / "s")],
+                 ["token", "list", "--out", str(tmp_path / "s")]):
+        result = CliRunner().invoke(main, [*args, "--base-url", url])
+        assert result.exit_code == 2, result.output
+        assert "--base-url" in result.output and "index.html" in result.output
+    assert not (tmp_path / "s").exists()
+    result = CliRunner().invoke(main, ["build", "--out", str(tmp_path / "s"), "--base-url",
+                                       "https://lich.example.vn/kyniem"])
+    assert result.exit_code == 0, result.output
+
+
 def test_site_opens_in_a_browser_with_working_subscribe_links(
         tmp_path: Path, static_server: Callable[[Path | str], str], browser: Browser) -> None:
     site = tmp_path / "site"
