@@ -85,7 +85,10 @@ def test_email_webhook_and_desktop_from_once(tmp_path: Path, monkeypatch: pytest
     assert len(posts) == 3 and len({key for key, _ in posts}) == 1
     assert posts[-1][1]["title"] == "Việc A" and posts[-1][1]["event"] == "reminder"
     assert "--urgency=critical" in calls.read_text() and "Việc A" in calls.read_text()
-    summary = json.loads(result.output[result.output.index('{\n  "event": "summary"'):])
+    # JSON Lines, the summary last (regression: it was pretty-printed, so neither JSON nor
+    # JSON Lines)
+    *reminders, summary = [json.loads(line) for line in result.output.splitlines()]
+    assert summary["event"] == "summary" and {r["event"] for r in reminders} == {"reminder"}
     assert summary["channels"] == {"desktop": {"sent": 1}, "email": {"sent": 1},
                                    "webhook": {"sent": 1}}
     [webhook_row] = [r for r in open_store().outbox() if r["channel"] == "webhook"]

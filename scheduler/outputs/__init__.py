@@ -26,7 +26,9 @@ def emit(view: View, *, as_json: bool, stream: TextIO | None = None) -> None:
     if as_json:
         from ..sanitize import json_text
 
-        _write(out, json_text(view.as_json(), indent=2) + "\n")
+        # a view ending a stream of JSON lines (remind's reminders) is one line too
+        lines = getattr(view, "json_lines", False)
+        _write(out, json_text(view.as_json(), indent=None if lines else 2) + "\n")
     elif out.isatty():
         from ..sanitize import console
 

@@ -254,6 +254,9 @@ class Summary:
     lang: str = "vi"
     recovered: int = 0
     channels: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: with --json, one line after the reminders' lines: the output stays JSON Lines
+    #: (regression: a pretty-printed summary made it neither JSON nor JSON Lines)
+    json_lines = True
 
     def plain(self) -> str:
         return "\n".join(self.lines())
