@@ -87,7 +87,8 @@ def test_email_webhook_and_desktop_from_once(tmp_path: Path, monkeypatch: pytest
     assert "--urgency=critical" in calls.read_text() and "Việc A" in calls.read_text()
     # JSON Lines, the summary last (regression: it was pretty-printed, so neither JSON nor
     # JSON Lines)
-    *reminders, summary = [json.loads(line) for line in result.output.splitlines()]
+    *reminders, summary = [json.loads(line) for line in result.stdout.splitlines()]
+    assert "webhook: chưa gửi được" in result.stderr  # it failed twice, then went through
     assert summary["event"] == "summary" and {r["event"] for r in reminders} == {"reminder"}
     assert summary["channels"] == {"desktop": {"sent": 1}, "email": {"sent": 1},
                                    "webhook": {"sent": 1}}
@@ -95,8 +96,8 @@ def test_email_webhook_and_desktop_from_once(tmp_path: Path, monkeypatch: pytest
     assert webhook_row["attempts"] == 3
 
 
-def test_a_dead_channel_never_blocks_the_others(tmp_path: Path,
-                                                smtp: tuple[str, list[Any]]) -> None:
+def test_a_dead_channel_never_blocks_the_others(tmp_path: Path, smtp: tuple[str, list[Any]],
+                                                capsys: pytest.CaptureFixture[str]) -> None:
     smtp_url, mails = smtp
     store = open_store()
     reminder = Reminder(job_id="a#0d", uid="a", kind="deadline", title="Việc A",
@@ -121,3 +122,7 @@ def test_a_dead_channel_never_blocks_the_others(tmp_path: Path,
     assert rows["webhook"]["state"] == "failed" and rows["webhook"]["attempts"] == 3
     assert "Connection refused" in rows["webhook"]["error"] or "URLError" in rows["webhook"][
         "error"]
+    # said on stderr: its first failure, then the reminder given up (regression: silent)
+    said = [line for line in capsys.readouterr().err.splitlines() if "webhook:" in line]
+    assert len(said) == 2 and "chưa gửi được" in said[0] and "thôi gửi" in said[1]
+    assert not [line for line in capsys.readouterr().err.splitlines() if "email:" in line]

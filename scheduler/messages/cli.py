@@ -447,6 +447,13 @@ MESSAGES.update({
     "remind_moment": ("{value} không phải thời điểm (ghi 2024-04-12T08:00 hoặc 12/04/2024 "
                       "08:00)",
                       "{value} is not a moment (write 2024-04-12T08:00 or 12/04/2024 08:00)"),
+    "remind_channel_failing": ("{channel}: chưa gửi được ({error}); lời nhắc được giữ lại và "
+                               "gửi lại sau (cả ở lần chạy sau)",
+                               "{channel}: not sent ({error}); the reminder is kept and sent "
+                               "again later (by a later run too)"),
+    "remind_channel_gave_up": ("{channel}: thôi gửi một lời nhắc sau nhiều lần lỗi ({error})",
+                               "{channel}: a reminder given up after repeated failures "
+                               "({error})"),
     "remind_feed_unreachable": ("không tải được ({why})", "cannot fetch it ({why})"),
     "remind_feed_at": ("{url}: {why}", "{url}: {why}"),
     "remind_feed_stale_copy": ("{url}: {why}; dùng bản đã tải lần trước",

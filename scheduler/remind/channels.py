@@ -213,6 +213,7 @@ class Dispatcher:
     _idle: dict[str, threading.Event] = field(default_factory=dict)
     _stop: threading.Event = field(default_factory=threading.Event)
     _threads: list[threading.Thread] = field(default_factory=list)
+    _failing: set[str] = field(default_factory=set)  # channels whose failure was said
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -289,13 +290,27 @@ class Dispatcher:
             channel.send(delivery)
         except Exception as exc:  # any failure of this channel: retry later
             error = f"{type(exc).__name__}: {exc}"[:500]
-            if attempts >= self.max_attempts:
+            gave_up = attempts >= self.max_attempts
+            if gave_up:
                 self.store.outbox_done(row.id, "failed", attempts, error=error)
             else:
                 delay = min(self.cap, self.base * 2 ** (attempts - 1))
                 self.store.outbox_done(row.id, "pending", attempts, time.time() + delay, error)
+            self._said(channel.name, error, gave_up)
             return
+        self._failing.discard(channel.name)
         self.store.outbox_done(row.id, "sent", attempts)
+
+    def _said(self, name: str, error: str, gave_up: bool) -> None:
+        """A channel's failure on stderr: its first in a row, and each reminder given up
+        (regression: a dead SMTP server left a cron run silent, exit 0, no mail sent)."""
+        import sys
+
+        if gave_up or name not in self._failing:
+            self._failing.add(name)
+            key = "remind_channel_gave_up" if gave_up else "remind_channel_failing"
+            print(f"kyniem remind: {say(key, channel=name, error=error)}", file=sys.stderr,
+                  flush=True)
 
 
 def stats(store: Store) -> dict[str, dict[str, int]]:
