@@ -93,8 +93,11 @@ def common(func: F) -> F:
             _check_text({"registries": registries, "plans": plans, "units": units, **kwargs})
             view: View = func(*args, settings=settings, **kwargs)
         except InputError as exc:
+            from .config import attributed
+
+            ctx = click.get_current_context()
             for problem in exc.problems:
-                click.echo(strip_controls(problem.render(lang)), err=True)
+                click.echo(strip_controls(attributed(problem, ctx).render(lang)), err=True)
             sys.exit(2)
         except OSError as exc:  # a path the user gave that cannot be read or written
             click.echo(strip_controls(os_error(exc, lang)), err=True)

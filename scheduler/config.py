@@ -17,7 +17,7 @@ import json
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -192,6 +192,34 @@ def default_map(config: Config, command: Any) -> dict[str, Any]:
         return found
 
     return walk(command, ())
+
+
+def attributed(problem: Problem, ctx: Any) -> Problem:
+    """``problem`` about an option (``--locality``) named where its value came from when the
+    user did not type it: the environment variable, or the config file's line and key
+    (regression: a bad ``locality`` in the file was reported as "--locality: …", a flag the
+    user never gave)."""
+    from click.core import ParameterSource
+
+    if problem.file or not problem.field.startswith("--"):
+        return problem
+    param = next((p for p in ctx.command.params if problem.field in getattr(p, "opts", ())),
+                 None)
+    if param is None or param.name is None:
+        return problem
+    source = ctx.get_parameter_source(param.name)
+    if source is ParameterSource.ENVIRONMENT and isinstance(param.envvar, str):
+        return replace(problem, field=param.envvar)
+    loaded = ctx.find_root().meta.get("kyniem.config")
+    key = next((k for k, spec in KEYS.items() if any(n == param.name for _, n in spec.params)),
+               None)
+    if source is ParameterSource.DEFAULT_MAP and loaded is not None and key is not None:
+        try:
+            line = _line_of(loaded.path.read_text(encoding="utf-8"), key)
+        except (OSError, UnicodeDecodeError):
+            line = None
+        return replace(problem, file=str(loaded.path), line=line, field=key)
+    return problem
 
 
 def toml_value(value: Any) -> str:

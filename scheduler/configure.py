@@ -31,14 +31,19 @@ def run(settings: Settings, key: str | None, value: str | None, path_only: bool,
                                                                   path=str(path)))
     if key is not None and value is not None:
         checked = _checked(key, value, str(path))
+        if key == "locality":  # a place kyniem does not know would fail every command after
+            from .registry.local import check_locality
+
+            try:
+                check_locality(str(checked), {a.scope for a in settings.registry().anniversaries})
+            except InputError as exc:
+                raise InputError([Problem(str(path), None, key, p.message)
+                                  for p in exc.problems]) from None
         load(path)  # the file must read as it is: its problems first, nothing written
         set_value(path, key, checked)
         return ConfigView(str(path), (), settings.lang, done=say(
             "config_set", name=key, value=toml_value(checked), path=str(path)))
-    try:
-        found = load(path)
-    except InputError:
-        found = None  # a broken file: its problems come from every other command
+    found = load(path)  # a broken file's problems, here first (regression: shown as empty)
     rows = tuple(_row(k, found) for k in ([key] if key else KEYS))
     return ConfigView(str(path), rows, settings.lang, single=key is not None)
 

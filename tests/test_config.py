@@ -151,3 +151,24 @@ def test_a_value_over_several_lines_is_replaced_whole(config: Path) -> None:
     assert load().get("lang") == "vi"
     assert invoke("config", "--unset", "registries").exit_code == 0
     assert config.read_text(encoding="utf-8") == 'lang = "vi"\n'
+
+
+def test_config_shows_a_broken_file_and_refuses_an_unknown_place(config: Path) -> None:
+    """Regressions (tried as a clerk would): ``kyniem config`` showed a file with a TOML
+    error as empty and fine (exit 0); ``config locality Hanoi`` was written, and then every
+    command failed with "--locality: …", a flag the user never typed."""
+    config.write_text('lang = "en\n', encoding="utf-8")
+    shown = invoke("config")
+    assert shown.exit_code == 2 and "config.toml:1" in shown.stderr and "TOML" in shown.stderr
+    config.unlink()
+    refused = invoke("config", "locality", "Hanoi")
+    assert refused.exit_code == 2 and "locality" in refused.stderr and "Hà Nội" in refused.stderr
+    assert not config.exists()
+    config.write_text('# mine\nlocality = "Hanoi"\n', encoding="utf-8")  # written by hand
+    result = invoke("year", "2026")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{config}:2: locality: ")
+    env = invoke("year", "2026", env={"KYNIEM_LOCALITY": "xyz"})
+    assert env.exit_code == 2 and env.stderr.startswith("KYNIEM_LOCALITY: ")
+    typed = invoke("year", "2026", "--locality", "abc")
+    assert typed.exit_code == 2 and typed.stderr.startswith("--locality: ")
