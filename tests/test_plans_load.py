@@ -160,3 +160,24 @@ def test_control_characters_in_a_plan_are_refused() -> None:
     assert [f.split(":")[0] for f in found] == ["title", "issuer", "activities[0].title",
                                                  "activities[0].lead"]
     assert all("control character" in f for f in found)
+
+
+def test_a_refused_activity_hides_none_of_its_problems_and_makes_none_up(
+        tmp_path: Path) -> None:
+    """Regression (tried as a clerk would): an activity with a mistyped field hid its bad
+    date until the next ``check``, and the entry restating it (``relates_to``) was said to
+    name no activity, a problem that was not there."""
+    from scheduler.plans.paths import bundled_plans_dir
+
+    text = (bundled_plans_dir() / "phuong-dien-bien-phu-70-2024.yaml").read_text(
+        encoding="utf-8")
+    head = '- id: "treo-co-khau-hieu"\n  title: "Tổ chức treo cờ Đảng, Tổ quốc, băng zôn, ' \
+           'khẩu hiệu tuyên truyền"\n'
+    assert head in text and 'relates_to: "treo-co-khau-hieu"' in text
+    bad = tmp_path / "plan.yaml"
+    bad.write_text(text.replace(head, head + '  when: "ngày 31/02/2024"\n  partner: "UBND"\n'),
+                   encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_plans([bad], REGISTRY)
+    fields = sorted(p.field for p in info.value.problems)
+    assert fields == ["activities[8].partner", "activities[8].when"], fields

@@ -17,7 +17,8 @@ Format 2 rules, each tested in tests/test_plans_format2.py:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
@@ -103,21 +104,31 @@ class ActivityReader:
     format: int
     anniversary: Any  # Callable[[yaml.Node, str], Anniversary | None]
     campaign: Window | None = None
+    #: ids of activities written but refused: no other problem is made of them (regression:
+    #: a bad date also gave "relates_to: no activity has this id" on the entry naming it)
+    refused: set[str] = field(default_factory=set)
 
     def read_all(self, nodes: list[yaml.Node]) -> list[Activity]:
         out: list[Activity] = []
         for i, node in enumerate(nodes):
             out += self.read(node, f"activities[{i}]", None)
         self._check_ids(out)
-        return fold_restatements(self.reader, out)
+        return fold_restatements(self.reader, out, self.refused)
 
     def read(self, node: yaml.Node, where: str, parent: Activity | None) -> list[Activity]:
         """The activity at ``node`` and its sub-items, flattened (parent first)."""
         fields = ACTIVITY_FIELDS if self.format == 1 else ACTIVITY_FIELDS_2
-        parsed = self.reader.record(node, where, fields)
-        if parsed is None or self.context is None:
+        before = len(self.reader.problems)
+        values, nodes = self.reader.fields(node, where, fields)
+        if not isinstance(node, yaml.MappingNode) or len(self.reader.problems) > before:
+            if isinstance(values.get("id"), str):
+                self.refused.add(values["id"])
+            if self.context is not None and isinstance(node, yaml.MappingNode) and (
+                    "when" in values or "start" in values):  # its time's problems too, at once
+                read_window(self.reader, node, where, values, nodes, self.context)
             return []
-        values, nodes = parsed
+        if self.context is None:
+            return []
         if "id" not in values:
             if parent is None:
                 self.reader.problem(node, f"{where}.id", say("yaml_missing"))
@@ -222,14 +233,18 @@ def _problem(reader: Reader, activity: Activity, field: str, message: Message) -
     reader.problems.append(Problem(reader.file, at.line if at else None, field, message))
 
 
-def fold_restatements(reader: Reader, activities: list[Activity]) -> list[Activity]:
-    """Fold each ``relates_to`` entry into the activity it restates (module docstring)."""
+def fold_restatements(reader: Reader, activities: list[Activity],
+                      refused: Collection[str] = ()) -> list[Activity]:
+    """Fold each ``relates_to`` entry into the activity it restates (module docstring); one
+    naming a ``refused`` activity (reported already) is left as it is."""
     by_id = {a.id: a for a in activities}
     folded: set[str] = set()
     for entry in activities:
         if entry.relates_to is None:
             continue
         target = by_id.get(entry.relates_to)
+        if target is None and entry.relates_to in refused:
+            continue
         if target is None or entry.relates_to == entry.id:
             _problem(reader, entry, f"activities[{entry.id}].relates_to",
                      say("plan_relates_unknown"))
