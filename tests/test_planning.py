@@ -185,3 +185,17 @@ def test_a_broken_plan_stops_a_view_with_exit_2() -> None:
     assert result.exit_code == 2
     assert "bad_phrase.yaml:10: activities[0].when: không đọc được" in result.output
     assert "Traceback" not in result.output
+
+
+def test_agenda_leaves_out_undated_tasks_of_plans_over() -> None:
+    """Regression (tried as a clerk would): a 2022 plan's tasks with no time were listed in
+    every agenda, years on (38 of them in a plain ``kyniem agenda``)."""
+    later = json.loads(run("agenda", "--now", "01/06/2030", "--json").output)
+    assert later["undated"] == []
+    during = json.loads(run("agenda", "--now", "01/12/2022", "--json").output)
+    plans = {i["uid"].split("/")[1] for i in during["undated"]}
+    assert "quan-dbp-tren-khong-50-2022" in plans
+    after = json.loads(run("agenda", "--now", "01/03/2024", "--json").output)
+    assert "quan-dbp-tren-khong-50-2022" not in {i["uid"].split("/")[1]
+                                                 for i in after["undated"]}
+    assert after["undated"]  # the 2024 plans' are still there

@@ -52,8 +52,11 @@ class Agenda:
         starting = [i for i in work if i.start and i.start >= start]
         running = sorted((i for i in work if i.start and i.start < start),
                          key=lambda i: (i.end or end, i.uid))
+        # tasks with no time of plans still in force (regression: a 2022 plan's undated
+        # tasks filled every agenda, years on)
+        undated = tuple(i for i in items.undated() if i.plan is None or i.plan.last_day >= start)
         return cls(start, end, tuple(due), tuple(starting), tuple(running), tuple(marks),
-                   tuple(items.undated()), lang, unit)
+                   undated, lang, unit)
 
     def heading(self) -> str:
         span = {"start": fmt(self.start), "end": fmt(self.end)}

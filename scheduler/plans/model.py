@@ -180,5 +180,14 @@ class Plan:
         occ = occurrence(self.anniversary, self.year)
         return None if occ is None else occ.date
 
+    @property
+    def last_day(self) -> date:
+        """The last day the plan covers: the latest of its campaign's end, its stated end,
+        its anniversary day and its activities' ends, else the end of its year."""
+        known = [d for d in (self.campaign.end if self.campaign else None, self.campaign_end,
+                             self.anniversary_day, *(a.window.end for a in self.activities))
+                 if d is not None]
+        return max(known) if known else date(self.year, 12, 31)
+
 
 _ROLE_ORDER = {role: i for i, role in enumerate(Role)}
