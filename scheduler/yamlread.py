@@ -261,6 +261,16 @@ def yaml_why(problem: str, context: str) -> Message | str:
     return problem
 
 
+def _tab_indent(source: str, index: int) -> bool:
+    """Line ``index`` (0-based) is indented with a tab: libyaml's message names no character
+    (regression: a tab was reported as a value starting with a reserved character)."""
+    lines = source.splitlines()
+    if not 0 <= index < len(lines):
+        return False
+    line = lines[index]
+    return "\t" in line[: len(line) - len(line.lstrip(" \t"))]
+
+
 def compose(path: Path, reader: Reader, expected: str | Message) -> yaml.Node | None:
     """The file's node tree, or None after recording why it cannot be read; ``expected``
     names what the file should hold, for the message about an empty one."""
@@ -284,8 +294,9 @@ def compose(path: Path, reader: Reader, expected: str | Message) -> yaml.Node | 
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = None if mark is None else mark.line + 1
-        reader.problems.append(Problem(reader.file, where, "", say(
-            "yaml_invalid", why=yaml_why(exc.problem or "", exc.context or ""))))
+        why = say("yaml_why_tab") if mark is not None and _tab_indent(source, mark.line) \
+            else yaml_why(exc.problem or "", exc.context or "")
+        reader.problems.append(Problem(reader.file, where, "", say("yaml_invalid", why=why)))
         return None
     except yaml.YAMLError as exc:
         reader.problems.append(Problem(reader.file, None, "", say("yaml_invalid", why=exc)))

@@ -181,3 +181,17 @@ def test_a_refused_activity_hides_none_of_its_problems_and_makes_none_up(
         load_plans([bad], REGISTRY)
     fields = sorted(p.field for p in info.value.problems)
     assert fields == ["activities[8].partner", "activities[8].when"], fields
+
+
+@pytest.mark.parametrize(("text", "at"), [("id: x\nactivities:\n\t- id: a\n", 3),
+                                         ("id: x\nactivities:\n  - id: a\n  \ttitle: b\n", 4)])
+def test_a_tab_in_the_indentation_is_named(tmp_path: Path, text: str, at: int) -> None:
+    """Regression: libyaml names no character, and a tab was reported as a value starting
+    with a reserved character ("@, `, %…; quote the value")."""
+    bad = tmp_path / "tab.yaml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_plans([bad], REGISTRY)
+    (problem,) = info.value.problems
+    assert problem.line == at
+    assert "tab" in problem.render("en") and "reserved" not in problem.render("en")
