@@ -96,8 +96,10 @@ def common(func: F) -> F:
             from .config import attributed
 
             ctx = click.get_current_context()
-            for problem in exc.problems:
-                click.echo(strip_controls(attributed(problem, ctx).render(lang)), err=True)
+            # each once: a units file every plan file reads was reported once per plan file
+            lines = (strip_controls(attributed(p, ctx).render(lang)) for p in exc.problems)
+            for line in dict.fromkeys(lines):
+                click.echo(line, err=True)
             sys.exit(2)
         except OSError as exc:  # a path the user gave that cannot be read or written
             click.echo(strip_controls(os_error(exc, lang)), err=True)

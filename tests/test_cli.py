@@ -244,3 +244,15 @@ def test_one_problem_is_one_problem_in_english() -> None:
     assert bad.exit_code == 2 and bad.output.splitlines()[-1] == "1 problem."
     vi = CliRunner().invoke(main, ["check", str(REG / "invalid_date.yaml")])
     assert vi.output.splitlines()[-1] == "1 lỗi."
+
+
+def test_a_problem_every_plan_file_meets_is_said_once(tmp_path: Path) -> None:
+    """Regression (tried as a subscriber would): a units file's error was printed once per
+    plan file by ``build`` (37 lines became 111)."""
+    units = tmp_path / "u.yaml"
+    units.write_text('units:\n- id: cap-uy\n  name: "Cấp ủy"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--out", str(tmp_path / "site"), "--units",
+                                       str(units), "--state", str(tmp_path / "st")])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "units[0].id" in lines[0]
