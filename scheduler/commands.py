@@ -96,14 +96,40 @@ class Filters:
     def keep(self, occ: Occurrence) -> bool:
         return (
             (not self.classes or occ.klass in self.classes)
-            and (not self.scopes or occ.anniversary.scope.casefold() in self.scopes)
+            and (not self.scopes or any(scope_is(occ.anniversary.scope, s) for s in self.scopes))
             and (not self.milestones_only or occ.milestone)
         )
 
     def entries(self, settings: Settings) -> list[Anniversary]:
-        """With ``--scope``, every entry (the scopes choose); else the locality's."""
-        return list(settings.registry().anniversaries) if self.scopes else \
-            settings.anniversaries()
+        """With ``--scope``, every entry (the scopes choose); else the locality's. A scope no
+        entry has is refused, with those there are (regression: "Ha Noi", "toàn quốc" gave
+        an empty list, exit 0)."""
+        if not self.scopes:
+            return settings.anniversaries()
+        entries = list(settings.registry().anniversaries)
+        known = sorted({a.scope for a in entries})
+        unknown = [s for s in sorted(self.scopes) if not any(scope_is(k, s) for k in known)]
+        if unknown:
+            from .wording import quote, say
+
+            raise InputError([Problem("", None, "--scope", say(
+                "scope_unknown", scope=quote(unknown[0]), known=", ".join(known)))])
+        return entries
+
+
+#: What "national" is also written as in ``--scope``: the word ``show`` prints, in Vietnamese
+_NATIONAL_WORDS = frozenset({"national", "toan quoc", "ca nuoc"})
+
+
+def scope_is(scope: str, wanted: str) -> bool:
+    """Whether an entry's ``scope`` is the one ``wanted`` names: without case or
+    diacritics, a province by any of its names (:func:`.registry.local.same_place`)."""
+    from .names import fold
+    from .registry.local import NATIONAL, same_place
+
+    if scope.casefold() == NATIONAL:
+        return " ".join(fold(wanted).split()) in _NATIONAL_WORDS
+    return scope.casefold() == wanted.casefold() or same_place(scope, wanted)
 
 
 def upcoming(settings: Settings, start: date | None, end: date | None, years: int | None,

@@ -256,3 +256,18 @@ def test_a_problem_every_plan_file_meets_is_said_once(tmp_path: Path) -> None:
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and "units[0].id" in lines[0]
+
+
+def test_scope_is_read_as_places_are_and_an_unknown_one_refused() -> None:
+    """Regression (tried as a clerk would): ``--scope "Ha Noi"`` and ``--scope "toàn
+    quốc"`` (the word ``show`` prints) listed nothing, exit 0, as did a misspelt scope."""
+    def ids(*scope: str) -> set[str]:
+        result = CliRunner().invoke(main, ["year", "2026", "--json", "--scope", *scope])
+        assert result.exit_code == 0, result.output
+        return {row["id"] for row in json.loads(result.stdout)}
+
+    hanoi = ids("Hà Nội")
+    assert hanoi and ids("ha noi") == hanoi == ids("HA NOI")
+    assert ids("toàn quốc") == ids("national") and ids("national")
+    bad = CliRunner().invoke(main, ["year", "2026", "--scope", "Ha Nam Ninh"])
+    assert bad.exit_code == 2 and "--scope" in bad.stderr and "Hà Nội" in bad.stderr

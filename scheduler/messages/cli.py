@@ -437,6 +437,8 @@ MESSAGES.update({
                       "another kyniem remind{holder} is already delivering reminders from "
                       "{store}; stop it first (or use another --store)"),
     "remind_store_error": ("kho lời nhắc {store}: {why}", "reminder store {store}: {why}"),
+    "scope_unknown": ("không có ngày kỷ niệm nào thuộc phạm vi {scope}; các phạm vi có: {known}",
+                      "no anniversary has the scope {scope}; the scopes there are: {known}"),
     "remind_smtp_url": ("{url} không có dạng smtp://máy[:cổng]", "{url} is not smtp://host[:port]"),
     "remind_smtp_port": ("{url} có cổng không hợp lệ", "{url} has a bad port"),
     "remind_mail_to_missing": ("hãy ghi ít nhất một địa chỉ nhận thư với --mail-to",
