@@ -156,3 +156,13 @@ def test_the_merger_table_agrees_with_every_local_registry_header() -> None:
     found = {f.name: _header_predecessors(f) for f in files}
     assert [name for name, names in found.items() if names not in expected] == []
     assert len(set(found.values())) == len(found)  # one file per province
+
+
+@pytest.mark.parametrize("name", ["TP.HCM", "HCM", "TPHCM", "Sài Gòn", "sai gon",
+                                  "TP. Hồ Chí Minh", "Bình Dương"])
+def test_everyday_names_of_ho_chi_minh_city(name: str) -> None:
+    """Regression (tried as a clerk would): "TP.HCM", "HCM", "Sài Gòn" were refused, with
+    unrelated suggestions."""
+    from scheduler.registry.local import current_province
+
+    assert current_province(name) == "Hồ Chí Minh"

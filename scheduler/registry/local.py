@@ -56,6 +56,12 @@ PROVINCES: dict[str, tuple[str, ...]] = {
 #: 1 August 2008 (Nghị quyết 15/2008/QH12 ngày 29/5/2008 của Quốc hội, Điều 1).
 OLDER_NAMES: dict[str, str] = {"Hà Tây": "Hà Nội"}
 
+#: Short and everyday names of cities, as clerks write them ("TP.HCM", "Sài Gòn"):
+#: regression, refused with unrelated suggestions.
+SHORT_NAMES: dict[str, str] = {"HCM": "Hồ Chí Minh", "TPHCM": "Hồ Chí Minh",
+                               "TP HCM": "Hồ Chí Minh", "Sài Gòn": "Hồ Chí Minh",
+                               "Saigon": "Hồ Chí Minh", "HN": "Hà Nội", "TPHN": "Hà Nội"}
+
 #: Words before a province's name that do not change which province it is.
 _PREFIXES = ("thanh pho ", "tp ", "tinh ")
 
@@ -76,6 +82,7 @@ def _build() -> dict[str, str]:
         for name in (province, *predecessors):
             current[place_key(name)] = province
     current.update({place_key(old): now for old, now in OLDER_NAMES.items()})
+    current.update({place_key(short): now for short, now in SHORT_NAMES.items()})
     return current
 
 
