@@ -479,3 +479,14 @@ def test_a_party_bodys_plan_carries_the_partys_heading(tmp_path: Path, plan_id: 
     assert ("ĐẢNG CỘNG SẢN VIỆT NAM" in text) is party
     assert ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text) is not party
     assert ("\n*" in head.rows[0].cells[0].text) is party
+
+
+def test_csv_to_standard_output_with_json_keeps_the_csv() -> None:
+    """Regression (tried as a clerk would): ``--json --format csv -o -`` printed only
+    ``{"path": "-", "rows": 91}``; the CSV went nowhere. The file goes to standard output,
+    what was written to standard error."""
+    result = CliRunner().invoke(main, ["year", "2026", "--json", "--format", "csv", "-o", "-"])
+    assert result.exit_code == 0
+    rows = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+    assert rows[0][0] == "STT" and len(rows) > 10
+    assert '"rows": ' + str(len(rows) - 1) in result.stderr

@@ -18,10 +18,14 @@ def emit(view: View, *, as_json: bool, stream: TextIO | None = None) -> None:
     whatever the locale, without control characters (JSON escapes them)."""
     out = stream or sys.stdout
     raw = getattr(view, "raw", None)
-    if raw is not None and not as_json:  # a file format (an .ics feed): bytes as they are
+    if raw is not None:  # a file format (an .ics feed, a CSV): bytes as they are
         out.flush()
         out.buffer.write(raw)
         out.buffer.flush()
+        if as_json:  # what was written goes beside it (regression: it replaced the file)
+            from ..sanitize import json_text
+
+            _write(sys.stderr, json_text(view.as_json()) + "\n")
         return
     if as_json:
         from ..sanitize import json_text
