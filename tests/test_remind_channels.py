@@ -126,3 +126,35 @@ def test_a_dead_channel_never_blocks_the_others(tmp_path: Path, smtp: tuple[str,
     said = [line for line in capsys.readouterr().err.splitlines() if "webhook:" in line]
     assert len(said) == 2 and "chưa gửi được" in said[0] and "thôi gửi" in said[1]
     assert not [line for line in capsys.readouterr().err.splitlines() if "email:" in line]
+
+
+def test_a_long_vietnamese_subject_keeps_every_space(tmp_path: Path,
+                                                     smtp: tuple[str, list[Any]]) -> None:
+    """Regression (tried with a real SMTP sink): "…Văn hóa và Thông tin quận…" arrived as
+    "…Văn hóa vàThông tin…": Python folded the subject with the space outside two encoded
+    words, where RFC 2047 §6.2 drops it."""
+    from email.header import decode_header, make_header
+
+    smtp_url, mails = smtp
+    store = open_store()
+    text = ("Báo cáo kết quả về UBND quận (qua phòng Văn hóa và Thông tin quận) về tình "
+            "hình triển khai để tổng hợp, báo cáo theo quy định")
+    titles = [text[:n].strip() for n in range(40, len(text) + 1, 4)]  # folds at each length
+    clock = Clock.fixed(datetime(2024, 4, 19, 8, 0, 1, tzinfo=VN_TZ))  # "hôm nay", as found
+    dispatcher = Dispatcher(store, [Smtp.from_url(smtp_url, ["a@example.vn"])], clock)
+    for n, title in enumerate(titles):
+        reminder = Reminder(job_id=f"b{n}#0d", uid=f"b{n}", kind="report", title=title,
+                            anchor=date(2024, 4, 19), days=0,
+                            fire_at=datetime(2024, 4, 19, 8, tzinfo=VN_TZ))
+        assert store.claim(reminder, datetime.now(VN_TZ), False, dispatcher.names)
+    dispatcher.start()
+    try:
+        assert dispatcher.drain(20)
+    finally:
+        dispatcher.stop()
+    assert len(mails) == len(titles)
+    for mail in mails:
+        modern = str(message_from_bytes(mail.content, policy=policy.default)["Subject"])
+        legacy = str(make_header(decode_header(message_from_bytes(mail.content)["Subject"])))
+        assert modern == legacy and any(title in modern for title in titles), modern
+        assert "vàThông" not in modern, mail.content[:600]

@@ -20,7 +20,7 @@ import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, TextIO
+from typing import Any, Protocol, TextIO
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from ..registry import InputError, Problem
@@ -146,12 +146,15 @@ class Smtp:
         digest = hashlib.sha1("|".join(reminder.key).encode()).hexdigest()[:24]
         return f"<{digest}@kyniem>"
 
-    def send(self, delivery: Delivery) -> None:
-        import smtplib
+    def message(self, delivery: Delivery) -> Any:
+        """The e-mail of a reminder. Headers are folded at 998 octets, not 78 (RFC 5322
+        §2.1.1): Python's folding of a long Vietnamese subject puts the space between two
+        encoded words outside them, where RFC 2047 §6.2 drops it ("Văn hóa vàThông tin")."""
+        from email import policy
         from email.message import EmailMessage
         from email.utils import format_datetime
 
-        msg = EmailMessage()
+        msg = EmailMessage(policy=policy.default.clone(max_line_length=998))
         msg["Subject"] = delivery.summary()
         msg["From"] = self.sender
         msg["To"] = ", ".join(self.to)
@@ -159,6 +162,12 @@ class Smtp:
         msg["Message-ID"] = self.message_id(delivery.reminder)
         msg["X-Kyniem-Job"] = delivery.reminder.job_id
         msg.set_content(f"{delivery.reminder.title}\n\n{delivery.detail()}\n")
+        return msg
+
+    def send(self, delivery: Delivery) -> None:
+        import smtplib
+
+        msg = self.message(delivery)
         with smtplib.SMTP(self.host, self.port, timeout=self.timeout) as smtp:
             if self.starttls:
                 smtp.starttls()
