@@ -149,3 +149,16 @@ def test_control_characters_are_refused_with_file_line_field() -> None:
     assert all(f.startswith(f"{REG / 'control_characters.yaml'}:") for f in found)
     assert "control character U+001B at position 6" in found[0]
     assert "U+0000" in found[1] and "U+0085" in found[2] and "U+000D" in found[3]
+
+
+def test_an_entry_with_a_bad_id_has_its_other_problems_said_too(tmp_path: Path) -> None:
+    """Regression (tried as a clerk would): ``id: X two`` hid a month-first date and an
+    unknown policy until the id was fixed and ``check`` run again."""
+    path = tmp_path / "mine.yaml"
+    path.write_text('anniversaries:\n  - {id: "X two", name: "Thử", date: "12/31/1970", '
+                    'kind: event, scope: national, policy: nope, source: "x"}\n',
+                    encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_registry([bundled_path(), path])
+    assert sorted(p.field for p in info.value.problems) == [
+        "anniversaries[0].date", "anniversaries[0].id", "anniversaries[0].policy"]

@@ -89,27 +89,29 @@ def _origin(values: dict[str, Any]) -> Origin:
 def _anniversary(
     reader: Reader, node: yaml.Node, where: str, policies: Mapping[str, Policy]
 ) -> Anniversary | None:
-    parsed = reader.record(node, where, ANNIVERSARY_FIELDS)
-    if parsed is None:
+    # every field checked, even after a first problem (regression: a bad id hid a bad date
+    # and an unknown policy until the next check)
+    before = len(reader.problems)
+    values, nodes = reader.fields(node, where, ANNIVERSARY_FIELDS)
+    if not isinstance(node, yaml.MappingNode):
         return None
-    values, nodes = parsed
-    try:
-        origin = _origin(values)
-    except FieldError as exc:
-        reader.problem(nodes["date"], f"{where}.date", exc.message)
-        return None
+    origin = None
+    if "date" in values:
+        try:
+            origin = _origin(values)
+        except FieldError as exc:
+            reader.problem(nodes["date"], f"{where}.date", exc.message)
     class_by = values.get("class_by", ClassBy.ORIGIN)
-    if origin.year is None and class_by is ClassBy.ORIGIN:
+    if origin is not None and origin.year is None and class_by is ClassBy.ORIGIN:
         reader.problem(nodes["date"], f"{where}.date", say("registry_no_year_class"))
-        return None
-    if "leap_day" in values and (origin.day, origin.month) != (29, 2):
+    if origin is not None and "leap_day" in values and (origin.day, origin.month) != (29, 2):
         reader.problem(nodes["leap_day"], f"{where}.leap_day", say("registry_leap_day_only"))
-        return None
-    policy = policies.get(values["policy"])
-    if policy is None:
+    policy = policies.get(values["policy"]) if "policy" in values else None
+    if "policy" in values and policy is None:
         known = ", ".join(sorted(policies))
         reader.problem(nodes["policy"], f"{where}.policy", say("registry_unknown_policy",
                                                                  known=known))
+    if len(reader.problems) > before or origin is None or policy is None:
         return None
     return Anniversary(
         id=values["id"],
