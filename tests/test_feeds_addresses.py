@@ -107,6 +107,9 @@ def test_a_unit_that_goes_keeps_answering_for_its_grace_period(tmp_path: Path) -
     assert BOARD not in units(site)
     data = (site / path).read_bytes().decode().replace("\r\n ", "")
     assert "(đã chuyển)" in data  # its work is now the other leads' of that task
+    # named as it was (regression: "Đơn vị:" and its locality, when known, were lost)
+    name = re.search(r"^X-WR-CALNAME:(.*)$", data, re.M)
+    assert name and name.group(1).strip() == "Đơn vị: Ban Biên tập Bản tin (đã chuyển)"
     assert "UID:moved/" in data and "https://lich.example.vn/units/" in data
     days = (site / "days" / path).read_bytes().decode().replace("\r\n ", "")
     assert "(đã chuyển)" in days and "https://lich.example.vn/days/units/" in days

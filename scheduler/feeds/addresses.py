@@ -256,16 +256,20 @@ class Seen:
         return {part.keys[i] for part, path in self.held for i in part.feeds.get(path, ())}
 
 
-def units_of(parts: Sequence[Part]) -> dict[str, Seen]:
-    """The unit identities of ``parts``, by id."""
+def units_of(parts: Sequence[Part], label: Callable[[str, str], str] | None = None
+             ) -> dict[str, Seen]:
+    """The unit identities of ``parts``, by id; ``label`` makes a feed's name of a unit's
+    name and locality (a gone feed keeps it: regression, "Đơn vị: …" and "— Quận Thanh
+    Xuân" were lost from a stopped unit feed's name)."""
     found: dict[str, Seen] = {}
     for part in parts:
-        for path, (group, identity, name, _) in part.titles.items():
+        for path, (group, identity, name, locality) in part.titles.items():
             if group != "unit":
                 continue
             seen = found.get(identity)
             if seen is None:  # (not setdefault: a national site has 30,000 of these)
-                seen = found[identity] = Seen(unit_path(identity), name)
+                seen = found[identity] = Seen(unit_path(identity),
+                                              label(name, locality) if label else name)
             seen.spellings.update(part.spelled.get(path, ()))
             seen.held.append((part, path))
     return found

@@ -330,7 +330,10 @@ def _addresses(state: SiteState, now: datetime, parts: Sequence[Part],
     private = frozenset(k for part in parts if hidden & part.spelled.keys()
                         for path, keys in part.spelled.items() if path in hidden
                         for k in keys)  # spellings of private units (rarely any)
-    paths = book.place(units_of(parts), units_of(before), private)
+    def label(name: str, locality: str) -> str:
+        return route_name("unit", "", name, lang, locality)
+
+    paths = book.place(units_of(parts, label), units_of(before, label), private)
     now_of = {part.source: part.plan_id for part in parts}  # a plan file's id now
     book.keep_plans({part.plan_id: (path, route_name("plan", key, title, lang, issuer))
                      for part in parts if part.plan_id is not None
