@@ -218,6 +218,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_view_no_time": ("không ghi thời gian", "no time given"),
     "import_view_unread": ("Chưa đọc được ({n}) — sửa trong tệp kế hoạch:",
                            "Not read ({n}) — fix these in the plan file:"),
+    "import_view_next": ("Dùng kế hoạch này: {one}; để mọi lệnh đọc thư mục của nó: {every}",
+                         "To use this plan: {one}; for every command to read its folder: "
+                         "{every}"),
     "import_view_all_read": ("Đã đọc hết các câu có vẻ là việc, đơn vị hay thời gian.",
                              "Every sentence that looked like a task, a unit or a time was "
                              "read."),

@@ -6,6 +6,7 @@ sections shown exactly when there is something in them."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from io import StringIO
 from pathlib import Path
@@ -73,6 +74,12 @@ def test_long_names_and_warnings_wrap_within_80_columns(lang: str) -> None:
 
 def test_vietnamese_report() -> None:
     text = flat(plain(_small(), "vi"))
+    folder = os.path.abspath("plans")
+    assert text.startswith("Đã nhập an-khanh.txt → plans/an-khanh.yaml Dùng kế hoạch này: "
+                           "kyniem agenda --plans plans/an-khanh.yaml; để mọi lệnh đọc thư mục "
+                           f"của nó: kyniem config plans {folder}")
+    text = text[text.index(" Kỷ niệm: "):].replace(" Kỷ niệm: ", "Đã nhập an-khanh.txt → "
+                                                   "plans/an-khanh.yaml Kỷ niệm: ", 1)
     assert text.startswith("Đã nhập an-khanh.txt → plans/an-khanh.yaml Kỷ niệm: 50 năm Ngày "
                            "giải phóng hoàn toàn miền Nam, thống nhất đất nước (30/04/1975 – "
                            "30/04/2025) [giai-phong-mien-nam] Gắn với: 80 năm Ngày Cách mạng "
@@ -96,6 +103,11 @@ def test_vietnamese_report() -> None:
 
 def test_english_report() -> None:
     text = flat(plain(_small(), "en"))
+    assert text.startswith("Imported an-khanh.txt → plans/an-khanh.yaml To use this plan: "
+                           "kyniem agenda --plans plans/an-khanh.yaml; for every command to "
+                           f"read its folder: kyniem config plans {os.path.abspath('plans')}")
+    text = text[text.index(" Anniversary: "):].replace(
+        " Anniversary: ", "Imported an-khanh.txt → plans/an-khanh.yaml Anniversary: ", 1)
     assert text.startswith("Imported an-khanh.txt → plans/an-khanh.yaml Anniversary: Ngày "
                            "giải phóng hoàn toàn miền Nam, thống nhất đất nước, 50 years "
                            "(30/04/1975 – 30/04/2025) [giai-phong-mien-nam] Combined with: "

@@ -3,6 +3,8 @@ plan went: a report to fix a few gaps instead of re-reading the document."""
 
 from __future__ import annotations
 
+import os
+import shlex
 import textwrap
 from dataclasses import dataclass
 from datetime import date
@@ -49,6 +51,11 @@ class ImportView:
     def _lines(self, found: Imported, target: str) -> str:
         r, lang = found.report, self.lang
         out = [_w("imported", lang, source=r["source"], target=target)]
+        # how the plan is used (regression: the written plan was in no other command's view,
+        # and nothing said so)
+        folder = os.path.dirname(os.path.abspath(target))
+        out.append(_w("next", lang, one=f"kyniem agenda --plans {shlex.quote(target)}",
+                      every=f"kyniem config plans {shlex.quote(folder)}"))
         a = r["anniversary"]
         out.append(f"{_w('anniversary', lang)}: {_cited(a, lang)}")
         if r["related"]:
