@@ -230,10 +230,11 @@ def toml_value(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def set_value(path: Path, key: str, value: Any | None) -> None:
+def set_value(path: Path, key: str, value: Any | None) -> bool:
     """Set ``key`` (None: remove it), keeping every other line of the file as written. The
     key's old value may span lines (a TOML array); the new text must read as TOML before it
-    replaces the file (atomically), so an edit never leaves a file kyniem cannot read."""
+    replaces the file (atomically), so an edit never leaves a file kyniem cannot read.
+    False, with nothing written, when a key to remove is not there."""
     import tomllib
 
     from .atomic import write_atomic
@@ -242,6 +243,8 @@ def set_value(path: Path, key: str, value: Any | None) -> None:
     lines = text.splitlines()
     pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
     start = next((i for i, line in enumerate(lines) if pattern.match(line)), None)
+    if start is None and value is None:
+        return False
     if start is None:  # before the first [table]: keys after one belong to it
         start = end = next((i for i, line in enumerate(lines)
                             if line.lstrip().startswith("[")), len(lines))
@@ -255,6 +258,7 @@ def set_value(path: Path, key: str, value: Any | None) -> None:
     except tomllib.TOMLDecodeError as exc:
         raise InputError([Problem(str(path), None, key, _bad_toml(exc))]) from None
     write_atomic(path, result.encode("utf-8"))
+    return True
 
 
 def _bad_toml(exc: Exception) -> Message:

@@ -26,9 +26,9 @@ def run(settings: Settings, key: str | None, value: str | None, path_only: bool,
     if unset:
         if key is None or value is not None:
             raise InputError([Problem("", None, "--unset", say("config_value_with_unset"))])
-        set_value(path, key, None)  # any key, so that a wrong one can be taken out
-        return ConfigView(str(path), (), settings.lang, done=say("config_removed", name=key,
-                                                                  path=str(path)))
+        removed = set_value(path, key, None)  # any key, so that a wrong one can go
+        return ConfigView(str(path), (), settings.lang, done=say(
+            "config_removed" if removed else "config_not_there", name=key, path=str(path)))
     if key is not None and value is not None:
         checked = _checked(key, value, str(path))
         if key == "locality":  # a place kyniem does not know would fail every command after

@@ -172,3 +172,13 @@ def test_config_shows_a_broken_file_and_refuses_an_unknown_place(config: Path) -
     assert env.exit_code == 2 and env.stderr.startswith("KYNIEM_LOCALITY: ")
     typed = invoke("year", "2026", "--locality", "abc")
     assert typed.exit_code == 2 and typed.stderr.startswith("--locality: ")
+
+
+def test_unset_of_a_key_not_set_says_so(config: Path) -> None:
+    """Regression: ``config --unset KEY`` said "Đã xóa" of a key the file does not set."""
+    config.write_text('# mine\nlang = "vi"\n', encoding="utf-8")
+    result = invoke("config", "--unset", "locality")
+    assert result.exit_code == 0 and "không có gì để xóa" in result.stdout
+    assert config.read_text(encoding="utf-8") == '# mine\nlang = "vi"\n'
+    result = invoke("config", "--unset", "lang")
+    assert "Đã xóa lang" in result.stdout and config.read_text(encoding="utf-8") == "# mine\n"

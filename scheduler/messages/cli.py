@@ -397,6 +397,8 @@ MESSAGES.update({
     "config_source": ("Nguồn", "Source"),
     "config_set": ("Đã ghi {name} = {value} vào {path}", "Set {name} = {value} in {path}"),
     "config_removed": ("Đã xóa {name} khỏi {path}", "Removed {name} from {path}"),
+    "config_not_there": ("{path} không đặt {name}: không có gì để xóa",
+                         "{path} does not set {name}: nothing to remove"),
     "config_value_with_unset": ("--unset không đi cùng GIÁ_TRỊ", "--unset takes no VALUE"),
 })
 
