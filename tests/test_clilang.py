@@ -172,7 +172,6 @@ def test_a_problems_field_is_worded_in_the_users_language() -> None:
     assert line("PHRASE", "en").startswith("PHRASE: ")
     assert line("PLAN|YEAR", "vi").startswith("KẾ_HOẠCH|NĂM: ")
     assert line("TOKEN", "vi").startswith("MÃ_BÍ_MẬT: ")
-    assert line("STORE", "vi").startswith("kho nhắc việc: ")
     assert line("ledger", "vi").startswith("sổ lịch: ")
     assert line("--state", "vi").startswith("--state: ")
     assert line("units[0].id", "vi").startswith("units[0].id: ")

@@ -112,12 +112,15 @@ def test_ten_thousand_jobs_sync_in_one_transaction_in_wal_mode() -> None:
 def test_bad_store_urls_are_clear_errors(tmp_path: Path) -> None:
     for url, words in [("nonsense", "not a database URL"),
                        ("mysql://x@localhost/db", "use a sqlite"),
-                       (f"sqlite:///{tmp_path}/file.txt/sub/remind.sqlite", "cannot")]:
+                       (f"sqlite:///{tmp_path}/file.txt/sub/remind.sqlite", "no folder"),
+                       (f"sqlite:///{tmp_path}/typo/remind.sqlite", "no folder")]:
         if "file.txt" in url:
             (tmp_path / "file.txt").write_text("not a folder")
         with pytest.raises(InputError) as info:
             open_store(url)
         assert words in info.value.problems[0].render("en"), (url, info.value.problems)
+    # a mistyped store makes no folders (regression: a fresh store, every reminder again)
+    assert not (tmp_path / "typo").exists()
 
 
 def test_one_lock_per_sqlite_store() -> None:
@@ -135,6 +138,7 @@ def test_one_lock_per_sqlite_store() -> None:
 def test_symlinks_relative_paths_and_renames_meet_one_lock(tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     real = tmp_path / "data" / "remind.sqlite"
+    real.parent.mkdir()  # a store named by the user: its folder is theirs to make
     first = open_store(f"sqlite:///{real}")
     held = lock.acquire(first)
     try:

@@ -283,7 +283,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_metavar_LOCALITY": ("ĐỊA_PHƯƠNG", "LOCALITY"),
     "cli_metavar_URL": ("ĐỊA_CHỈ", "URL"),
     # a problem's field that is no argument of the help (registry.errors.Problem)
-    "field_STORE": ("kho nhắc việc", "reminder store"),
     "field_LOCKED": ("khóa", "lock"),
     "field_ledger": ("sổ lịch", "ledger"),
     "field_parts": ("phần đã lưu", "stored parts"),

@@ -41,7 +41,7 @@ _BUSY = {SQLITE_BUSY, SQLITE_LOCKED}
 
 
 def problem(message: Message) -> InputError:
-    return InputError([Problem("", None, "STORE", message)])
+    return InputError([Problem("", None, "", message)])
 
 
 def wording(error: InputError, lang: str) -> str:

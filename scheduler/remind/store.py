@@ -97,7 +97,7 @@ def default_url() -> str:
 
 
 def store_error(url: str, why: str | Message) -> InputError:
-    return InputError([Problem("", None, "STORE", say("remind_store_error", store=safe_url(url),
+    return InputError([Problem("", None, "", say("remind_store_error", store=safe_url(url),
                                                       why=why))])
 
 
@@ -326,6 +326,9 @@ def open_store(url: str | None = None) -> Store:
     """Open (and create) the store at ``url`` (default :func:`default_url`); bad URLs,
     unreachable servers, read-only and damaged files become :class:`InputError` (exit 2)
     with a message, never a traceback."""
+    # only the default store's folder is made: a mistyped --store (or $KYNIEM_STORE) made
+    # folders and a fresh store, scheduling every reminder again (regression)
+    own = url is None and not os.environ.get("KYNIEM_STORE")
     url = url or default_url()
     try:
         parsed = sa.engine.make_url(url)
@@ -334,7 +337,7 @@ def open_store(url: str | None = None) -> Store:
     options: dict[str, Any] = {}
     database: Path | None = None
     if parsed.get_backend_name() == "sqlite":
-        database = _sqlite_file(url, parsed)
+        database = _sqlite_file(url, parsed, own)
         if database is None:
             from sqlalchemy.pool import StaticPool
 
@@ -361,16 +364,18 @@ def open_store(url: str | None = None) -> Store:
     return store
 
 
-def _sqlite_file(url: str, parsed: sa.engine.URL) -> Path | None:
-    """The resolved path of a SQLite store (None in memory), its folder made, checked
-    writable and with one name."""
+def _sqlite_file(url: str, parsed: sa.engine.URL, own: bool = True) -> Path | None:
+    """The resolved path of a SQLite store (None in memory), its folder made when it is
+    kyniem's ``own`` (the user data directory), checked writable and with one name."""
     database = parsed.database
     if not database or database == ":memory:":
         return None
     if parsed.query.get("uri"):
-        raise InputError([Problem("", None, "STORE", say("remind_store_uri",
+        raise InputError([Problem("", None, "", say("remind_store_uri",
                                                           store=safe_url(url)))])
     path = Path(database)
+    if not own and not path.parent.is_dir():
+        raise store_error(url, say("path_no_folder", folder=str(path.parent)))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         real = path.resolve()
@@ -389,7 +394,7 @@ def check_one_name(database: Path) -> None:
     except FileNotFoundError:
         return
     if links > 1:
-        raise InputError([Problem("", None, "STORE", say(
+        raise InputError([Problem("", None, "", say(
             "remind_store_hard_links", path=str(database), links=links))])
 
 
