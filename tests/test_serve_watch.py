@@ -48,6 +48,7 @@ def test_good_edit_served_bad_edit_refused_then_fixed(tmp_path: Path) -> None:
         assert "Sửa chữa lớn, nâng cấp" in _page(server, f"/plans/{PLAN}.html")
         good_index = _page(server, "/")
         assert 'role="alert"' not in good_index
+        good_date = server.get("/")[1]["last-modified"]
 
         # a bad edit: refused, named with file and line, shown on the index page
         other = plans / f"{OTHER}.yaml"
@@ -66,6 +67,10 @@ def test_good_edit_served_bad_edit_refused_then_fixed(tmp_path: Path) -> None:
             assert "&lt;b&gt;hai nghìn&lt;/b&gt;" in banner.group(1)  # escaped
             assert "<b>hai nghìn</b>" not in page
         assert server.get("/")[1]["cache-control"] == "no-cache"
+        # asked by date, the page with its banner is sent, not a 304 (regression: it kept
+        # the good page's Last-Modified, and a client asking so never saw the banner)
+        status, headers, _ = server.get("/", If_Modified_Since=good_date)
+        assert status == 200 and "last-modified" not in headers
         # the last good site is still served: the good edit, and the other plan's page
         assert "Sửa chữa lớn, nâng cấp" in _page(server, f"/plans/{PLAN}.html")
         assert server.get(f"/plans/{OTHER}.html")[0] == 200

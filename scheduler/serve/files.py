@@ -182,6 +182,10 @@ def _read(real: str, name: str, banner: str | None, lang: str) -> Entry | None:
                  len(body), banner is not None)
 
 
+#: The modification time of a page with a banner: later than any If-Modified-Since
+NEVER = 1 << 62
+
+
 def entry(real: str, name: str, stamp: tuple[int, int, int], body: bytes | None,
           digest: bytes, size: int, fresh: bool = False) -> Entry:
     """Headers made once: type, validators, Cache-Control (``fresh``: always revalidate,
@@ -193,13 +197,15 @@ def entry(real: str, name: str, stamp: tuple[int, int, int], body: bytes | None,
         packed = squeezed if len(squeezed) < len(body) else None
     tag = base64.urlsafe_b64encode(digest).rstrip(b"=")
     etag, packed_etag = b'"' + tag + b'"', b'"' + tag + b'-gz"'
-    mtime = stamp[2] // 1_000_000_000
+    # a page carrying a banner is not its file: no Last-Modified, and If-Modified-Since never
+    # answers 304 for it (regression: a client asking by date never saw the banner)
+    mtime = NEVER if fresh else stamp[2] // 1_000_000_000
     secret = name.startswith("s/")
     age = FEED_AGE if suffix == ".ics" else PAGE_AGE
     control = "no-cache" if fresh else f"{'private' if secret else 'public'}, max-age={age}"
     common: list[tuple[bytes, bytes]] = [
         (b"cache-control", control.encode()),
-        (b"last-modified", http_date(mtime).encode()),
+        *([] if fresh else [(b"last-modified", http_date(mtime).encode())]),
         (b"vary", b"accept-encoding"),
         (b"x-content-type-options", b"nosniff"),
     ]
