@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from .atomic import check_replaceable, write_atomic
 from .commands import Settings
 from .imports.convert import Imported, import_document
 from .imports.errors import DocumentError, ImportProblem
-from .model import Anniversary
+from .model import Anniversary, Location
 from .names import slug
 from .outputs.imported import ImportView
 from .plans.load import load_plans
@@ -91,7 +92,11 @@ def plan_from_document(path: Path, registry: Any) -> Plan:
         raise InputError([Problem(str(path), None, "", exc.message)]) from None
     except DocumentError as exc:
         raise InputError([Problem("", None, "", exc.message)]) from None
-    return _verify(render(found), found.source, registry)
+    plan = _verify(render(found), found.source, registry)
+    # it names the document, not the plan file checked in a folder gone since (regression:
+    # ``diff --json`` gave that deleted path as the plan's file)
+    return replace(plan, location=Location(str(path), plan.location.line if plan.location
+                                           else 1))
 
 
 def render(found: Imported) -> str:

@@ -140,10 +140,15 @@ def match(old: Sequence[Activity], new: Sequence[Activity],
 
 
 def unit_roles(activity: Activity) -> dict[str, tuple[str, tuple[Role, ...]]]:
-    """Folded unit name → (the name as written first, its roles in :class:`Role` order)."""
+    """A unit's key → (the name as written first, its roles in :class:`Role` order). The
+    key is the one ``kyniem units`` merges spellings by (:func:`scheduler.units.normalise.
+    key`): "Ban CHQS phường" and "Ban Chỉ huy Quân sự" in a ward's plans are one unit
+    (regression: a spelling changed in the re-issued plan was a task dropped and a new one)."""
+    from .units.normalise import key as unit_key
+
     found: dict[str, tuple[str, set[Role]]] = {}
     for link in activity.links:
-        key = fold(link.unit)
+        key = unit_key(link.unit) or fold(link.unit)
         name, roles = found.setdefault(key, (link.unit, set()))
         roles.add(link.role)
     return {k: (name, tuple(r for r in Role if r in roles)) for k, (name, roles) in found.items()}
@@ -383,11 +388,14 @@ class PlanDiff:
         return bool(self.plan or self.activities)
 
     def for_unit(self, needle: str | None) -> PlanDiff:
-        """Only the units whose folded name contains ``needle`` folded, and the activity
-        changes filed under them (plan-level changes stay)."""
+        """Only the units whose key contains ``needle``'s (as :meth:`scheduler.items.Item.
+        involves` compares), and the activity changes filed under them (plan-level changes
+        stay)."""
         if not needle:
             return self
-        wanted = fold(needle)
+        from .units.normalise import key as unit_key
+
+        wanted = unit_key(needle) or fold(needle)
         units = tuple(u for u in self.units if u.key and wanted in u.key)
         keys = {u.key for u in units}
         activities = tuple(c for c in self.activities
@@ -401,7 +409,21 @@ def compare(old: Plan, new: Plan, unit: str | None = None) -> PlanDiff:
     """What NEW changed in OLD, for every unit (or those ``unit`` names)."""
     changes = changes_of(match(old.activities, new.activities))
     diff = PlanDiff(old, new, plan_changes(old, new), changes, by_unit(changes))
+    if unit and not _names_unit(unit, (old, new)):  # regression: "no changes" for a typo
+        from .registry import InputError, Problem
+        from .wording import quote, say
+
+        raise InputError([Problem("", None, "--unit", say("diff_no_such_unit",
+                                                          unit=quote(unit)))])
     return diff.for_unit(unit)
+
+
+def _names_unit(unit: str, plans: Iterable[Plan]) -> bool:
+    """Whether a unit ``unit`` names has a role in either plan."""
+    from .units.normalise import key as unit_key
+
+    wanted = unit_key(unit) or fold(unit)
+    return any(wanted in k for plan in plans for a in plan.activities for k in unit_roles(a))
 
 
 __all__ = ["THRESHOLD", "ActivityChange", "Change", "FieldChange", "Matching", "Pair",

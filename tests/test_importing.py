@@ -4,6 +4,7 @@ ones, the report in both languages and as JSON, bad documents as exit code 2."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -119,6 +120,10 @@ def test_diff_of_two_documents(tmp_path: Path) -> None:
         "triển khai trong tháng 10, 11/2022", "triển khai trong tháng 11/2022"), "utf-8")
     code, stdout, _ = run("diff", str(SEED), str(new), "--json")
     assert code == 0
-    changes = json.loads(stdout)["activities"]
+    data = json.loads(stdout)
+    changes = data["activities"]
     assert [c["change"] for c in changes] == ["retimed"]
     assert changes[0]["new"]["start"] == "2022-11-01"
+    # the documents, not a plan file in a folder gone since (regression)
+    files = re.findall(r'"file": "([^"]*)"', stdout)
+    assert files and set(files) == {str(SEED), str(new)}

@@ -33,6 +33,8 @@ from scheduler.plandiff import (
 from scheduler.plans.load import load_plans
 from scheduler.plans.model import Activity, Plan, Role, UnitLink
 from scheduler.plans.window import Closure
+from scheduler.registry import InputError
+from scheduler.units.normalise import key as unit_key
 
 DIFF = Path(__file__).parent / "fixtures" / "diff"
 OLD, NEW, INVALID = (str(DIFF / f"{name}.yaml") for name in ("old", "new", "invalid"))
@@ -243,7 +245,7 @@ def test_unit_names_shown_as_new_writes_them(plans: tuple[Plan, Plan]) -> None:
         replace(a, links=tuple(replace(link, unit=shouting) if link.unit == BTG else link
                                for link in a.links))
         for a in new.activities))
-    btg = [u for u in compare(old, renamed).units if u.key == fold(BTG)]
+    btg = [u for u in compare(old, renamed).units if u.key == unit_key(BTG)]
     assert [(u.unit, [t.activity.id for t in u.removed], [t.activity.id for t in u.retimed])
             for u in btg] == [(shouting, ["ve-tranh"], ["tuyen-truyen"])]
 
@@ -452,3 +454,19 @@ def test_not_a_plan_exit_2(tmp_path: Path) -> None:
 def test_wrong_arguments_are_usage_errors() -> None:
     assert run(OLD).exit_code == 2  # NEW missing: click's usage error
     assert "Cách dùng" in run(OLD).stderr  # click's words, in the catalogue's Vietnamese
+
+
+def test_two_spellings_of_one_unit_are_one_unit(plans: tuple[Plan, Plan]) -> None:
+    """Regression (tried as a clerk would): "Ban CHQS phường" re-issued as "Ban Chỉ huy Quân
+    sự" was a task dropped from one unit and a new one for another; ``--unit`` then found
+    neither ("no changes"), and a unit no plan names was "no changes" too, not an error."""
+    old, _ = plans
+    first = old.activities[0]
+    before = replace(old, activities=(replace(first, links=(
+        UnitLink("Ban CHQS phường", Role.LEAD),)),))
+    after = replace(old, activities=(replace(first, links=(
+        UnitLink("Ban Chỉ huy Quân sự", Role.LEAD),)),))
+    assert not compare(before, after)
+    assert not compare(before, after, "Ban chỉ huy quân sự").units
+    with pytest.raises(InputError):
+        compare(before, after, "xyz khong co")

@@ -438,6 +438,8 @@ MESSAGES.update({
                       "another kyniem remind{holder} is already delivering reminders from "
                       "{store}; stop it first (or use another --store)"),
     "remind_store_error": ("kho lời nhắc {store}: {why}", "reminder store {store}: {why}"),
+    "diff_no_such_unit": ("không đơn vị nào có tên {unit} được giao việc trong hai kế hoạch",
+                          "no unit named {unit} has a task in either plan"),
     "scope_unknown": ("không có ngày kỷ niệm nào thuộc phạm vi {scope}; các phạm vi có: {known}",
                       "no anniversary has the scope {scope}; the scopes there are: {known}"),
     "remind_smtp_url": ("{url} không có dạng smtp://máy[:cổng]", "{url} is not smtp://host[:port]"),
