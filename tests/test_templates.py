@@ -133,10 +133,12 @@ def test_write_new_never_replaces_what_is_not_a_regular_file(tmp_path: Path) -> 
     target.write_text("mine", encoding="utf-8")
     link.symlink_to(target)
     specials = special_files(tmp_path)
-    for path in (*specials, link, tmp_path):
+    for path in (*specials, link):
         with pytest.raises(OSError) as info:
             templates.write_new(path, "plan", force=True)
-        assert "không phải tệp thường" in str(info.value) or path == tmp_path, path
+        assert "không phải tệp thường" in str(info.value), path
+    with pytest.raises(InputError, match="thư mục"):
+        templates.write_new(tmp_path, "plan", force=True)
     assert link.is_symlink() and target.read_text(encoding="utf-8") == "mine"
     assert all(not p.is_file() for p in specials)
 
@@ -229,3 +231,23 @@ def test_plan_new_says_what_it_wrote_in_the_command_language(tmp_path: Path) -> 
     en = CliRunner().invoke(main, [*args, "--force", "--lang", "en"])
     assert vi.output.strip() == f"Đã tạo {out} (7 hoạt động): hãy sửa rồi kiểm tra lại."
     assert en.output.strip() == f"Wrote {out} (7 activities): edit it, then check it."
+
+
+def test_plan_new_to_standard_output_and_no_folders_made(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regressions (tried as a clerk would): ``plan new … -o -`` wrote a file named "-"
+    (``-o -`` is standard output everywhere else), and ``-o newdir/sub/x.yaml`` made the
+    folders of a mistyped path."""
+    from click.testing import CliRunner
+
+    from scheduler.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["plan", "new", "chien-thang-dien-bien-phu", "2029",
+                                       "-o", "-"])
+    assert result.exit_code == 0 and result.stdout.startswith("# Kế hoạch kỷ niệm")
+    assert "activities:" in result.stdout and not (tmp_path / "-").exists()
+    result = CliRunner().invoke(main, ["plan", "new", "chien-thang-dien-bien-phu", "2029",
+                                       "-o", "newdir/sub/x.yaml"])
+    assert result.exit_code == 2 and "newdir/sub" in result.stderr
+    assert not (tmp_path / "newdir").exists()

@@ -80,6 +80,7 @@ class Written:
     path: str
     activities: int
     lang: str
+    raw: bytes | None = None  # ``-o -``: the plan itself, on standard output
 
     def plain(self) -> str:
         return say("plan_new_written", path=self.path, n=self.activities).render(self.lang)
@@ -168,7 +169,13 @@ def _dated_activity(reader: Reader, node: Any, where: str, day: date) -> dict[st
 
 
 def write_new(path: Path, content: str, force: bool) -> None:
-    """Write atomically (temp file + rename); refuse to replace a file unless ``force``."""
+    """Write atomically (temp file + rename); refuse to replace a file unless ``force``, and
+    to make folders (regression: a mistyped folder was made without a word)."""
+    if not path.parent.is_dir():
+        raise InputError([Problem(str(path), None, "-o", say("path_no_folder",
+                                                             folder=str(path.parent)))])
+    if path.is_dir():
+        raise InputError([Problem(str(path), None, "-o", say("path_is_folder"))])
     if path.exists() and not force:
         raise InputError([Problem(str(path), None, "", say("plan_file_exists"))])
     write_atomic(path, content.encode())
