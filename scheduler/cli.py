@@ -349,13 +349,16 @@ def agenda(settings: commands.Settings, unit: str | None, start: date | None,
 @main.command()
 @click.argument("target", metavar="PLAN|YEAR")
 @click.option("--unit", metavar="UNIT")
-@click.option("--width", type=click.IntRange(40, 400), default=80, show_default=True)
+@click.option("--width", type=click.IntRange(40, 400))
 @common
-def timeline(settings: commands.Settings, target: str, unit: str | None, width: int) -> View:
+def timeline(settings: commands.Settings, target: str, unit: str | None,
+             width: int | None) -> View:
     """A Gantt-like chart of a plan's (or a year's) windows, peaks and deadlines."""
     from . import planning
 
-    return planning.timeline(settings, target, unit, width)
+    # none given: the terminal's width, 80 when piped (regression: 80 on a wide terminal too,
+    # though the help said the terminal's)
+    return planning.timeline(settings, target, unit, width or 400)
 
 
 @main.command()

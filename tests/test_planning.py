@@ -199,3 +199,26 @@ def test_agenda_leaves_out_undated_tasks_of_plans_over() -> None:
     assert "quan-dbp-tren-khong-50-2022" not in {i["uid"].split("/")[1]
                                                  for i in after["undated"]}
     assert after["undated"]  # the 2024 plans' are still there
+
+
+def test_timeline_on_a_wide_terminal_takes_its_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression (tried as a clerk would): with no --width the chart stayed 80 columns on
+    a 120-column terminal, though the help said it follows the terminal."""
+    result = run("timeline", "quan-dbp-tren-khong-50-2022", "--now", "01/06/2022")
+    assert result.exit_code == 0  # piped: 80 at most
+    assert max(len(line) for line in result.output.splitlines()) <= 80
+    from scheduler import planning as plan_views
+
+    asked: list[int] = []
+    real = plan_views.timeline
+
+    def spy(settings: Settings, target: str, unit: str | None, width: int) -> object:
+        asked.append(width)
+        return real(settings, target, unit, width)
+
+    monkeypatch.setattr(plan_views, "timeline", spy)
+    run("timeline", "quan-dbp-tren-khong-50-2022")
+    view = plan_views.timeline(Settings(), "quan-dbp-tren-khong-50-2022", None, asked[0])
+    assert max(len(line) for line in render(view, 120).splitlines()) > 100
+    narrow = plan_views.timeline(Settings(), "quan-dbp-tren-khong-50-2022", None, 90)
+    assert max(len(line) for line in render(narrow, 120).splitlines()) <= 90

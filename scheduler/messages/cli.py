@@ -172,10 +172,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "Only units whose name contains this (accents and case ignored)."),
     "cli_opt_week": ("Bảy ngày (mặc định).", "Seven days (default)."),
     "cli_opt_month": ("31 ngày.", "31 days."),
-    "cli_opt_width": ("Độ rộng tối đa của biểu đồ khi ghi ra ống dẫn (pipe); trên terminal "
-                      "biểu đồ theo độ rộng của terminal.",
-                      "The chart's greatest width when piped; on a terminal it follows the "
-                      "terminal's width."),
+    "cli_opt_width": ("Độ rộng tối đa của biểu đồ (mặc định: độ rộng của terminal; 80 khi "
+                      "ghi ra ống dẫn, pipe, và không bao giờ rộng hơn).",
+                      "The chart's greatest width (default: the terminal's; 80 when piped, "
+                      "and never wider)."),
     "cli_opt_template": ("Mẫu kế hoạch (mặc định: mẫu đi kèm).",
                          "A plan template (default: the bundled one)."),
     "cli_opt_plan_new_output": ("Nơi ghi (mặc định: MÃ-NĂM.yaml).",
