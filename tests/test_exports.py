@@ -490,3 +490,14 @@ def test_csv_to_standard_output_with_json_keeps_the_csv() -> None:
     rows = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"))))
     assert rows[0][0] == "STT" and len(rows) > 10
     assert '"rows": ' + str(len(rows) - 1) in result.stderr
+
+
+def test_the_closing_reporting_paragraph_is_named_in_words() -> None:
+    """Regression (tried as a clerk would): the appendix's "Mục" column said "report", the
+    importer's English name for the closing reporting paragraph, in a document sent out."""
+    result = CliRunner().invoke(main, ["plan", "export", "thanh xuan", "--format", "csv",
+                                       "-o", "-"])
+    assert result.exit_code == 0
+    rows = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+    sections = {row[1] for row in rows[1:]}
+    assert "Chế độ báo cáo" in sections and "report" not in sections

@@ -177,6 +177,15 @@ def _part(section: str | None, lang: str) -> str | None:
     return say_in(lang, "export_section_report") if section == "report" else section
 
 
+def _section_cell(section: str | None, lang: str) -> str:
+    """The "Mục" cell: the section as the plan numbers it; the importer's name for the
+    closing reporting paragraph in words (regression: "report", English, in a document
+    sent out)."""
+    if section == "report":
+        return say_in(lang, "export_section_report")
+    return section or ""
+
+
 def _activity_row(activity: Activity, number: str, lang: str) -> Row:
     window = activity.window
     if not activity.timed or window.undated:
@@ -195,7 +204,7 @@ def _activity_row(activity: Activity, number: str, lang: str) -> Row:
     phrase = window.phrase if activity.timed else ""
     # one unit a line on the page; "; " between them in a spreadsheet cell
     return Row((number, activity.title, when, "\n".join(activity.leads), "\n".join(partners)),
-               (int(number) if number.isdigit() else number, activity.section or "",
+               (int(number) if number.isdigit() else number, _section_cell(activity.section, lang),
                 activity.title, phrase, window.start, window.end, "; ".join(activity.leads),
                 "; ".join(partners)))
 
