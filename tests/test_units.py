@@ -199,3 +199,20 @@ def test_agenda_unit_matches_abbreviations_and_spellings() -> None:
     other = CliRunner().invoke(main, ["agenda", "--now", "01/10/2022", "--month", "--unit",
                                       "sở ngoại vụ", "--json"])
     assert "Ban chỉ huy Quân sự Quận" not in other.output
+
+
+def test_collectives_of_different_places_are_not_one_heading() -> None:
+    """Regression (tried as a clerk would): "Các tổ chức CT-XH phường" of a ward's plan and
+    "Các tổ chức chính trị - xã hội Quận" of two districts' plans were one heading named
+    after the ward, listing the districts' tasks under it."""
+    from click.testing import CliRunner
+
+    from scheduler.cli import main
+
+    result = CliRunner().invoke(main, ["units", "--unit", "chinh tri - xa hoi", "--json"])
+    assert result.exit_code == 0
+    units = json.loads(result.stdout)
+    assert len(units) >= 3
+    for unit in units:
+        plans = {r["item"].split("/")[1] for r in unit["roles"]}
+        assert len(plans) == 1, (unit["unit"], plans)

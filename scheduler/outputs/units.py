@@ -95,12 +95,17 @@ class Units:
         spelled: dict[str, Counter[str]] = {}
         places: dict[str, str] = {}
         tasks: dict[str, list[tuple[Role, Item]]] = {}
+        where: dict[int, str] = {}  # a plan's place, by the plan (its items share it)
         for item in items:
             if item.kind is ItemKind.PEAK:
                 continue  # the peak belongs to its activity, listed already
             for role, unit, collective in _links(item):
                 found = resolve(unit, item.plan, collective) if resolve else None
-                k = found.id if found else f"\x00{key(unit)}"
+                # a collective or an unlisted name is one per plan's place: "Các tổ chức
+                # CT-XH" of a ward and of a district are not one (regression)
+                if found is None and id(item.plan) not in where:
+                    where[id(item.plan)] = _place(item)
+                k = found.id if found else f"\x00{key(unit)}\x00{where[id(item.plan)]}"
                 places.setdefault(k, found.locality if found else "")
                 spelled.setdefault(k, Counter())[unit] += 1
                 if (role, item) not in tasks.setdefault(k, []):
@@ -183,3 +188,12 @@ class Units:
                 table.add_row(Text(role), Text(when), Text(kind), what,
                               style="bold" if role == lead else None)
             yield table
+
+
+def _place(item: Item) -> str:
+    """Where the item's plan's bodies belong (:func:`scheduler.units.resolve.place_of`)."""
+    if item.plan is None:
+        return ""
+    from ..units.resolve import place_of
+
+    return place_of(item.plan).id
