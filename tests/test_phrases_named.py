@@ -99,3 +99,45 @@ def test_year_names_cycle_every_sixty_years() -> None:
     assert year_name(1945) == "Ất Dậu" and year_name(1975) == "Ất Mão"
     names = {year_name(y) for y in range(1984, 2044)}
     assert len(names) == 60 and len(CAN) == 10 and len(CHI) == 12
+
+
+@pytest.mark.parametrize(("phrase", "start", "end"), [
+    # review: the connector kept across "ngày", "dịp", "là"
+    ("trước ngày Quốc khánh 2/9/2024", date(2024, 6, 1), date(2024, 9, 1)),
+    ("trước dịp Tết Nguyên đán 2025", date(2024, 6, 1), date(2025, 1, 28)),
+    ("chậm nhất là Tết 2025", date(2024, 6, 1), date(2025, 1, 29)),
+    # a year joined to another time stays a time when the name is words
+    ("Tết Nguyên đán 2024-2025", date(2024, 1, 1), date(2025, 12, 31)),
+    ("Quốc khánh năm 2024, 2025", date(2024, 1, 1), date(2025, 12, 31)),
+    # a name right before "đến" starts the range
+    ("Tết Nguyên đán 2025 đến hết tháng 2/2025", date(2025, 1, 29), date(2025, 2, 28)),
+    # a range of days after a solar name is a time of its own
+    ("Quốc khánh 2-5/9/2024", date(2024, 9, 2), date(2024, 9, 5)),
+])
+def test_named_days_next_to_other_words_and_times(phrase: str, start: date, end: date) -> None:
+    w = read_phrase(phrase, ISSUED)
+    assert (w.start, w.end) == (start, end), phrase
+
+
+@pytest.mark.parametrize(("phrase", "reason"), [
+    # review: a date after a lunar name is a lunar date without its year
+    ("Giỗ Tổ Hùng Vương 10/3", "write its year"),
+    ("trước Tết Nguyên đán 29/01", "write its year"),
+    ("Tết Trung thu 15/8", "write its year"),
+    # days counted on the lunar calendar
+    ("mùng 3 Tết 2025", "counted on the lunar calendar"),
+    ("trước 28 Tết 2025", "counted on the lunar calendar"),
+    ("ngày 10/3 Tết âm lịch", "counted on the lunar calendar"),
+    # a connector cut off from the name by other words
+    ("đến hết Tết Nguyên đán 2025", "which day is not clear"),
+    # a number after a name that is no year
+    ("trước Quốc khánh 10000", "out of range"),
+    ("trước Quốc khánh 24", "four digits"),
+    # only "Tết âm lịch" is a name: other lunar words are refused as before
+    ("Tết AL 2025", "lunar"),
+    ("tết lunar 2025", "lunar"),
+])
+def test_named_days_refused_after_review(phrase: str, reason: str) -> None:
+    with pytest.raises(PhraseError) as info:
+        read_phrase(phrase, ISSUED)
+    assert reason in info.value.reason.render("en"), info.value.reason.render("en")

@@ -120,6 +120,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "{name}: {year} is the year {stem}, not the one the phrase names"),
     "phrase_named_date": ("{name} là ngày {day}, không phải {written}",
                           "{name} falls on {day}, not {written}"),
+    "phrase_named_counted": ("ngày đếm theo âm lịch quanh {name} (như 'mùng 3 Tết', '28 Tết') "
+                             "chưa đọc được; hãy ghi ngày dương lịch",
+                             "days counted on the lunar calendar around {name} ('mùng 3 Tết', "
+                             "'28 Tết') are not read; give the solar date"),
+    "phrase_named_connector": ("{said}: không rõ là ngày nào (từ nối và ngày lễ cách nhau bởi "
+                               "chữ khác); hãy ghi ngày",
+                               "{said}: which day is not clear (words between the connector "
+                               "and the holiday); give the date"),
     "phrase_named_lunar_range": ("không đổi được ngày âm lịch của năm {year} (chỉ các năm "
                                  "1900 đến 2100)",
                                  "the lunar day of {year} cannot be converted (years 1900 to "

@@ -110,6 +110,7 @@ class Element:
     atom: Atom | None = None
     n: int = 0  # MDAY: day of month; DUR: days; WDAY: weekday
     freq: str = ""  # RECUR: MONTHLY, WEEKLY, QUARTERLY, YEARLY, DAILY, "" (định kỳ)
+    tail: int = 0  # NAMED: the token where its written date or year begins
 
     def copied(self) -> Element:
         """A copy with a copy of its atom: a scan is shared by every reading of its text,
@@ -117,7 +118,7 @@ class Element:
         atom = self.atom
         if atom is not None:
             atom = Atom(*(getattr(atom, name) for name in Atom.__slots__))
-        return Element(self.kind, self.i0, self.i1, atom, self.n, self.freq)
+        return Element(self.kind, self.i0, self.i1, atom, self.n, self.freq, self.tail)
 
 
 def month_atom(months: list[int], year: int | None, part: Part | None) -> Atom:

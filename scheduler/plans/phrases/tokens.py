@@ -96,7 +96,7 @@ UNDATED_RE = re.compile(
     r"|tbd|tba|to be (?:determined|decided|announced|confirmed|fixed|agreed|scheduled)"
     r"|date to follow|not yet (?:dated|scheduled|fixed))\b")
 #: "Tết âm lịch" is a named day (.named), read; any other lunar date is refused
-LUNAR_RE = re.compile(r"\b(?<!tet )(?:am lich|al|lunar)\b")
+LUNAR_RE = re.compile(r"\b(?:(?<!tet )am lich|al|lunar)\b")
 
 
 @dataclass(frozen=True, slots=True)
