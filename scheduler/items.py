@@ -80,14 +80,15 @@ class Item:
         (case, diacritics and abbreviations aside: "ban chqs" finds "Ban chỉ huy Quân sự
         Quận"; :mod:`scheduler.units.normalise`); a level the name ends with ("UBND quận")
         must be the unit's, when the unit's name writes one."""
-        from .units.normalise import key, level_fits, trailing_level
+        from .units.normalise import key, level_fits, trailing_levels
 
         needle = key(unit)
         if not needle:
             return False
         for name in self.units:
             if needle in key(name) and level_fits(
-                    unit, trailing_level(name) or (_plan_level(self.plan) if self.plan else None)):
+                    unit, trailing_levels(name) or (_plan_level(self.plan) if self.plan
+                                                    else None)):
                 return True
         return False
 

@@ -41,6 +41,11 @@ def site_url(text: str) -> str:
     web_url(text)
     parts = urlsplit(text)
     last = parts.path.rsplit("/", 1)[-1]
-    if parts.query or parts.fragment or "?" in text or "#" in text or "." in last:
+    if (parts.query or parts.fragment or "?" in text or "#" in text
+            or last.lower().endswith(_PAGE_SUFFIXES)):
         raise UrlError(say("url_site_base", url=quote(text)))
     return text
+
+
+#: A page's or a file's name ends a path so; a folder may hold a dot ("/lich.hanoi")
+_PAGE_SUFFIXES = (".html", ".htm", ".php", ".asp", ".aspx", ".jsp", ".ics", ".json", ".xml")

@@ -201,6 +201,10 @@ def test_a_base_url_with_a_file_query_or_fragment_is_refused(tmp_path: Path, url
     result = CliRunner().invoke(main, ["build", "--out", str(tmp_path / "s"), "--base-url",
                                        "https://lich.example.vn/kyniem"])
     assert result.exit_code == 0, result.output
+    # a folder may hold a dot (review: "/lich.hanoi" was refused as a file name)
+    from scheduler.urls import site_url
+
+    assert site_url("https://u.github.io/lich.hanoi") == "https://u.github.io/lich.hanoi"
 
 
 def test_site_opens_in_a_browser_with_working_subscribe_links(

@@ -124,3 +124,18 @@ def test_a_unit_named_with_its_level_is_not_another_levels_namesake() -> None:
     both = {i.plan.id for i in bundled.for_unit("UBND") if i.plan
             and i.kind is not ItemKind.ANNIVERSARY}
     assert both >= plans_of | ward_plans
+
+
+def test_words_ending_like_a_level_are_no_level() -> None:
+    """Review: "Hải quan", "cơ quan", "Hợp tác xã", "địa phương" end with a level word
+    but name none (``--unit "Hải quan"`` found no customs office); "UBND quận, huyện" is a
+    district's body too."""
+    from scheduler.units.normalise import level_fits, trailing_levels
+
+    for name in ("Cục Hải quan", "Chi cục Hải quan khu vực I", "Liên minh Hợp tác xã",
+                 "các cơ quan", "Ban Chỉ đạo địa phương"):
+        assert trailing_levels(name) == frozenset(), name
+    assert level_fits("Hải quan", frozenset({"thanh pho"}))
+    assert trailing_levels("UBND quận, huyện, thị xã") == {"quan", "huyen", "thi xa"}
+    assert level_fits("UBND quận", trailing_levels("UBND quận, huyện"))
+    assert not level_fits("UBND quận", trailing_levels("UBND phường"))

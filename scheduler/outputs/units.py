@@ -90,7 +90,7 @@ class Units:
         abbreviations of one body merged), bodies by locality and name, collectives last;
         a unit's tasks are its leads first, then its other roles (Role's order). ``only``
         keeps the units whose id or any spelling holds it (case and diacritics aside)."""
-        from ..units.normalise import key, level_fits, level_of, trailing_level
+        from ..units.normalise import key, level_fits, level_of, trailing_levels
 
         spelled: dict[str, Counter[str]] = {}
         places: dict[str, str] = {}
@@ -114,7 +114,7 @@ class Units:
         needle = key(only) if only else ""
         keys = [k for k in spelled if not needle or (
             (needle in k or any(needle in key(s) for s in spelled[k]))
-            and level_fits(only or "", level_of(places[k]) if places[k] else trailing_level(
+            and level_fits(only or "", level_of(places[k]) if places[k] else trailing_levels(
                 spelled[k].most_common(1)[0][0])))]
         keys.sort(key=lambda k: (k.startswith("\x00"), sort_key(places[k]),
                                  sort_key(spelled[k].most_common(1)[0][0])))

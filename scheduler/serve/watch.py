@@ -59,7 +59,8 @@ class Sources:
         return False
 
     def plan_files(self) -> list[str]:
-        found = [f for f in self.files if f.endswith((".yaml", ".yml"))]
+        found = [f for f in self.files if _plan_name(os.path.basename(f))
+                 or f.lower().endswith((".yaml", ".yml"))]
         for folder in self.folders:
             try:
                 found += [os.path.join(folder, n) for n in os.listdir(folder) if _plan_name(n)]

@@ -95,17 +95,38 @@ def _expanded(name: str) -> str:
     return " ".join(w for w in words if w not in _STOP)
 
 
+#: Words that end in a level word but name no level: "Hải quan", "cơ quan", "Hợp tác xã",
+#: "địa phương" (folded)
+_NOT_LEVELS = ("hai quan", "co quan", "hop tac xa", "dia phuong", "ngoai giao quan")
+
+
 @cache
-def trailing_level(name: str) -> str | None:
-    """The level word a unit's name ends with ("UBND quận": "quan"; "Quận ủy" is a party
-    committee, no level), or None."""
+def trailing_levels(name: str) -> frozenset[str]:
+    """The level words a unit's name ends with: "UBND quận" {"quan"}, "UBND quận, huyện,
+    thị xã" {"quan", "huyen", "thi xa"}; none for "Quận ủy" (a party committee), "Cục Hải
+    quan" or "Hợp tác xã" (regression: taken for levels, they hid those bodies)."""
     text = _COMMITTEE.sub("cap uy", _expanded(name))
-    return next((w for w in LEVELS if text.endswith(" " + w)), None)
+    if text.endswith(_NOT_LEVELS):
+        return frozenset()
+    found: set[str] = set()
+    while (word := next((w for w in LEVELS if text.endswith(" " + w)), None)) is not None:
+        found.add(word)
+        text = text[: -len(word) - 1]
+    return frozenset(found)
 
 
-def level_fits(query: str, level: str | None) -> bool:
-    """Whether a unit at ``level`` (None: not known) may be the one ``query`` names: a query
-    that ends with a level word ("UBND quận") names a body of that level, never another
-    level's namesake ("UBND phường": regression, a district's agenda filled with a ward's)."""
+def trailing_level(name: str) -> str | None:
+    """The one level word a name ends with ("UBND quận": "quan"), or None (none, or several)."""
+    found = trailing_levels(name)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def level_fits(query: str, levels: str | frozenset[str] | None) -> bool:
+    """Whether a unit at ``levels`` (None or empty: not known) may be the one ``query``
+    names: a query that ends with a level word ("UBND quận") names a body of that level,
+    never another level's namesake ("UBND phường": regression, a district's agenda filled
+    with a ward's); "UBND quận, huyện" is a district's."""
     wanted = trailing_level(query)
-    return wanted is None or level is None or level == wanted
+    if isinstance(levels, str):
+        levels = frozenset({levels})
+    return wanted is None or not levels or wanted in levels
