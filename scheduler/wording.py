@@ -245,8 +245,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "gian, {reassigned} việc đổi đơn vị, {reworded} việc đổi tên; {plan} thay "
                      "đổi chung; {units} đơn vị có thay đổi.",
                      "Summary: {added} added, {removed} removed, {retimed} retimed, "
-                     "{reassigned} reassigned, {reworded} reworded; {plan} changes to the plan; "
-                     "{units} units with changes."),
+                     "{reassigned} reassigned, {reworded} reworded; changes to the plan: "
+                     "{plan}; units with changes: {units}."),
     "diff_nothing": ("Không có thay đổi.", "No changes."),
     "diff_plan": ("Thay đổi chung của kế hoạch", "Changes to the plan itself"),
     "diff_anniversary": ("Ngày kỷ niệm", "Anniversary"),

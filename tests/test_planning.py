@@ -222,3 +222,13 @@ def test_timeline_on_a_wide_terminal_takes_its_width(monkeypatch: pytest.MonkeyP
     assert max(len(line) for line in render(view, 120).splitlines()) > 100
     narrow = plan_views.timeline(Settings(), "quan-dbp-tren-khong-50-2022", None, 90)
     assert max(len(line) for line in render(narrow, 120).splitlines()) <= 90
+
+
+def test_an_empty_timeline_says_so() -> None:
+    """Regression (tried as a clerk would): ``timeline 2030`` or ``--unit zzz`` drew an empty
+    chart, exit 0, with no word that nothing matched."""
+    for args in (["timeline", "2030"], ["timeline", "quan-dbp-tren-khong-50-2022", "--unit",
+                                        "zzz"]):
+        result = run(*args)
+        assert result.exit_code == 0 and "Không có việc nào có thời gian để vẽ" in result.output
+    assert "Không có việc nào" not in run("timeline", "quan-dbp-tren-khong-50-2022").output

@@ -51,6 +51,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "word_lead_role": ("chủ trì", "lead"),
     "word_partner_role": ("phối hợp", "partner"),
     "word_timeline": ("Tiến độ: {what}", "Timeline: {what}"),
+    "word_timeline_empty": ("Không có việc nào có thời gian để vẽ (kiểm tra kế hoạch, năm và "
+                            "--unit).",
+                            "No task with a time to draw (check the plan, the year and --unit)."),
     "word_timeline_legend": (
         "█ thời gian thực hiện  ▓ cao điểm  ◆ hạn chót  ★ ngày kỷ niệm",
         "█ window  ▓ peak  ◆ deadline  ★ anniversary day",

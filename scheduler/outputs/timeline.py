@@ -147,6 +147,8 @@ class Timeline:
         for item in self.rows:
             bar = "".join(GLYPH[c] for c in chart._cells(item))
             lines += [text + bar if has_bar else text for text, has_bar in chart._lines(item)]
+        if not self.rows:  # said, not an empty chart (regression: nothing matched, exit 0)
+            lines += wrap(word("timeline_empty", self.lang), chart.width, "", "  ")
         lines += wrap(word("timeline_legend", self.lang), chart.width, "", "  ")
         return "\n".join(lines)
 
@@ -173,5 +175,7 @@ class Timeline:
                     for key in chart._cells(item):
                         line.append(GLYPH[key], style=STYLE.get(key, "dim"))
                 yield line
+        if not self.rows:
+            yield Text("\n".join(wrap(word("timeline_empty", self.lang), chart.width, "", "  ")))
         yield Text("\n".join(wrap(word("timeline_legend", self.lang), chart.width, "", "  ")),
                    style="dim")
