@@ -118,3 +118,17 @@ def test_an_empty_search_is_refused(text: str) -> None:
     result = CliRunner().invoke(main, ["find", text])
     assert result.exit_code == 2
     assert "CHỮ: đang để trống" in result.output  # the argument as --help names it
+
+
+def test_an_id_is_never_cut_at_a_hyphen() -> None:
+    """Regression (tried as a clerk would): at 80 columns an id was wrapped at a hyphen
+    ("…truyen-" / "thanh"), so the id copied from the screen was broken."""
+    from click.testing import CliRunner
+
+    from scheduler.cli import main
+
+    result = CliRunner().invoke(main, ["find", "truyen thanh"])
+    assert result.exit_code == 0
+    assert "phuong-dien-bien-phu-70-2024/ubnd-tuyen-truyen-truc-quan-truyen-thanh" in (
+        result.output)
+    assert not [line for line in result.output.splitlines() if line.rstrip().endswith("-")]

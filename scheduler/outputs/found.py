@@ -45,7 +45,7 @@ class Found:
         for kind, name, detail in self._rows(width):
             lines.append(f"{kind:<{_PAD}}{name[0]}")
             lines += [" " * _PAD + more for more in name[1:]]
-            lines += [" " * _PAD + d for d in textwrap.wrap(detail, max(20, width - _PAD))]
+            lines += _whole_ids(detail, width)
         return "\n".join(lines)
 
     def as_json(self) -> list[dict[str, Any]]:
@@ -62,5 +62,15 @@ class Found:
             yield line
             for more in name[1:]:
                 yield Text(" " * _PAD + more)
-            for d in textwrap.wrap(detail, max(20, options.max_width - _PAD)):
-                yield Text(" " * _PAD + d, style="dim")
+            for d in _whole_ids(detail, options.max_width):
+                yield Text(d, style="dim")
+
+
+def _whole_ids(detail: str, width: int) -> list[str]:
+    """The id and detail lines, indented, wrapped between words only: an id is copied from
+    here, and was cut at a hyphen at 80 columns (regression). An id too long for the indent
+    starts at the line's start instead, so the view keeps to ``width``."""
+    room = max(20, width - _PAD)
+    return [(" " * _PAD if len(piece) <= room else "") + piece
+            for piece in textwrap.wrap(detail, room, break_on_hyphens=False,
+                                       break_long_words=False)]
